@@ -1,0 +1,35 @@
+"""ceasefire: a live, evidence-linked record of ceasefire arrangements from the news.
+
+    >>> import ceasefire
+    >>> result = ceasefire.extract("The truce now covers Aleppo.", published="2016-05-06")
+    >>> result.language
+    'en'
+"""
+
+from __future__ import annotations
+
+from ceasefire.records import Document, Failure, Result
+
+__all__ = ["Document", "Failure", "Result", "extract"]
+__version__ = "0.1.0"
+
+
+def extract(
+    text: str,
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    language: str | None = None,
+    id: str = "text",  # noqa: A002 - the SCHEMA.md field name
+) -> Result:
+    """Extract the SCHEMA.md record from one article's plain text.
+
+    Raises `ceasefire.ingest.errors.IngestError` when the text is empty or has an invalid date.
+    """
+    from ceasefire.extract import extract_document
+    from ceasefire.ingest.items import RawItem
+    from ceasefire.ingest.prepare import prepare
+
+    fields = {"id": id, "text": text, "published": published, "title": title, "language": language}
+    item = RawItem(doc_id=id, source=id, kind="jsonl", raw=text.encode("utf-8"), fields=fields)
+    return extract_document(prepare(item))

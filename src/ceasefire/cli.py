@@ -1,0 +1,205 @@
+"""The `ceasefire` command line: every command is a thin call into the package."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ceasefire.output import print_json_lines, print_table
+
+app = typer.Typer(
+    help="Ceasefire arrangements and the violence around them, from the news, with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="CEASEFIRE_DB",
+        help="Database: a SQLite file path or a SQLAlchemy URL. Default: ./ceasefire.db",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
+MaxSizeOption = Annotated[
+    float, typer.Option("--max-size", help="Largest single document to accept, in MB.", min=0.001)
+]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+def _open(db: str | None) -> Any:
+    from ceasefire.store import DocumentStore, StoreError, open_store
+
+    try:
+        return DocumentStore(open_store(db))
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for JSONL on stdin.")],
+    db: DbOption = None,
+    max_size: MaxSizeOption = 10.0,
+    batch_size: Annotated[int, typer.Option(help="Documents per transaction.", min=1)] = 500,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read, clean, deduplicate and store articles (.txt, .html, .jsonl, RSS/Atom, folders)."""
+    from ceasefire.pipeline import ingest as run_ingest
+
+    store = _open(db)
+    with _progress(quiet) as bar:
+        report = run_ingest(
+            paths, store, max_bytes=int(max_size * 1e6), batch_size=batch_size, on_progress=bar
+        )
+    for failure in report.failures[:20]:
+        typer.echo(f"failed: {failure.where}: {failure.reason}", err=True)
+    if len(report.failures) > 20:
+        typer.echo(f"... and {len(report.failures) - 20} more", err=True)
+    if report.failures:
+        typer.echo("`ceasefire documents --failed` lists every failure with its reason.", err=True)
+    typer.echo(report.summary())
+    if report.seen and len(report.failures) == report.seen:
+        raise typer.Exit(1)
+
+
+@app.command()
+def documents(
+    db: DbOption = None,
+    failed: Annotated[bool, typer.Option("--failed", help="List the failures instead.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many rows; 0 for all.", min=0)] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored documents, or with --failed the inputs that failed and why."""
+    store = _open(db)
+    if failed:
+        rows = store.failures()
+        rows = rows[:limit] if limit else rows
+        columns = ["source", "line", "item_id", "reason", "attempts"]
+    else:
+        rows = store.list(limit=limit or None)
+        columns = ["id", "published", "language", "title", "outlet", "duplicate_of"]
+    if as_json:
+        print_json_lines(rows)
+        return
+    print_table(rows, columns)
+    total = len(store.failures()) if failed else store.count()
+    if len(rows) < total:
+        typer.echo(f"showing {len(rows)} of {total}; --limit 0 shows all", err=True)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="The document's stored id.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one document's metadata and clean text."""
+    row = _open(db).get(doc_id)
+    if row is None:
+        _fail(f"no document with id {doc_id!r}; `ceasefire documents` lists them")
+    if as_json:
+        print_json_lines([row])
+        return
+    text = row.pop("text")
+    for key, value in row.items():
+        if value not in (None, "", []):
+            typer.echo(f"{key:>15}: {value}")
+    typer.echo("")
+    typer.echo(text)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for JSONL on stdin.")],
+    with_text: Annotated[bool, typer.Option("--with-text", help="Add the cleaned text.")] = False,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for documents that do not state one."),
+    ] = None,
+    max_size: MaxSizeOption = 10.0,
+    output_format: Annotated[
+        str, typer.Option("--format", help="Output format; only jsonl.", show_default=True)
+    ] = "jsonl",
+) -> None:
+    """Print the SCHEMA.md record of each document as one JSON line; stores nothing."""
+    from ceasefire.extract.run import extract_paths
+
+    if output_format != "jsonl":
+        _fail(f"unknown --format {output_format!r}; only jsonl is supported", code=2)
+    try:
+        results = extract_paths(paths, published=published, max_bytes=int(max_size * 1e6))
+    except ValueError as exc:
+        _fail(str(exc), code=2)
+    total = failed = 0
+    for result in results:
+        total += 1
+        failed += bool(result.errors)
+        sys.stdout.write(json.dumps(result.to_dict(with_text), ensure_ascii=False) + "\n")
+    if total and failed == total:
+        raise typer.Exit(1)
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option(help="SQLite file to build; replaced if present.")] = (
+        "ceasefire-demo.db"
+    ),
+) -> None:
+    """Build a fresh SQLite database from the shipped 2016 Syria corpus and show what it found."""
+    from ceasefire.demo import build_demo
+
+    if "://" in db:
+        _fail("the demo builds a SQLite file: give --db a file path", code=2)
+    path = Path(db).resolve()
+    report, store = build_demo(path)
+    typer.echo(f"demo database: {path}")
+    typer.echo(report.summary())
+    rows = sorted(store.list(), key=lambda row: (row["published"] or "", row["id"]))
+    print_table(rows, ["published", "language", "id", "title", "duplicate_of"])
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[int], object]]:
+    """A tqdm bar on stderr when it is a terminal; silent otherwise or with --quiet."""
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" docs", disable=True if quiet else None, file=sys.stderr)
+    try:
+        yield bar.update
+    finally:
+        bar.close()
+
+
+def main() -> None:
+    """Entry point: known errors are already reported; anything else gets one readable line."""
+    import os
+
+    try:
+        app()
+    except Exception as exc:
+        if os.environ.get("CEASEFIRE_DEBUG"):
+            raise
+        typer.secho(
+            f"error: unexpected {type(exc).__name__}: {exc} (CEASEFIRE_DEBUG=1 shows the traceback)",
+            fg=typer.colors.RED,
+            err=True,
+        )
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

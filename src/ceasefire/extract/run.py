@@ -1,0 +1,35 @@
+"""Stateless extraction over files and streams: the body of `ceasefire extract`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ceasefire.extract import extract_document
+from ceasefire.ingest.dates import iso_date
+from ceasefire.ingest.prepare import prepare_or_fail
+from ceasefire.ingest.readers import DEFAULT_MAX_BYTES, read
+from ceasefire.records import Failure, Result
+
+
+def extract_paths(
+    paths: Iterable[str], *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Result]:
+    """One Result per input document, in input order; failures carry `errors`.
+
+    `published` is the date for documents that do not state their own.
+    """
+    default_date = iso_date(published) if published else None
+    if published and default_date is None:
+        raise ValueError(f"--published {published!r} is not a date (expected YYYY-MM-DD)")
+    for item in read(paths, max_bytes):
+        prepared = prepare_or_fail(item)
+        if isinstance(prepared, Failure):
+            yield _failed(prepared)
+            continue
+        prepared.published = prepared.published or default_date
+        yield extract_document(prepared)
+
+
+def _failed(failure: Failure) -> Result:
+    doc_id = failure.item_id or (f"line:{failure.line}" if failure.line else failure.source)
+    return Result(id=doc_id, errors=[f"{failure.where}: {failure.reason}"])

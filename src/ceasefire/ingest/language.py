@@ -1,0 +1,23 @@
+"""Language identification with py3langid (its model ships inside the package)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+_SAMPLE_CHARS = 3000
+
+
+@cache
+def _identifier():  # noqa: ANN202 - the library's own type
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when there is too little text to tell."""
+    sample = text[:_SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < 3:
+        return None
+    language, _probability = _identifier().classify(sample)
+    return language

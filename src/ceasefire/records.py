@@ -1,0 +1,87 @@
+"""The records of SCHEMA.md, as plain dataclasses.
+
+This module imports nothing of the package; every other module may import it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Character offsets into a document's cleaned text, and the text they span."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Source:
+    outlet: str | None = None
+    author: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """One cleaned article, ready for extraction and storage."""
+
+    id: str
+    text: str
+    title: str | None = None
+    language: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    source_path: str | None = None
+    source_line: int | None = None
+    encoding: str | None = None
+    raw: bytes = b""
+    raw_hash: str = ""
+    content_hash: str = ""
+    signature: bytes = b""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input item that could not become a Document, kept with its reason for retry."""
+
+    source: str
+    reason: str
+    line: int | None = None
+    item_id: str | None = None
+    raw: bytes | None = None
+
+    @property
+    def where(self) -> str:
+        """`file` or `file:line`, the way a person points at the bad input."""
+        return self.source if self.line is None else f"{self.source}:{self.line}"
+
+
+@dataclass(slots=True)
+class Result:
+    """The extraction output for one document (SCHEMA.md "Output")."""
+
+    id: str
+    title: str | None = None
+    language: str | None = None
+    published: str | None = None
+    source: Source = field(default_factory=Source)
+    places: list[Any] = field(default_factory=list)
+    actors: list[Any] = field(default_factory=list)
+    ceasefires: list[Any] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+    displacement: list[Any] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    text: str | None = None
+
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        """The SCHEMA.md JSON object; `text` only when asked for."""
+        data = asdict(self)
+        if not with_text:
+            data.pop("text")
+        return data
