@@ -1,9 +1,9 @@
 """ceasefire: a live, evidence-linked record of ceasefire arrangements from the news.
 
-    >>> import ceasefire
-    >>> result = ceasefire.extract("The truce now covers Aleppo.", published="2016-05-06")
-    >>> result.language
-    'en'
+>>> import ceasefire
+>>> result = ceasefire.extract("The truce now covers Aleppo.", published="2016-05-06")
+>>> result.language
+'en'
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def extract(
     published: str | None = None,
     title: str | None = None,
     language: str | None = None,
-    id: str = "text",  # noqa: A002 - the SCHEMA.md field name
+    id: str = "text",
 ) -> Result:
     """Extract the SCHEMA.md record from one article's plain text.
 

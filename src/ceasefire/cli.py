@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from ceasefire.output import print_json_lines, print_table
+from ceasefire.records import failure_where
 
 app = typer.Typer(
     help="Ceasefire arrangements and the violence around them, from the news, with evidence.",
@@ -51,7 +52,9 @@ def _open(db: str | None) -> Any:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for JSONL on stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories, or - for JSONL on stdin.")
+    ],
     db: DbOption = None,
     max_size: MaxSizeOption = 10.0,
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.", min=1)] = 500,
@@ -88,14 +91,16 @@ def documents(
     if failed:
         rows = store.failures()
         rows = rows[:limit] if limit else rows
-        columns = ["source", "line", "item_id", "reason", "attempts"]
+        columns = ["where", "item_id", "reason", "attempts"]
     else:
         rows = store.list(limit=limit or None)
         columns = ["id", "published", "language", "title", "outlet", "duplicate_of"]
     if as_json:
         print_json_lines(rows)
         return
-    print_table(rows, columns)
+    if failed:
+        rows = [{"where": failure_where(row["source"], row["line"]), **row} for row in rows]
+    print_table(rows, columns, wrap=["reason"])
     total = len(store.failures()) if failed else store.count()
     if len(rows) < total:
         typer.echo(f"showing {len(rows)} of {total}; --limit 0 shows all", err=True)
@@ -124,7 +129,9 @@ def show(
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for JSONL on stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories, or - for JSONL on stdin.")
+    ],
     with_text: Annotated[bool, typer.Option("--with-text", help="Add the cleaned text.")] = False,
     published: Annotated[
         str | None,
@@ -194,7 +201,8 @@ def main() -> None:
         if os.environ.get("CEASEFIRE_DEBUG"):
             raise
         typer.secho(
-            f"error: unexpected {type(exc).__name__}: {exc} (CEASEFIRE_DEBUG=1 shows the traceback)",
+            f"error: unexpected {type(exc).__name__}: {exc} "
+            "(CEASEFIRE_DEBUG=1 shows the traceback)",
             fg=typer.colors.RED,
             err=True,
         )

@@ -58,8 +58,12 @@ class Failure:
 
     @property
     def where(self) -> str:
-        """`file` or `file:line`, the way a person points at the bad input."""
-        return self.source if self.line is None else f"{self.source}:{self.line}"
+        return failure_where(self.source, self.line)
+
+
+def failure_where(source: str, line: int | None) -> str:
+    """`file` or `file:line`, the way a person points at a bad input."""
+    return source if line is None else f"{source}:{line}"
 
 
 @dataclass(slots=True)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from ceasefire.extract import extract_document
 from ceasefire.ingest.dates import iso_date
+from ceasefire.ingest.items import RawItem
 from ceasefire.ingest.prepare import prepare_or_fail
 from ceasefire.ingest.readers import DEFAULT_MAX_BYTES, read
 from ceasefire.records import Failure, Result
@@ -21,7 +22,13 @@ def extract_paths(
     default_date = iso_date(published) if published else None
     if published and default_date is None:
         raise ValueError(f"--published {published!r} is not a date (expected YYYY-MM-DD)")
-    for item in read(paths, max_bytes):
+    return _extract_items(read(paths, max_bytes), default_date)
+
+
+def _extract_items(
+    items: Iterable[RawItem | Failure], default_date: str | None
+) -> Iterator[Result]:
+    for item in items:
         prepared = prepare_or_fail(item)
         if isinstance(prepared, Failure):
             yield _failed(prepared)

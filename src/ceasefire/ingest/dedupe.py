@@ -56,7 +56,7 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 
 class NearDuplicateIndex:
-    """An in-memory LSH index over stored signatures, answering "which earlier document is this?"."""
+    """In-memory LSH over stored signatures: "which earlier document is this one?"."""
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         from datasketch import MinHashLSH
@@ -88,7 +88,7 @@ class NearDuplicateIndex:
         return best
 
 
-def _lean(values: np.ndarray):  # noqa: ANN202 - datasketch's own type
+def _lean(values: np.ndarray):
     from datasketch import LeanMinHash
 
     return LeanMinHash(seed=1, hashvalues=values, scheme=SCHEME)

@@ -6,9 +6,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ceasefire.ingest.items import RawItem
-
 from ceasefire.ingest.dates import iso_date
+from ceasefire.ingest.items import RawItem
 from ceasefire.records import Failure
 
 
@@ -20,7 +19,9 @@ def read_feed(data: bytes, path: str) -> Iterator[RawItem | Failure]:
     if not parsed.entries:
         problem = getattr(parsed, "bozo_exception", None)
         why = f": {problem}" if problem else ""
-        yield Failure(source=path, reason=f"not a readable RSS/Atom feed, or one with no entries{why}")
+        yield Failure(
+            source=path, reason=f"not a readable RSS/Atom feed, or one with no entries{why}"
+        )
         return
     outlet = parsed.feed.get("title")
     for number, entry in enumerate(parsed.entries, start=1):
@@ -43,6 +44,6 @@ def _entry_fields(entry: Any, outlet: str | None) -> dict[str, Any]:
         "url": entry.get("link"),
         "author": entry.get("author"),
         "outlet": outlet,
-        "published": iso_date("%04d-%02d-%02d" % tuple(published[:3])) if published else None,
+        "published": iso_date("{:04d}-{:02d}-{:02d}".format(*published[:3])) if published else None,
         "html": html or "",
     }

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from ceasefire.ingest.errors import IngestError
+
+# trafilatura logs every page it cannot parse; the reason reaches the user as an IngestError.
+logging.getLogger("trafilatura").addHandler(logging.NullHandler())
 
 
 @dataclass(slots=True)
@@ -44,8 +48,9 @@ def extract_page(html: str, url: str | None = None) -> Page:
 
 def html_to_text(fragment: str) -> str:
     """All the text of a short HTML fragment (a feed entry's description), markup removed."""
-    import trafilatura
+    import lxml.html
 
     if "<" not in fragment:
         return fragment.strip()
-    return (trafilatura.html2txt(fragment) or "").strip()
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    return " ".join(root.text_content().split())

@@ -8,7 +8,7 @@ _SAMPLE_CHARS = 3000
 
 
 @cache
-def _identifier():  # noqa: ANN202 - the library's own type
+def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

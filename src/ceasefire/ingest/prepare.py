@@ -45,7 +45,8 @@ def prepare_or_fail(item: RawItem | Failure) -> Document | Failure:
         reason = str(exc)
     except Exception as exc:  # a bug or a library failure must not stop the batch
         reason = f"unexpected error while cleaning: {type(exc).__name__}: {exc}"
-    return Failure(item.source, reason, line=item.line, item_id=item.doc_id, raw=item.raw)
+    item_id = item.doc_id if item.doc_id != item.source else None
+    return Failure(item.source, reason, line=item.line, item_id=item_id, raw=item.raw)
 
 
 def _from_text_file(item: RawItem) -> Document:

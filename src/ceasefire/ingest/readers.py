@@ -102,15 +102,19 @@ def item_from_object(
         raw = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8")
     if not isinstance(obj, dict):
         kind = type(obj).__name__
-        return Failure(source=source, line=number, reason=f"expected a JSON object, got {kind}", raw=raw)
+        return Failure(
+            source=source, line=number, reason=f"expected a JSON object, got {kind}", raw=raw
+        )
     doc_id = obj.get("id")
     if isinstance(doc_id, int | float) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)
     if not isinstance(doc_id, str) or not doc_id.strip():
-        return Failure(source=source, line=number, reason="missing \"id\" (a non-empty string)", raw=raw)
+        return Failure(
+            source=source, line=number, reason='missing "id" (a non-empty string)', raw=raw
+        )
     body = obj.get("text") or obj.get("html")
     if not isinstance(body, str) or not body.strip():
-        reason = "missing \"text\" or \"html\" (a non-empty string)"
+        reason = 'missing "text" or "html" (a non-empty string)'
         return Failure(source=source, line=number, item_id=doc_id, reason=reason, raw=raw)
     return RawItem(doc_id=doc_id, source=source, kind="jsonl", raw=raw, line=number, fields=obj)
 
@@ -129,5 +133,5 @@ def _too_big(size: int, max_bytes: int) -> str:
 
 def _json_problem(exc: ValueError) -> str:
     if isinstance(exc, json.JSONDecodeError):
-        return f"not valid JSON: {exc.msg} at column {exc.colno}"
+        return f"not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
     return f"not valid UTF-8 JSON: {exc}"

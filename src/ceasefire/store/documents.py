@@ -39,7 +39,9 @@ class DocumentStore:
         found: dict[str, str] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(list(ids)):
-                query = select(documents.c.id, documents.c.raw_hash).where(documents.c.id.in_(chunk))
+                query = select(documents.c.id, documents.c.raw_hash).where(
+                    documents.c.id.in_(chunk)
+                )
                 found.update((key, value) for key, value in conn.execute(query))
         return found
 
@@ -62,8 +64,8 @@ class DocumentStore:
             documents.c.duplicate_of.is_(None), documents.c.signature.is_not(None)
         )
         with self.engine.connect() as conn:
-            for doc_id, sig in conn.execute(query.execution_options(yield_per=2000)):
-                yield doc_id, sig
+            for row in conn.execute(query.execution_options(yield_per=2000)):
+                yield row[0], row[1]
 
     def write_batch(
         self,

@@ -1,0 +1,175 @@
+"""The command line, run as a real process on real files."""
+
+import codecs
+import json
+from pathlib import Path
+
+from cli_helpers import json_lines, run
+
+
+def test_extract_seed_article(seed_path: Path) -> None:
+    result = run("extract", str(seed_path), "--with-text")
+    assert result.returncode == 0, result.stderr
+    [record] = json_lines(result.stdout)
+    assert record["id"] == str(seed_path)
+    assert record["title"] == 'Aleppo under the "truce" or "regime of calm"?'
+    assert record["language"] == "en"
+    assert record["source"] == {"outlet": "Annahar", "author": "Rosana Boumonsef"}
+    assert record["errors"] == []
+    text = record["text"]
+    assert text.count("regime of calm") >= 3
+    assert record["title"] not in text
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in text), "Arabic furniture left in text"
+    assert "400,000 people from Aleppo will flee to Turkey" in text
+
+
+def test_extract_reads_jsonl_from_stdin_and_reports_bad_lines() -> None:
+    lines = [
+        json.dumps({"id": "ok", "text": "Russia extended the truce.", "published": "2016-05-07"}),
+        "{oops",
+        json.dumps({"id": "no-text"}),
+    ]
+    result = run("extract", "-", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0
+    records = json_lines(result.stdout)
+    assert [r["id"] for r in records] == ["ok", "line:2", "no-text"]
+    assert records[0]["published"] == "2016-05-07" and records[0]["errors"] == []
+    assert "text" not in records[0]
+    assert records[1]["errors"][0].startswith("-:2: not valid JSON")
+    assert "missing" in records[2]["errors"][0]
+    for key in ("places", "actors", "ceasefires", "events", "displacement"):
+        assert records[0][key] == []
+
+
+def test_extract_exits_non_zero_when_every_input_fails(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("extract", str(tmp_path / "empty.txt"))
+    assert result.returncode == 1
+    assert json_lines(result.stdout)[0]["errors"] == [
+        f"{tmp_path / 'empty.txt'}: the file is empty"
+    ]
+
+
+def test_extract_bad_published_option_is_a_usage_error(seed_path: Path) -> None:
+    result = run("extract", str(seed_path), "--published", "yesterday-ish")
+    assert result.returncode == 2
+    assert "not a date" in result.stderr and "Traceback" not in result.stderr
+
+
+def _messy_directory(root: Path) -> dict[str, str]:
+    """The acceptance directory: each bad file with the words its reason must contain."""
+    root.mkdir()
+    (root / "empty.txt").write_bytes(b"")
+    (root / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (root / "broken-utf8.txt").write_bytes(
+        "Truce holds\n\nCafé owners in Aleppo reopened as the truce held. ".encode() * 5
+        + b"\xc3\x28 More later."
+    )
+    (root / "arabic-1256.txt").write_bytes(
+        "هدنة في حلب\n\nأعلنت الولايات المتحدة أن الهدنة باتت تشمل مدينة حلب، فيما وصفتها روسيا "
+        "بأنها نظام تهدئة.".encode("cp1256")
+    )
+    (root / "utf16.txt").write_bytes(
+        "Truce in Aleppo\n\nThe United States said the truce now covers Aleppo.".encode("utf-16")
+    )
+    (root / "utf8-bom.txt").write_bytes(codecs.BOM_UTF8 + b"Calm\n\nThe calm held in Latakia.")
+    with open(root / "huge.txt", "w") as handle:
+        line = "The truce held overnight, residents said. " * 24 + "\n"
+        for _ in range(50 * 1024 * 1024 // len(line) + 1):
+            handle.write(line)
+    (root / "truncated.html").write_text(
+        "<html><head><title>Shelling in Aleppo</title></head><body><article><h1>Shelling</h1><p>"
+        + "Government forces shelled the Bustan al-Qasr district of Aleppo, killing three "
+        "civilians, residents said. " * 6 + "</p><p>The shelling came a day after the"
+    )
+    (root / "nothing.html").write_text("<html><head><title>x</title></head><body><div>")
+    lines = [
+        json.dumps({"id": "good-1", "text": "Russia extended the regime of calm in Aleppo."}),
+        '{"id": "bad", "text": "unterminated',
+        json.dumps({"id": "good-2", "text": "The ISSG met in Munich.", "published": "2016-02-12"}),
+    ]
+    (root / "batch.jsonl").write_text("\n".join(lines) + "\n")
+    return {
+        "empty.txt": "empty",
+        "picture.png": "PNG image",
+        "huge.txt": "over the 10 MB limit",
+        "nothing.html": "no article text",
+        "batch.jsonl:2": "not valid JSON",
+    }
+
+
+def test_messy_directory_good_items_stored_bad_ones_reported(tmp_path: Path) -> None:
+    root = tmp_path / "messy"
+    bad = _messy_directory(root)
+    db = str(tmp_path / "m.db")
+    result = run("ingest", str(root), "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    for name, reason in bad.items():
+        line = next(
+            x for x in result.stderr.splitlines() if x.startswith(f"failed: {root / name}:")
+        )
+        assert reason in line, line
+    assert "7 new" in result.stdout and "5 failed" in result.stdout
+
+    listed = json_lines(run("documents", "--db", db, "--json", "--limit", "0").stdout)
+    stored = {Path(row["id"]).name if "/" in row["id"] else row["id"] for row in listed}
+    assert stored == {
+        "broken-utf8.txt",
+        "arabic-1256.txt",
+        "utf16.txt",
+        "utf8-bom.txt",
+        "truncated.html",
+        "good-1",
+        "good-2",
+    }
+    by_name = {Path(row["id"]).name: row for row in listed}
+    assert by_name["arabic-1256.txt"]["encoding"] == "cp1256"
+    assert by_name["arabic-1256.txt"]["language"] == "ar"
+    assert by_name["utf16.txt"]["encoding"] == "utf-16"
+
+    failed = json_lines(run("documents", "--failed", "--db", db, "--json").stdout)
+    where = {
+        (Path(row["source"]).name + (f":{row['line']}" if row["line"] else "")) for row in failed
+    }
+    assert where == set(bad)
+    table = run("documents", "--failed", "--db", db).stdout
+    assert "PNG image" in table and "batch.jsonl" in table
+
+    again = run("ingest", str(root), "--db", db)
+    assert "0 new" in again.stdout and "7 unchanged" in again.stdout
+
+
+def test_show_prints_metadata_and_text(tmp_path: Path, seed_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    assert run("ingest", str(seed_path), "--db", db).returncode == 0
+    shown = run("show", str(seed_path), "--db", db)
+    assert "outlet: Annahar" in shown.stdout
+    assert "Two days ago, the US announced" in shown.stdout
+    missing = run("show", "nope", "--db", db)
+    assert missing.returncode == 1 and "no document with id 'nope'" in missing.stderr
+
+
+def test_ingest_reads_jsonl_from_stdin_with_env_database(tmp_path: Path) -> None:
+    line = json.dumps({"id": "stdin-1", "text": "The truce held.", "published": "2016-05-06"})
+    result = run("ingest", "-", "--db", str(tmp_path / "e.db"), stdin=line + "\n")
+    assert "1 new" in result.stdout
+    rows = json_lines(run("documents", "--json", "--db", str(tmp_path / "e.db")).stdout)
+    assert [r["id"] for r in rows] == ["stdin-1"]
+
+
+def test_demo_builds_a_fresh_database(tmp_path: Path) -> None:
+    result = run("demo", "--db", "demo.db", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = json_lines(
+        run("documents", "--json", "--limit", "0", "--db", "demo.db", cwd=tmp_path).stdout
+    )
+    assert len(rows) >= 30
+    languages = {row["language"] for row in rows}
+    assert {"en", "ar"} <= languages
+    assert sum(1 for row in rows if row["duplicate_of"]) >= 2
+    assert any(row["id"].endswith(".html") for row in rows)
+    assert sum(1 for row in rows if row["id"].startswith("https://")) >= 4  # feed entries
+    assert all(row["published"] for row in rows)
+    again = run("demo", "--db", "demo.db", cwd=tmp_path)
+    assert f"{len(rows)} new" in again.stdout  # rebuilt from scratch, not appended
