@@ -58,6 +58,9 @@ def ingest(
     db: DbOption = None,
     max_size: MaxSizeOption = 10.0,
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.", min=1)] = 500,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes for cleaning. Default: one per CPU.", min=1)
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read, clean, deduplicate and store articles (.txt, .html, .jsonl, RSS/Atom, folders)."""
@@ -66,7 +69,12 @@ def ingest(
     store = _open(db)
     with _progress(quiet) as bar:
         report = run_ingest(
-            paths, store, max_bytes=int(max_size * 1e6), batch_size=batch_size, on_progress=bar
+            paths,
+            store,
+            max_bytes=int(max_size * 1e6),
+            batch_size=batch_size,
+            workers=workers,
+            on_progress=bar,
         )
     for failure in report.failures[:20]:
         typer.echo(f"failed: {failure.where}: {failure.reason}", err=True)

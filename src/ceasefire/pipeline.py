@@ -6,14 +6,20 @@ behind; running it again skips what is stored (same id, same bytes) and carries 
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
+import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TypeVar
 
 from ceasefire.ingest.dedupe import NearDuplicateIndex
-from ceasefire.ingest.prepare import prepare_or_fail
+from ceasefire.ingest.items import RawItem
+from ceasefire.ingest.prepare import prepare_or_fail, warm_up
 from ceasefire.ingest.readers import DEFAULT_MAX_BYTES, read
 from ceasefire.records import Document, Failure
 from ceasefire.store.documents import DocumentStore, Duplicate
@@ -53,19 +59,83 @@ def ingest(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_size: int = DEFAULT_BATCH,
+    workers: int | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Ingest every item under `paths` into `store`; bad items are stored as failures."""
+    """Ingest every item under `paths` into `store`; bad items are stored as failures.
+
+    Cleaning runs in `workers` processes (default: one per CPU) once the input is large
+    enough to fill a batch; the database is written by this process alone.
+    """
     started = time.perf_counter()
     report = IngestReport()
     index = _load_index(store)
-    for batch in _batched(read(paths, max_bytes), batch_size):
-        prepared = [prepare_or_fail(item) for item in batch]
-        _store_batch(prepared, store, index, report)
-        if on_progress:
-            on_progress(len(batch))
+    with _Preparer(workers or os.cpu_count() or 1) as preparer:
+        # While the workers clean one batch, this process stores the one before it.
+        previous: Iterable[Document | Failure] | None = None
+        for batch in _batched(read(paths, max_bytes), batch_size):
+            current = preparer.start(batch, full=len(batch) == batch_size)
+            if previous is not None:
+                _store(previous, store, index, report, on_progress)
+            previous = current
+        if previous is not None:
+            _store(previous, store, index, report, on_progress)
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _Preparer:
+    """`prepare_or_fail` over a batch, in a process pool started only for large inputs."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Preparer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def start(self, batch: list[RawItem | Failure], full: bool) -> Iterable[Document | Failure]:
+        """Begin preparing `batch`; iterate the result to wait for it, in input order."""
+        if self.workers > 1 and full and self.pool is None:
+            warm_up()  # forked workers inherit the loaded models
+            self.pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=mp.get_context("fork"),
+                initializer=_die_with_parent,
+                initargs=(os.getpid(),),
+            )
+        if self.pool is None:
+            return [prepare_or_fail(item) for item in batch]
+        chunk = max(1, len(batch) // (self.workers * 4))
+        return self.pool.map(prepare_or_fail, batch, chunksize=chunk)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make a worker end when the ingest process does, even by SIGKILL (Linux), not linger."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _store(
+    prepared: Iterable[Document | Failure],
+    store: DocumentStore,
+    index: NearDuplicateIndex,
+    report: IngestReport,
+    on_progress: Callable[[int], None] | None,
+) -> None:
+    items = list(prepared)
+    _store_batch(items, store, index, report)
+    if on_progress:
+        on_progress(len(items))
 
 
 def _load_index(store: DocumentStore) -> NearDuplicateIndex:

@@ -15,6 +15,7 @@ from functools import cache
 from ceasefire import knowledge
 
 _MAX_TITLE_WORDS = 30
+_MAX_FURNITURE_CHARS = 60  # menu labels and widgets are short; longer lines are prose
 _SENTENCE_END = (".", "!", "…", "۔")
 
 
@@ -64,6 +65,8 @@ def _is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
+    if len(stripped) > _MAX_FURNITURE_CHARS:
+        return False
     if _is_number(stripped) or _is_emoji_led(stripped):
         return True
     return _phrase_key(stripped) in _furniture_phrases()

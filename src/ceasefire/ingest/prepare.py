@@ -35,6 +35,12 @@ def prepare(item: RawItem) -> Document:
     return doc
 
 
+def warm_up() -> None:
+    """Load the language model and MinHash permutations now rather than on the first item."""
+    detect_language("warm up the language model")
+    signature("warm up")
+
+
 def prepare_or_fail(item: RawItem | Failure) -> Document | Failure:
     """`prepare`, with any error turned into a Failure that keeps the item for retry."""
     if isinstance(item, Failure):
