@@ -173,3 +173,23 @@ def test_demo_builds_a_fresh_database(tmp_path: Path) -> None:
     assert all(row["published"] for row in rows)
     again = run("demo", "--db", "demo.db", cwd=tmp_path)
     assert f"{len(rows)} new" in again.stdout  # rebuilt from scratch, not appended
+
+
+def test_retry_ingests_fixed_failures_and_keeps_the_rest(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "later.txt").write_bytes(b"")
+    lines = [json.dumps({"id": "ok", "text": "The truce held."}), '{"id": "x", "text": 1}']
+    (root / "batch.jsonl").write_text("\n".join(lines) + "\n")
+    (root / "gone.txt").write_bytes(b"")
+    db = str(tmp_path / "r.db")
+    run("ingest", str(root), "--db", db)
+    (root / "later.txt").write_text("Calm holds\n\nThe regime of calm held in Latakia.")
+    (root / "gone.txt").unlink()
+    result = run("retry", "--db", db)
+    assert "1 new" in result.stdout and "2 failed" in result.stdout
+    failed = json_lines(run("documents", "--failed", "--json", "--db", db).stdout)
+    left = {Path(row["source"]).name: row for row in failed}
+    assert set(left) == {"batch.jsonl", "gone.txt"}
+    assert left["batch.jsonl"]["attempts"] == 2
+    assert left["gone.txt"]["reason"].startswith(f"cannot retry: {root / 'gone.txt'} is gone")

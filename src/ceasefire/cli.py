@@ -76,6 +76,31 @@ def ingest(
             workers=workers,
             on_progress=bar,
         )
+    _report(report)
+
+
+@app.command()
+def retry(
+    db: DbOption = None,
+    max_size: MaxSizeOption = 10.0,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes for cleaning. Default: one per CPU.", min=1)
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Ingest the stored failures again (after fixing the files, or raising --max-size)."""
+    from ceasefire.pipeline import retry_failures
+
+    store = _open(db)
+    with _progress(quiet) as bar:
+        report = retry_failures(
+            store, max_bytes=int(max_size * 1e6), workers=workers, on_progress=bar
+        )
+    _report(report)
+
+
+def _report(report: Any) -> None:
+    """Failures on stderr, the summary line on stdout; exit 1 when every item failed."""
     for failure in report.failures[:20]:
         typer.echo(f"failed: {failure.where}: {failure.reason}", err=True)
     if len(report.failures) > 20:

@@ -15,12 +15,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import TypeVar
 
 from ceasefire.ingest.dedupe import NearDuplicateIndex
 from ceasefire.ingest.items import RawItem
 from ceasefire.ingest.prepare import prepare_or_fail, warm_up
-from ceasefire.ingest.readers import DEFAULT_MAX_BYTES, read
+from ceasefire.ingest.readers import DEFAULT_MAX_BYTES, STDIN, parse_jsonl_line, read, read_file
 from ceasefire.records import Document, Failure
 from ceasefire.store.documents import DocumentStore, Duplicate
 
@@ -67,13 +68,59 @@ def ingest(
     Cleaning runs in `workers` processes (default: one per CPU) once the input is large
     enough to fill a batch; the database is written by this process alone.
     """
+    items = read(paths, max_bytes)
+    return ingest_items(
+        items, store, batch_size=batch_size, workers=workers, on_progress=on_progress
+    )
+
+
+def retry_failures(
+    store: DocumentStore,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    workers: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Ingest every stored failure again: JSONL lines from their kept bytes, files from disk.
+
+    An item that now succeeds clears its failure; one that fails again counts another attempt.
+    """
+    items = _failed_items(store.failures(with_raw=True), max_bytes)
+    return ingest_items(items, store, workers=workers, on_progress=on_progress)
+
+
+def _failed_items(rows: list[dict], max_bytes: int) -> Iterator[RawItem | Failure]:
+    for row in rows:
+        source, line, raw = row["source"], row["line"], row["raw"]
+        if line is not None and raw:
+            yield parse_jsonl_line(raw, source, line)
+        elif source != STDIN and Path(source).is_file():
+            if line is None:
+                yield from read_file(source, max_bytes)
+            else:  # a feed entry: re-read the feed, keep that entry
+                yield from (i for i in read_file(source, max_bytes) if i.line == line)
+        else:
+            was = row["reason"].rsplit("(was: ", 1)[-1].rstrip(")")
+            reason = f"cannot retry: {source} is gone (was: {was})"
+            yield Failure(source=source, line=line, item_id=row["item_id"], reason=reason, raw=raw)
+
+
+def ingest_items(
+    items: Iterable[RawItem | Failure],
+    store: DocumentStore,
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    workers: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """The ingest run over items from any reader; see `ingest`."""
     started = time.perf_counter()
     report = IngestReport()
     index = _load_index(store)
     with _Preparer(workers or os.cpu_count() or 1) as preparer:
         # While the workers clean one batch, this process stores the one before it.
         previous: Iterable[Document | Failure] | None = None
-        for batch in _batched(read(paths, max_bytes), batch_size):
+        for batch in _batched(items, batch_size):
             current = preparer.start(batch, full=len(batch) == batch_size)
             if previous is not None:
                 _store(previous, store, index, report, on_progress)

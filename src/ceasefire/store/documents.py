@@ -124,8 +124,9 @@ class DocumentStore:
             row = conn.execute(select(*columns).where(documents.c.id == doc_id)).mappings().first()
         return dict(row) if row else None
 
-    def failures(self) -> list[dict[str, Any]]:
-        columns = [c for c in failures.c if c.name != "raw"]
+    def failures(self, with_raw: bool = False) -> list[dict[str, Any]]:
+        """Every stored failure, by source and line; the kept bytes only when asked for."""
+        columns = [c for c in failures.c if with_raw or c.name != "raw"]
         query = select(*columns).order_by(failures.c.source, failures.c.line)
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
