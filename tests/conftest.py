@@ -15,7 +15,7 @@ SEED = SHARED / "seed" / "aleppo-regime-of-calm.txt"
 PG_ENV = "CEASEFIRE_TEST_PG"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seed_path() -> Path:
     if not SEED.exists():
         pytest.skip(f"the seed article is not at {SEED}")

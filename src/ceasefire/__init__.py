@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+# The subpackage `ceasefire.extract` is imported first so that the function below, not the
+# module, is what `ceasefire.extract` names.
+import ceasefire.extract as _extract_package  # noqa: F401
 from ceasefire.records import Document, Failure, Result
 
 __all__ = ["Document", "Failure", "Result", "extract"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,9 +62,12 @@ def ingest(
     workers: Annotated[
         int | None, typer.Option(help="Processes for cleaning. Default: one per CPU.", min=1)
     ] = None,
+    extract: Annotated[
+        bool, typer.Option("--extract/--no-extract", help="Extract records while ingesting.")
+    ] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Read, clean, deduplicate and store articles (.txt, .html, .jsonl, RSS/Atom, folders)."""
+    """Read, clean, deduplicate, extract and store articles (.txt, .html, .jsonl, RSS/Atom)."""
     from ceasefire.pipeline import ingest as run_ingest
 
     store = _open(db)
@@ -74,6 +78,7 @@ def ingest(
             max_bytes=int(max_size * 1e6),
             batch_size=batch_size,
             workers=workers,
+            extract=extract,
             on_progress=bar,
         )
     _report(report)
@@ -110,6 +115,27 @@ def _report(report: Any) -> None:
     typer.echo(report.summary())
     if report.seen and len(report.failures) == report.seen:
         raise typer.Exit(1)
+
+
+@app.command()
+def reextract(
+    db: DbOption = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Every document, not only those with stale records.")
+    ] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes for extraction. Default: one per CPU.", min=1)
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Extract stored documents again after the knowledge files changed."""
+    from ceasefire.pipeline import reextract as run_reextract
+
+    store = _open(db)
+    started = time.perf_counter()
+    with _progress(quiet) as bar:
+        done = run_reextract(store, everything=everything, workers=workers, on_progress=bar)
+    typer.echo(f"re-extracted {done} documents in {time.perf_counter() - started:.1f} s")
 
 
 @app.command()
@@ -153,9 +179,12 @@ def show(
         print_json_lines([row])
         return
     text = row.pop("text")
+    records = row.pop("records") or {}
     for key, value in row.items():
         if value not in (None, "", []):
             typer.echo(f"{key:>15}: {value}")
+    counts = ", ".join(f"{len(v)} {k}" for k, v in records.items())
+    typer.echo(f"{'records':>15}: {counts or 'not extracted'}")
     typer.echo("")
     typer.echo(text)
 
@@ -210,6 +239,36 @@ def demo(
     typer.echo(report.summary())
     rows = sorted(store.list(), key=lambda row: (row["published"] or "", row["id"]))
     print_table(rows, ["published", "language", "id", "title", "duplicate_of"])
+
+
+eval_app = typer.Typer(help="Score the extractor on data coded by people outside the project.")
+app.add_typer(eval_app, name="eval")
+ErrorsOption = Annotated[int, typer.Option("--errors", help="Print the N worst rows.", min=0)]
+CsvArgument = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="The CSV file.")]
+
+
+@eval_app.command("places")
+def eval_places(path: CsvArgument, errors: ErrorsOption = 0) -> None:
+    """ACLED CSV: the place found in each row's notes against ACLED's coded location."""
+    from ceasefire.evaluate import score_places
+
+    typer.echo(score_places(path, worst=errors).text())
+
+
+@eval_app.command("articles")
+def eval_articles(path: CsvArgument, errors: ErrorsOption = 0) -> None:
+    """FA-KES CSV: the governorate of each article's main place against its label."""
+    from ceasefire.evaluate import score_articles
+
+    typer.echo(score_articles(path, worst=errors).text())
+
+
+@eval_app.command("agreements")
+def eval_agreements(path: CsvArgument, errors: ErrorsOption = 0) -> None:
+    """PA-X CSV: a ceasefire named in each agreement's title against PA-X's `Cea` stage."""
+    from ceasefire.evaluate import score_agreements
+
+    typer.echo(score_agreements(path, worst=errors).text())
 
 
 @contextmanager

@@ -6,24 +6,24 @@ behind; running it again skips what is stored (same id, same bytes) and carries 
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
-import signal
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
+from ceasefire import knowledge
+from ceasefire.extract import extract_document
+from ceasefire.extract.lexicon import lexicon
 from ceasefire.ingest.dedupe import NearDuplicateIndex
 from ceasefire.ingest.items import RawItem
 from ceasefire.ingest.prepare import prepare_or_fail, warm_up
 from ceasefire.ingest.readers import DEFAULT_MAX_BYTES, STDIN, parse_jsonl_line, read, read_file
 from ceasefire.records import Document, Failure
 from ceasefire.store.documents import DocumentStore, Duplicate
+from ceasefire.workers import StagePool
 
 T = TypeVar("T")
 DEFAULT_BATCH = 500
@@ -61,17 +61,74 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_size: int = DEFAULT_BATCH,
     workers: int | None = None,
+    extract: bool = True,
     on_progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Ingest every item under `paths` into `store`; bad items are stored as failures.
 
-    Cleaning runs in `workers` processes (default: one per CPU) once the input is large
-    enough to fill a batch; the database is written by this process alone.
+    Each document is cleaned and (unless `extract` is false) extracted in `workers`
+    processes (default: one per CPU) once the input is large enough to fill a batch; the
+    database is written by this process alone.
     """
     items = read(paths, max_bytes)
     return ingest_items(
-        items, store, batch_size=batch_size, workers=workers, on_progress=on_progress
+        items,
+        store,
+        batch_size=batch_size,
+        workers=workers,
+        extract=extract,
+        on_progress=on_progress,
     )
+
+
+def prepare_and_extract(item: RawItem | Failure, extract: bool = True) -> Document | Failure:
+    """The per-item work of ingest: clean, then extract the records stored with the document."""
+    prepared = prepare_or_fail(item)
+    if isinstance(prepared, Document) and extract:
+        attach_records(prepared)
+    return prepared
+
+
+def attach_records(doc: Document) -> Document:
+    """Set `doc.records` to its SCHEMA.md extraction; an extractor bug becomes a warning."""
+    try:
+        result = extract_document(doc).to_dict()
+    except Exception as exc:  # a failed extraction must not lose the document
+        doc.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
+        return doc
+    doc.records = {key: result[key] for key in RECORD_FIELDS}
+    doc.extracted_with = knowledge.version()
+    return doc
+
+
+RECORD_FIELDS = ("places", "actors", "ceasefires", "events", "displacement")
+
+
+def reextract(
+    store: DocumentStore,
+    *,
+    everything: bool = False,
+    workers: int | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    on_progress: Callable[[int], None] | None = None,
+) -> int:
+    """Extract stored documents again where the knowledge files changed since (or all)."""
+    done = 0
+    stale = store.to_reextract(knowledge.version(), everything)
+    with StagePool(workers, warm_up=partial(_warm_up, True)) as pool:
+        for batch in _batched(stale, batch_size):
+            docs = list(pool.start(attach_records, batch, full=len(batch) == batch_size))
+            store.update_records(docs)
+            done += len(docs)
+            if on_progress:
+                on_progress(len(docs))
+    return done
+
+
+def _warm_up(extract: bool) -> None:
+    warm_up()
+    if extract:
+        lexicon()
 
 
 def retry_failures(
@@ -111,17 +168,19 @@ def ingest_items(
     *,
     batch_size: int = DEFAULT_BATCH,
     workers: int | None = None,
+    extract: bool = True,
     on_progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """The ingest run over items from any reader; see `ingest`."""
     started = time.perf_counter()
     report = IngestReport()
     index = _load_index(store)
-    with _Preparer(workers or os.cpu_count() or 1) as preparer:
+    work = partial(prepare_and_extract, extract=extract)
+    with StagePool(workers, warm_up=partial(_warm_up, extract)) as pool:
         # While the workers clean one batch, this process stores the one before it.
         previous: Iterable[Document | Failure] | None = None
         for batch in _batched(items, batch_size):
-            current = preparer.start(batch, full=len(batch) == batch_size)
+            current = pool.start(work, batch, full=len(batch) == batch_size)
             if previous is not None:
                 _store(previous, store, index, report, on_progress)
             previous = current
@@ -129,47 +188,6 @@ def ingest_items(
             _store(previous, store, index, report, on_progress)
     report.seconds = time.perf_counter() - started
     return report
-
-
-class _Preparer:
-    """`prepare_or_fail` over a batch, in a process pool started only for large inputs."""
-
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self.pool: ProcessPoolExecutor | None = None
-
-    def __enter__(self) -> _Preparer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-
-    def start(self, batch: list[RawItem | Failure], full: bool) -> Iterable[Document | Failure]:
-        """Begin preparing `batch`; iterate the result to wait for it, in input order."""
-        if self.workers > 1 and full and self.pool is None:
-            warm_up()  # forked workers inherit the loaded models
-            self.pool = ProcessPoolExecutor(
-                self.workers,
-                mp_context=mp.get_context("fork"),
-                initializer=_die_with_parent,
-                initargs=(os.getpid(),),
-            )
-        if self.pool is None:
-            return [prepare_or_fail(item) for item in batch]
-        chunk = max(1, len(batch) // (self.workers * 4))
-        return self.pool.map(prepare_or_fail, batch, chunksize=chunk)
-
-
-def _die_with_parent(parent: int) -> None:
-    """Make a worker end when the ingest process does, even by SIGKILL (Linux), not linger."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        pr_set_pdeathsig = 1
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before the line above took effect
-        os._exit(1)
 
 
 def _store(

@@ -19,6 +19,69 @@ class Evidence:
 
 
 @dataclass(slots=True)
+class Place:
+    name: str
+    canonical: str
+    geonameid: int | None
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    kind: str  # country, admin1, city, locality or landmark
+    evidence: Evidence | None = None
+
+
+@dataclass(slots=True)
+class Actor:
+    name: str
+    canonical: str
+    country: str | None
+    agent: str
+    code: str | None
+    evidence: Evidence | None = None
+
+
+@dataclass(slots=True)
+class Ceasefire:
+    """One mention of a ceasefire arrangement in one document."""
+
+    type: str
+    term: str
+    status: str
+    evidence: Evidence
+    characterized_by: list[Actor] = field(default_factory=list)
+    parties: list[Actor] = field(default_factory=list)
+    sponsors: list[Actor] = field(default_factory=list)
+    mediators: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    type: str
+    evidence: Evidence
+    subtype: str | None = None
+    plover: str | None = None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    place: Place | None = None
+    date: str | None = None
+    fatalities: int | None = None
+
+
+@dataclass(slots=True)
+class Displacement:
+    count: int | None
+    evidence: Evidence
+    origin: Place | None = None
+    destination: Place | None = None
+    conditional: bool = False
+    reported_by: Actor | None = None
+
+
+@dataclass(slots=True)
 class Source:
     outlet: str | None = None
     author: str | None = None
@@ -43,6 +106,8 @@ class Document:
     raw_hash: str = ""
     content_hash: str = ""
     signature: bytes = b""
+    records: dict[str, Any] | None = None
+    extracted_with: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -75,11 +140,11 @@ class Result:
     language: str | None = None
     published: str | None = None
     source: Source = field(default_factory=Source)
-    places: list[Any] = field(default_factory=list)
-    actors: list[Any] = field(default_factory=list)
-    ceasefires: list[Any] = field(default_factory=list)
-    events: list[Any] = field(default_factory=list)
-    displacement: list[Any] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    ceasefires: list[Ceasefire] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    displacement: list[Displacement] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     text: str | None = None
 

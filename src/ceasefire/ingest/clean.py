@@ -108,7 +108,7 @@ def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     looks_like_headline = len(first.split()) <= _MAX_TITLE_WORDS and not first.endswith(
         _SENTENCE_END
     )
-    if not (stands_apart and looks_like_headline):
+    if not (stands_apart and looks_like_headline) or not any(line.strip() for line in rest):
         return None, lines
     return first, _drop_repeats(rest, first)
 

@@ -104,6 +104,29 @@ class DocumentStore:
             query = update(failures).where(failures.c.key == key)
             conn.execute(query.values(attempts=attempts + 1, **row))
 
+    def to_reextract(self, version: str, everything: bool = False) -> Iterator[Document]:
+        """Stored documents whose records were made with another knowledge version (or all)."""
+        query = select(
+            documents.c.id,
+            documents.c.text,
+            documents.c.title,
+            documents.c.language,
+            documents.c.published,
+        ).order_by(documents.c.id)
+        if not everything:
+            stale = documents.c.extracted_with.is_(None) | (documents.c.extracted_with != version)
+            query = query.where(stale)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query.execution_options(yield_per=500)).mappings():
+                yield Document(**row)
+
+    def update_records(self, docs: list[Document]) -> None:
+        """Replace the stored records of `docs` in one transaction."""
+        with self.engine.begin() as conn:
+            for doc in docs:
+                values = {"records": doc.records, "extracted_with": doc.extracted_with}
+                conn.execute(update(documents).where(documents.c.id == doc.id).values(**values))
+
     def count(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(documents)).scalar_one()
@@ -153,6 +176,8 @@ def _row(doc: Document, dup: Duplicate | None, now: datetime) -> dict[str, Any]:
         "encoding": doc.encoding,
         "warnings": doc.warnings or None,
         "ingested_at": now,
+        "records": doc.records,
+        "extracted_with": doc.extracted_with,
     }
 
 

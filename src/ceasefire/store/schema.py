@@ -39,6 +39,8 @@ documents = Table(
     Column("encoding", String(32)),
     Column("warnings", JSON),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("records", JSON),  # the SCHEMA.md extraction output, without id and text
+    Column("extracted_with", String(64)),  # knowledge.version() when it was extracted
 )
 
 failures = Table(

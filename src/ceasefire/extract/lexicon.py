@@ -1,0 +1,255 @@
+"""Everything the extractors know, loaded once per process from `knowledge/`.
+
+The lexicon turns the knowledge files into typed tables and one Matcher holding every pattern
+(places, actors, people, ceasefire terms, status triggers, cue words, number and date words),
+so that a document is searched once.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+from ceasefire import knowledge
+from ceasefire.extract.matcher import Entry, Matcher, case_of
+from ceasefire.extract.normalize import normalize_term
+
+_MIN_ARABIC_PLACE = 3  # shorter Arabic names are mostly particles and prepositions
+CUE_GROUPS = (
+    "conditional",
+    "hypothetical",
+    "negation",
+    "until",
+    "displacement",
+    "people",
+    "origin",
+    "destination",
+    "locative",
+    "speech",
+    "place_noun",
+)
+
+
+class PlaceRecord(NamedTuple):
+    geonameid: int
+    name: str
+    kind: str  # country, admin1 or city (gazetteer kinds)
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+
+
+class ActorRecord(NamedTuple):
+    canonical: str
+    country: str | None
+    agent: str
+    code: str | None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    matcher: Matcher
+    places: dict[str, PlaceRecord]
+    regions: dict[tuple[str, str], PlaceRecord]  # (country, admin1 name) -> admin1 row
+    countries: dict[str, PlaceRecord]  # ISO alpha-2 -> country row
+    actors: dict[str, ActorRecord]
+    people: dict[str, str]  # person name -> canonical actor they speak for
+    type_rank: dict[str, int]
+    status_precedence: list[str]
+    numbers: dict[str, dict[str, int]]  # "words", "multipliers", "vague" -> term -> value
+    relative_days: dict[str, int]
+    ago_units: dict[str, int]
+    weekdays: dict[str, int]
+    skippable: frozenset[str]  # words between a preposition and its place ("the", "eastern")
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The process-wide lexicon: loaded from the cache, or built and cached.
+
+    Building reads every knowledge file and compiles a quarter of a million patterns (about
+    three seconds); the pickled result loads in a fraction of that. The cache file is named
+    for the knowledge version, so an edited knowledge file is never served stale.
+    """
+    path = _cache_path()
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # a cache from another library version: rebuild it
+            path.unlink(missing_ok=True)
+    built = build_lexicon()
+    if path is not None:
+        _save(built, path)
+    return built
+
+
+def _cache_path() -> Path | None:
+    root = os.environ.get("CEASEFIRE_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    base = Path(root) if root else Path.home() / ".cache"
+    if os.environ.get("CEASEFIRE_CACHE") == "off":
+        return None
+    tag = f"{knowledge.version()}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return base / "ceasefire" / f"lexicon-{tag}.pickle"
+
+
+def _save(lex: Lexicon, path: Path) -> None:
+    """Write atomically, so that a concurrent reader never sees half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+            pickle.dump(lex, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        pass  # an unwritable cache only costs the next start its build time
+
+
+def build_lexicon() -> Lexicon:
+    """Build the lexicon from the knowledge files."""
+    places = _places()
+    actors, people = _actors()
+    typology = knowledge.load("typology")["types"]
+    statuses = knowledge.load("statuses")
+    dates = knowledge.load("dates")
+    numbers = knowledge.load("numbers")
+    patterns = [
+        *_place_patterns(places),
+        *_actor_patterns(),
+        *(
+            (term, Entry("term", t["type"]))
+            for t in typology
+            for terms in t["terms"].values()
+            for term in terms
+        ),
+        *_grouped("status", statuses["triggers"]),
+        *_cue_patterns(),
+        *_valued("number", numbers["words"]),
+        *_valued("multiplier", numbers["multipliers"]),
+        *_valued("vague", numbers["vague"]),
+        *_valued("relative_day", dates["relative"]),
+        *_valued("ago_unit", dates["ago"]),
+        *_valued("weekday", dates["weekdays"]),
+    ]
+    return Lexicon(
+        matcher=Matcher(patterns),
+        places={str(p.geonameid): p for p in places},
+        regions={(p.country, p.name): p for p in places if p.kind == "admin1"},
+        countries={p.country: p for p in places if p.kind == "country"},
+        actors=actors,
+        people=people,
+        type_rank={t["type"]: rank for rank, t in enumerate(typology)},
+        status_precedence=list(statuses["precedence"]),
+        numbers={k: _flat(numbers[k]) for k in ("words", "multipliers", "vague")},
+        relative_days=_flat(dates["relative"]),
+        ago_units=_flat(dates["ago"]),
+        weekdays=_flat(dates["weekdays"]),
+        skippable=frozenset(
+            w.lower() for words in knowledge.load("cues")["skippable"].values() for w in words
+        ),
+    )
+
+
+def _flat(by_language: dict[str, dict[str, int]]) -> dict[str, int]:
+    """{language: {term: value}} as {normalized term: value}."""
+    return {normalize_term(k): int(v) for terms in by_language.values() for k, v in terms.items()}
+
+
+def _grouped(kind: str, groups: dict[str, dict[str, list[str]]]) -> Iterator[tuple[str, Entry]]:
+    for key, by_language in groups.items():
+        for terms in by_language.values():
+            for term in terms:
+                yield term, Entry(kind, key)
+
+
+def _valued(kind: str, by_language: dict[str, dict[str, int]]) -> Iterator[tuple[str, Entry]]:
+    for terms in by_language.values():
+        for term in terms:
+            yield term, Entry(kind, normalize_term(term))
+
+
+def _cue_patterns() -> Iterator[tuple[str, Entry]]:
+    cues = knowledge.load("cues")
+    for group in CUE_GROUPS:
+        yield from _grouped("cue", {group: cues[group]})
+    yield from _grouped("role", cues["roles"])
+    yield from _grouped("region_after", {"after": cues["region"]["after"]})
+    yield from _grouped("region_before", {"before": cues["region"]["before"]})
+
+
+def _places() -> list[PlaceRecord]:
+    return [
+        PlaceRecord(
+            geonameid=int(row["geonameid"]),
+            name=row["name"],
+            kind=row["kind"],
+            country=row["country"],
+            admin1=row["admin1"] or None,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            population=int(row["population"] or 0),
+        )
+        for row in knowledge.load_table("gazetteer")
+    ]
+
+
+def _place_patterns(places: list[PlaceRecord]) -> Iterator[tuple[str, Entry]]:
+    stop = _arabic_stopwords()
+    names = {str(row["geonameid"]): row["names"] for row in knowledge.load_table("gazetteer")}
+    for place in places:
+        key = str(place.geonameid)
+        for name in names[key].split("|"):  # the build filtered these; `name` may be a stopword
+            if not name:
+                continue
+            if _is_arabic(name) and (len(name) < _MIN_ARABIC_PLACE or normalize_term(name) in stop):
+                continue
+            yield name, Entry("place", key, case_of(name))
+
+
+@cache
+def _arabic_stopwords() -> frozenset[str]:
+    """Arabic cue and status words: a village that shares one is not found by that word."""
+    cues = knowledge.load("cues")
+    words: set[str] = set()
+    for group in CUE_GROUPS:
+        words.update(cues[group].get("ar", []))
+    for triggers in knowledge.load("statuses")["triggers"].values():
+        words.update(triggers.get("ar", []))
+    return frozenset(normalize_term(w) for w in words)
+
+
+def _actors() -> tuple[dict[str, ActorRecord], dict[str, str]]:
+    data = knowledge.load("actors")
+    actors = {
+        a["canonical"]: ActorRecord(a["canonical"], a.get("country"), a["agent"], a.get("code"))
+        for a in data["actors"]
+    }
+    people = {p["name"]: p["speaks_for"] for p in data.get("people", [])}
+    return actors, people
+
+
+def _actor_patterns() -> Iterator[tuple[str, Entry]]:
+    data = knowledge.load("actors")
+    for actor in data["actors"]:
+        for alias in _aliases(actor):
+            yield alias, Entry("actor", actor["canonical"], case_of(alias))
+    for person in data.get("people", []):
+        for alias in _aliases(person):
+            yield alias, Entry("person", person["name"], case_of(alias))
+
+
+def _aliases(entry: dict) -> Iterator[str]:
+    for aliases in (entry.get("aliases") or {}).values():
+        yield from (a for a in aliases or [] if a)
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)

@@ -1,0 +1,55 @@
+"""Text normalized for matching, with a way back to the original offsets.
+
+Latin and Cyrillic are lowercased; Arabic letter variants are unified and diacritics dropped
+(knowledge/arabic.yaml). Every hit found in the normalized text maps back to the exact span of
+the original, which is what evidence must quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ceasefire import knowledge
+
+
+@dataclass(slots=True)
+class Normalized:
+    text: str
+    offsets: list[int] | None  # original index of each normalized char; None: the same
+
+    def original(self, index: int) -> int:
+        """The original offset of normalized offset `index` (which may be len(text))."""
+        if self.offsets is None:
+            return index
+        if index >= len(self.offsets):
+            return self.offsets[-1] + 1 if self.offsets else 0
+        return self.offsets[index]
+
+
+@cache
+def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
+    data = knowledge.load("arabic")
+    one_to_one = {ord(k): v for k, v in data["unify"].items() if len(v) == 1}
+    one_to_one.update({ord(ws): " " for ws in "\n\r\t\xa0\u2009\u202f"})
+    dropped = "".join(k for k, v in data["unify"].items() if not v) + data["diacritics"]
+    return one_to_one, re.compile(f"[{re.escape(dropped)}]")
+
+
+def normalize(text: str) -> Normalized:
+    """Lowercase, unify Arabic letters, drop Arabic diacritics; keep the offset map."""
+    unify, dropped = _tables()
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lowercase to two; keep one
+        lowered = "".join(ch.lower()[0] for ch in text)
+    unified = lowered.translate(unify)
+    if not dropped.search(unified):
+        return Normalized(unified, None)
+    kept = [i for i, ch in enumerate(unified) if not dropped.match(ch)]
+    return Normalized("".join(unified[i] for i in kept), kept)
+
+
+def normalize_term(term: str) -> str:
+    """A knowledge term in the form the matcher stores it."""
+    return " ".join(normalize(term).text.split())

@@ -1,0 +1,157 @@
+"""Places: gazetteer hits, disambiguated by the countries the document is about and by size.
+
+A name that is also an actor ("Turkey", "Damascus") is a place only after a locative word
+("in", "to", "from"); a city name next to a region word ("Aleppo governorate", "ريف حلب") is
+its first-level region.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ceasefire.extract.lexicon import Lexicon, PlaceRecord
+from ceasefire.extract.matcher import Hit
+from ceasefire.extract.spans import follows, precedes
+from ceasefire.records import Place
+
+_LOCALITY_BELOW = 10_000  # populated places smaller than this are localities, not cities
+# Arabic names of places this small are too often ordinary words to count on their own.
+_WEAK_ARABIC_BELOW = 100_000
+_KIND_ORDER = {"country": 0, "city": 1, "admin1": 2}  # a bare city name means the city
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    record: PlaceRecord
+
+
+def find_places(text: str, hits: list[Hit], lex: Lexicon) -> list[PlaceMention]:
+    """Each place mention with the gazetteer entry it most likely means, in text order."""
+    spans = _candidates(hits)
+    context = _context_countries(spans, lex)
+    cues = Cues.of(hits)
+    mentions = []
+    for (start, end), keys in sorted(spans.items()):
+        records = [lex.places[k] for k in keys]
+        if not reads_as_place(text, start, end, records, cues, lex):
+            continue
+        record = _best(records, context)
+        if precedes(text, end, cues.region_after) or follows(
+            text, start, cues.region_before, lex.skippable
+        ):
+            record = lex.regions.get((record.country, record.admin1 or ""), record)
+        mentions.append(PlaceMention(start, end, text[start:end], record))
+    return mentions
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Where the cue words that decide a name's reading start and end."""
+
+    actor_spans: frozenset[tuple[int, int]]
+    locative_ends: frozenset[int]
+    speech_starts: frozenset[int]
+    noun_starts: frozenset[int]
+    region_after: frozenset[int]
+    region_before: frozenset[int]
+
+    @classmethod
+    def of(cls, hits: list[Hit]) -> Cues:
+        def starts(kind: str, key: str | None = None) -> frozenset[int]:
+            return frozenset(h.start for h in hits if h.kind == kind and key in (None, h.key))
+
+        def ends(kind: str, key: str | None = None) -> frozenset[int]:
+            return frozenset(h.end for h in hits if h.kind == kind and key in (None, h.key))
+
+        return cls(
+            actor_spans=frozenset((h.start, h.end) for h in hits if h.kind in ("actor", "person")),
+            locative_ends=ends("cue", "locative") | ends("cue", "place_noun"),
+            speech_starts=starts("cue", "speech"),
+            noun_starts=starts("cue", "place_noun"),
+            region_after=starts("region_after"),
+            region_before=ends("region_before"),
+        )
+
+
+def reads_as_place(
+    text: str, start: int, end: int, records: list[PlaceRecord], cues: Cues, lex: Lexicon
+) -> bool:
+    """Is this name a place here? A name that is also an actor is a place after "in"/"to";
+    a country's name otherwise names its state, and a city's name its government only when
+    it speaks ("Damascus said")."""
+    if (start, end) not in cues.actor_spans:
+        return True
+    if follows(text, start, cues.locative_ends, lex.skippable):
+        return True
+    if any(r.kind == "country" for r in records):
+        return False
+    return not precedes(text, end, cues.speech_starts)
+
+
+def drop_weak_places(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
+    """Drop one-word names of small places ("Deal", "جديدة" the village, not "new") unless a
+    locative word or a place noun stands next to them."""
+    cues = Cues.of(hits)
+    return [
+        h
+        for h in hits
+        if h.kind != "place"
+        or not _weak(h, lex.places[h.key])
+        or follows(text, h.start, cues.locative_ends, lex.skippable)
+        or precedes(text, h.end, cues.noun_starts)
+    ]
+
+
+def _weak(hit: Hit, record: PlaceRecord) -> bool:
+    if record.kind != "city" or " " in hit.text.strip():
+        return False
+    arabic = any("\u0600" <= ch <= "\u06ff" for ch in hit.text)
+    return record.population < (_WEAK_ARABIC_BELOW if arabic else _LOCALITY_BELOW)
+
+
+def to_place(mention: PlaceMention, evidence: object = None) -> Place:
+    record = mention.record
+    kind = record.kind
+    if kind == "city" and record.population < _LOCALITY_BELOW:
+        kind = "locality"
+    return Place(
+        name=mention.text,
+        canonical=record.name,
+        geonameid=record.geonameid,
+        lat=record.lat,
+        lon=record.lon,
+        country=record.country,
+        admin1=record.admin1 if kind != "country" else None,
+        kind=kind,
+        evidence=evidence,  # type: ignore[arg-type]
+    )
+
+
+def _candidates(hits: list[Hit]) -> dict[tuple[int, int], list[str]]:
+    spans: dict[tuple[int, int], list[str]] = {}
+    for hit in hits:
+        if hit.kind == "place":
+            spans.setdefault((hit.start, hit.end), []).append(hit.key)
+    return spans
+
+
+def _context_countries(spans: dict[tuple[int, int], list[str]], lex: Lexicon) -> Counter[str]:
+    """Countries named outright, or by a name that can only mean one place, weigh the rest."""
+    context: Counter[str] = Counter()
+    for keys in spans.values():
+        records = [lex.places[k] for k in keys]
+        countries = {r.country for r in records}
+        if len(countries) == 1:
+            context[countries.pop()] += 2 if any(r.kind == "country" for r in records) else 1
+    return context
+
+
+def _best(records: list[PlaceRecord], context: Counter[str]) -> PlaceRecord:
+    return min(
+        records,
+        key=lambda r: (-context[r.country], _KIND_ORDER.get(r.kind, 3), -r.population, r.geonameid),
+    )

@@ -1,0 +1,68 @@
+"""Sentence spans: the unit of evidence, and the window in which words are related.
+
+A sentence ends at . ! ? ؟ or a paragraph break, except after an initial or a known
+abbreviation ("U.S.", "Dr.", "Jan."), which would otherwise split names and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_END = re.compile(r"[.!?؟](?:[\"'”’»)\]]*)(?=\s)|\n\s*\n|\n(?=\s*[-•*])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen col lt maj sgt capt st no jan feb mar apr jun jul aug sep sept oct nov "
+    "dec u.s u.n u.k e.g i.e vs etc".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of `text` as spans, in order; whitespace around them is left out."""
+    spans: list[Sentence] = []
+    start = 0
+    for match in _END.finditer(text):
+        end = match.end()
+        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        _add(spans, text, start, end)
+        start = end
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:dot].lower().lstrip("(\"'“")
+    return len(word) == 1 or word in _ABBREVIATIONS
+
+
+def _add(spans: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        offset = start + len(chunk) - len(chunk.lstrip())
+        spans.append(Sentence(offset, offset + len(stripped), stripped))
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence holding character `offset` (binary search)."""
+    low, high = 0, len(sentences) - 1
+    while low <= high:
+        middle = (low + high) // 2
+        sentence = sentences[middle]
+        if offset < sentence.start:
+            high = middle - 1
+        elif offset >= sentence.end:
+            low = middle + 1
+        else:
+            return sentence
+    return None

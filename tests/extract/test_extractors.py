@@ -1,0 +1,189 @@
+"""Each extractor on cases written here, traps included."""
+
+from __future__ import annotations
+
+import pytest
+
+from ceasefire.extract.analysis import analyse
+from ceasefire.extract.lexicon import lexicon
+
+from .conftest import by_type, canonicals
+
+
+def _analysis(text: str, published: str | None = "2016-05-07"):
+    return analyse(text, published, lexicon())
+
+
+# places
+
+
+def test_turkey_the_country_not_the_bird(extract) -> None:
+    assert [p["country"] for p in extract("Thousands fled to Turkey last week.")["places"]] == [
+        "TR"
+    ]
+    assert extract("Families shared a turkey and rice after the truce.")["places"] == []
+
+
+def test_aleppo_city_and_aleppo_governorate(extract) -> None:
+    [city] = extract("Shells fell on Aleppo on Friday.")["places"]
+    assert (city["geonameid"], city["kind"]) == (170063, "city")
+    for text in (
+        "Clashes spread across Aleppo governorate.",
+        "Clashes spread across the Aleppo countryside.",
+        "Clashes spread across the province of Aleppo.",
+        "اشتباكات في ريف حلب",
+    ):
+        [region] = extract(text)["places"]
+        assert (region["kind"], region["country"]) == ("admin1", "SY"), text
+        assert region["geonameid"] != 170063
+
+
+def test_homs_without_country_context_is_the_syrian_city(extract) -> None:
+    [homs] = extract("Government forces shelled Homs.")["places"]
+    assert (homs["country"], homs["kind"]) == ("SY", "city")
+
+
+def test_country_context_decides_between_namesakes(extract) -> None:
+    [tripoli] = [
+        p
+        for p in extract("In Lebanon, protesters gathered in Tripoli.")["places"]
+        if p["canonical"] != "Lebanon"
+    ]
+    assert tripoli["country"] == "LB"
+    [tripoli] = extract("Fighting resumed south of Tripoli, Libya's capital.")["places"][:1]
+    assert tripoli["country"] == "LY"
+
+
+def test_arabic_place_with_clitics(extract) -> None:
+    places = extract("وصلت المساعدات إلى حلب وبحمص، ثم والرقة.")["places"]
+    assert {"SY"} == {p["country"] for p in places}
+    assert len(places) == 3
+
+
+# actors
+
+
+def test_actor_codes_and_demonyms(extract) -> None:
+    actors = extract("The Russians and the Syrian army said ISIS and the SDF clashed near Raqqa.")[
+        "actors"
+    ]
+    codes = {a["canonical"]: a["code"] for a in actors}
+    assert codes["Russia"] == "RUSGOV"
+    assert codes["Islamic State"] == "IMGMUSISI"
+    assert "Syrian army" in codes and "SDF" in {a["canonical"] for a in actors} | {
+        a["name"] for a in actors
+    }
+
+
+def test_place_name_used_as_a_place_is_not_an_actor(extract) -> None:
+    result = extract("Two rockets hit Damascus on Monday.")
+    assert "Syrian government" not in canonicals(result["actors"])
+    assert [p["canonical"] for p in result["places"]] == ["Damascus"]
+
+
+# ceasefire mentions
+
+
+def test_truce_in_yemen_inside_an_article_about_syria(extract) -> None:
+    text = (
+        "The cessation of hostilities in Syria held for a third day in Aleppo. "
+        "In Yemen, the truce between the Houthis and the government collapsed. "
+        "Syrian monitors reported calm in Idlib."
+    )
+    result = extract(text)
+    [yemen] = by_type(result, "truce")
+    assert {p["country"] for p in yemen["places"]} == {"YE"}
+    assert yemen["status"] == "collapsed"
+    assert {"Houthis"} <= canonicals(yemen["parties"])
+    [syria] = by_type(result, "cessation_of_hostilities")
+    assert "YE" not in {p["country"] for p in syria["places"]}
+    assert syria["status"] == "in_force"
+
+
+def test_negated_status_is_not_asserted(extract) -> None:
+    [truce] = extract("Russia said the truce would not be extended.")["ceasefires"]
+    assert truce["status"] != "extended"
+
+
+def test_hypothetical_arrangement_is_proposed(extract) -> None:
+    [truce] = extract("If a truce is declared, aid convoys could reach Aleppo.")["ceasefires"]
+    assert truce["status"] == "proposed"
+
+
+def test_window_from_dates_and_duration(extract) -> None:
+    text = "Russia announced a 48-hour regime of calm in Aleppo from May 5."
+    [calm] = extract(text, published="2016-05-04")["ceasefires"]
+    assert (calm["type"], calm["status"]) == ("regime_of_calm", "announced")
+    assert (calm["start"], calm["end"]) == ("2016-05-05", "2016-05-07")
+    assert "Russia" in canonicals(calm["sponsors"])
+
+
+def test_terms_in_three_languages(extract) -> None:
+    kinds = {
+        "أعلن الجيش السوري نظام تهدئة في الغوطة الشرقية.": "regime_of_calm",
+        "Минобороны России объявило режим тишины в Алеппо.": "regime_of_calm",
+        "دخل وقف الأعمال العدائية حيز التنفيذ.": "cessation_of_hostilities",
+        "Russia and Turkey announced a nationwide ceasefire.": "comprehensive_ceasefire",
+        "Russia declared a humanitarian pause in eastern Aleppo.": "humanitarian_pause",
+        "The evacuation agreement for eastern Aleppo was announced.": "local_agreement",
+        "Guarantors signed the de-escalation zones memorandum.": "de_escalation_zone",
+    }
+    for text, kind in kinds.items():
+        assert [c["type"] for c in extract(text)["ceasefires"]] == [kind], text
+
+
+# dates and numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The truce began on Thursday.", "2016-05-05"),
+        ("The truce began yesterday.", "2016-05-06"),
+        ("The truce began two days ago.", "2016-05-05"),
+        ("The truce began on 4 May 2016.", "2016-05-04"),
+        ("The truce began on May 4.", "2016-05-04"),
+        ("بدأت الهدنة أمس.", "2016-05-06"),
+        ("بدأت الهدنة قبل ثلاثة أيام.", "2016-05-04"),
+        ("بدأت الهدنة يوم الخميس.", "2016-05-05"),
+    ],
+)
+def test_dates_resolve_against_publication(text: str, date: str) -> None:
+    assert [d.date for d in _analysis(text).dates] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("about 400,000 people", 400000),
+        ("hundreds of thousands of people", 200000),
+        ("نحو ٤٠٠ ألف شخص", 400000),
+        ("1.5 million people", 1500000),
+        ("three civilians", 3),
+        ("at least a dozen civilians", 12),
+    ],
+)
+def test_numbers(text: str, value: int) -> None:
+    assert [n.value for n in _analysis(text).numbers] == [value]
+
+
+# displacement
+
+
+def test_displacement_fact_with_vague_count(extract) -> None:
+    [moved] = extract("Thousands of civilians fled from Idlib towards Turkey on Monday.")[
+        "displacement"
+    ]
+    assert moved["count"] == 2000
+    assert moved["origin"]["country"] == "SY"
+    assert moved["destination"]["country"] == "TR"
+    assert moved["conditional"] is False
+
+
+def test_evacuation_count_is_not_a_date(extract) -> None:
+    text = (
+        "About 35,000 people were evacuated from eastern Aleppo by 22 December 2016, the ICRC said."
+    )
+    [moved] = extract(text)["displacement"]
+    assert moved["count"] == 35000
+    assert moved["reported_by"]["canonical"] == "ICRC"
