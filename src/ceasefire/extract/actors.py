@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from ceasefire.extract.lexicon import ActorRecord, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
-from ceasefire.extract.places import Cues, reads_as_place
+from ceasefire.extract.places import reads_as_place
+from ceasefire.extract.spans import Tokens
 from ceasefire.records import Actor
 
 
@@ -21,9 +22,8 @@ class ActorMention:
     person: str | None = None  # the person's name, when the words name a person
 
 
-def find_actors(text: str, hits: list[Hit], lex: Lexicon) -> list[ActorMention]:
+def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMention]:
     """Actor mentions in text order; a name that reads as a place here is left out."""
-    cues = Cues.of(hits)
     places: dict[tuple[int, int], list[PlaceRecord]] = {}
     for hit in hits:
         if hit.kind == "place":
@@ -33,7 +33,7 @@ def find_actors(text: str, hits: list[Hit], lex: Lexicon) -> list[ActorMention]:
         if hit.kind not in ("actor", "person"):
             continue
         records = places.get((hit.start, hit.end))
-        if records and reads_as_place(text, hit.start, hit.end, records, cues, lex):
+        if records and reads_as_place(tokens, hit.start, hit.end, records, lex):
             continue
         if hit.kind == "person":
             record = lex.actors.get(lex.people.get(hit.key, ""))

@@ -7,7 +7,7 @@ text again.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from ceasefire.extract.actors import ActorMention, find_actors
@@ -17,7 +17,10 @@ from ceasefire.extract.matcher import Hit, resolve_overlaps
 from ceasefire.extract.numbers import Number, find_numbers
 from ceasefire.extract.places import PlaceMention, drop_weak_places, find_places
 from ceasefire.extract.sentences import Sentence, split_sentences
+from ceasefire.extract.spans import Tokens
 from ceasefire.records import Evidence
+
+_NONE: list[Hit] = []
 
 
 class _Span(Protocol):
@@ -35,27 +38,36 @@ class Analysis:
     hits: list[Hit]
     numbers: list[Number]
     dates: list[DateMention]
+    tokens: Tokens
     places: list[PlaceMention]
     actors: list[ActorMention]
+    _by_kind: dict[tuple[str, str | None], list[Hit]] = field(default_factory=dict)
+    _starts: dict[int, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for hit in self.hits:
+            self._by_kind.setdefault((hit.kind, None), []).append(hit)
+            self._by_kind.setdefault((hit.kind, hit.key), []).append(hit)
 
     def within(self, items: list[S], sentence: Sentence) -> list[S]:
-        """The items (sorted by start) that lie inside `sentence`."""
-        first = bisect_left([item.start for item in items], sentence.start)
-        return [i for i in items[first:] if i.start < sentence.end and i.end <= sentence.end]
+        """The items (sorted by start) that lie inside `sentence`, by binary search."""
+        starts = self._starts.get(id(items))
+        if starts is None:
+            starts = self._starts[id(items)] = [item.start for item in items]
+        first = bisect_left(starts, sentence.start)
+        last = bisect_left(starts, sentence.end, first)
+        return [item for item in items[first:last] if item.end <= sentence.end]
 
     def hits_in(self, sentence: Sentence, kind: str, key: str | None = None) -> list[Hit]:
-        return [
-            h
-            for h in self.within(self.hits, sentence)
-            if h.kind == kind and (key is None or h.key == key)
-        ]
+        return self.within(self._by_kind.get((kind, key), _NONE), sentence)
 
     def evidence(self, sentence: Sentence) -> Evidence:
         return Evidence(sentence.start, sentence.end, sentence.text)
 
 
 def analyse(text: str, published: str | None, lex: Lexicon) -> Analysis:
-    hits = resolve_overlaps(drop_weak_places(text, lex.matcher.find(text, resolve=False), lex))
+    tokens = Tokens(text)
+    hits = resolve_overlaps(drop_weak_places(tokens, lex.matcher.find(text, resolve=False), lex))
     numbers = find_numbers(text, hits, lex)
     dates = find_dates(text, hits, numbers, lex, published)
     return Analysis(
@@ -64,6 +76,7 @@ def analyse(text: str, published: str | None, lex: Lexicon) -> Analysis:
         hits=hits,
         numbers=[n for n in numbers if not any(d.start <= n.start < d.end for d in dates)],
         dates=dates,
-        places=find_places(text, hits, lex),
-        actors=find_actors(text, hits, lex),
+        tokens=tokens,
+        places=find_places(tokens, hits, lex),
+        actors=find_actors(tokens, hits, lex),
     )

@@ -18,7 +18,6 @@ from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.places import to_place
 from ceasefire.extract.sentences import Sentence
-from ceasefire.extract.spans import follows
 from ceasefire.records import Actor, Ceasefire, Evidence, Place
 
 _NEGATION_REACH = 25  # characters before a trigger in which a negation cancels it
@@ -42,7 +41,7 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
         actors = analysis.within(analysis.actors, sentence)
         parties, sponsors, mediators = _roles(analysis, sentence, actors, evidence)
         places = _unique_places(analysis, sentence, evidence)
-        start, end = _window(analysis, sentence)
+        start, end = _window(analysis, sentence, lex)
         for term in _one_per_type(terms):
             found.append(
                 Ceasefire(
@@ -171,11 +170,10 @@ def _unique_places(analysis: Analysis, sentence: Sentence, evidence: Evidence) -
     return places
 
 
-def _window(analysis: Analysis, sentence: Sentence) -> tuple[str | None, str | None]:
+def _window(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> tuple[str | None, str | None]:
     """Start: the first date of the sentence; end: a date after "until", or start + duration."""
     dates = analysis.within(analysis.dates, sentence)
-    untils = {h.end for h in analysis.hits_in(sentence, "cue", "until")}
-    ends = [d for d in dates if follows(analysis.text, d.start, untils)]
+    ends = [d for d in dates if analysis.tokens.before(d.start, lex.words["until"])]
     starts = [d for d in dates if d not in ends]
     start = starts[0].date if starts else None
     end = ends[0].date if ends else _after_duration(analysis.text, sentence, start)

@@ -14,7 +14,6 @@ from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.places import PlaceMention, to_place
 from ceasefire.extract.sentences import Sentence
-from ceasefire.extract.spans import follows
 from ceasefire.records import Displacement, Place
 
 _PEOPLE_GAP = 40  # characters between a number and the noun that says it counts people
@@ -27,19 +26,19 @@ def find_displacement(analysis: Analysis, lex: Lexicon) -> list[Displacement]:
         triggers = analysis.hits_in(sentence, "cue", "displacement")
         if not triggers:
             continue
-        record = _record(analysis, sentence, triggers[0].start, lex.skippable)
+        record = _record(analysis, sentence, triggers[0].start, lex)
         if record is not None:
             found.append(record)
     return found
 
 
 def _record(
-    analysis: Analysis, sentence: Sentence, trigger: int, skippable: frozenset[str]
+    analysis: Analysis, sentence: Sentence, trigger: int, lex: Lexicon
 ) -> Displacement | None:
     evidence = analysis.evidence(sentence)
     places = analysis.within(analysis.places, sentence)
-    origin = _place_after(analysis, sentence, ("origin", 0), places, skippable)
-    destination = _place_after(analysis, sentence, ("destination", trigger), places, skippable)
+    origin = _place_after(analysis, places, lex.words["origin"], 0, lex.skippable)
+    destination = _place_after(analysis, places, lex.words["destination"], trigger, lex.skippable)
     count = _count(analysis, sentence, trigger)
     if count is None and origin is None and destination is None:
         return None
@@ -70,15 +69,20 @@ def _count(analysis: Analysis, sentence: Sentence, trigger: int) -> int | None:
 
 def _place_after(
     analysis: Analysis,
-    sentence: Sentence,
-    cue: tuple[str, int],
     places: list[PlaceMention],
+    cue_words: frozenset[str],
+    after: int,
     skippable: frozenset[str],
 ) -> PlaceMention | None:
-    """The first place right after a `cue` word that stands at or after offset `cue[1]`."""
-    name, after = cue
-    ends = {h.end for h in analysis.hits_in(sentence, "cue", name) if h.start >= after}
-    return next((p for p in places if follows(analysis.text, p.start, ends, skippable)), None)
+    """The first place past offset `after` that comes right after one of `cue_words`."""
+    return next(
+        (
+            p
+            for p in places
+            if p.start >= after and analysis.tokens.before(p.start, cue_words, skippable)
+        ),
+        None,
+    )
 
 
 def _as_place(mention: PlaceMention | None, evidence: object) -> Place | None:

@@ -22,18 +22,19 @@ from ceasefire.extract.matcher import Entry, Matcher, case_of
 from ceasefire.extract.normalize import normalize_term
 
 _MIN_ARABIC_PLACE = 3  # shorter Arabic names are mostly particles and prepositions
-CUE_GROUPS = (
-    "conditional",
-    "hypothetical",
-    "negation",
-    "until",
-    "displacement",
-    "people",
+_MIN_LATIN_PLACE = 4  # "Ho", "Sai": shorter names of small places are noise, except big cities
+_BIG = 100_000
+# Cue words the automaton finds anywhere in a sentence.
+CUE_GROUPS = ("conditional", "hypothetical", "negation", "displacement", "people")
+# Cue words only ever looked up beside a candidate (extract/spans.py), never matched.
+CONTEXT_GROUPS = (
+    "locative",
     "origin",
     "destination",
-    "locative",
+    "until",
     "speech",
     "place_noun",
+    "skippable",
 )
 
 
@@ -69,7 +70,12 @@ class Lexicon:
     relative_days: dict[str, int]
     ago_units: dict[str, int]
     weekdays: dict[str, int]
-    skippable: frozenset[str]  # words between a preposition and its place ("the", "eastern")
+    words: dict[str, frozenset[str]]  # CONTEXT_GROUPS and region cues, normalized
+
+    @property
+    def skippable(self) -> frozenset[str]:
+        """Words between a preposition and its place ("the", "eastern")."""
+        return self.words["skippable"]
 
 
 @cache
@@ -152,10 +158,19 @@ def build_lexicon() -> Lexicon:
         relative_days=_flat(dates["relative"]),
         ago_units=_flat(dates["ago"]),
         weekdays=_flat(dates["weekdays"]),
-        skippable=frozenset(
-            w.lower() for words in knowledge.load("cues")["skippable"].values() for w in words
-        ),
+        words=_context_words(),
     )
+
+
+def _context_words() -> dict[str, frozenset[str]]:
+    cues = knowledge.load("cues")
+    groups = {group: cues[group] for group in CONTEXT_GROUPS}
+    groups["region_after"] = cues["region"]["after"]
+    groups["region_before"] = cues["region"]["before"]
+    return {
+        group: frozenset(normalize_term(w) for words in by_language.values() for w in words)
+        for group, by_language in groups.items()
+    }
 
 
 def _flat(by_language: dict[str, dict[str, int]]) -> dict[str, int]:
@@ -181,8 +196,6 @@ def _cue_patterns() -> Iterator[tuple[str, Entry]]:
     for group in CUE_GROUPS:
         yield from _grouped("cue", {group: cues[group]})
     yield from _grouped("role", cues["roles"])
-    yield from _grouped("region_after", {"after": cues["region"]["after"]})
-    yield from _grouped("region_before", {"before": cues["region"]["before"]})
 
 
 def _places() -> list[PlaceRecord]:
@@ -210,6 +223,8 @@ def _place_patterns(places: list[PlaceRecord]) -> Iterator[tuple[str, Entry]]:
             if not name:
                 continue
             if _is_arabic(name) and (len(name) < _MIN_ARABIC_PLACE or normalize_term(name) in stop):
+                continue
+            if len(name) < _MIN_LATIN_PLACE and place.kind == "city" and place.population < _BIG:
                 continue
             yield name, Entry("place", key, case_of(name))
 

@@ -10,6 +10,7 @@ same span but different kinds (a name that is both a place and an actor) are all
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -115,13 +116,23 @@ def _proclitics() -> frozenset[str]:
 
 
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
-    """Drop hits overlapped by a longer one; keep same-span hits of every kind."""
+    """Drop hits overlapped by a longer one; keep same-span hits of every kind.
+
+    Longest first, each hit is checked against its neighbours among the spans kept so far,
+    which never overlap one another: O(n log n).
+    """
     kept: list[Hit] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        span = (hit.start, hit.end)
-        if any(s < hit.end and hit.start < e and (s, e) != span for s, e in taken):
+        at = bisect_left(starts, hit.start)
+        same = at < len(starts) and starts[at] == hit.start and ends[at] == hit.end
+        if not same and (
+            (at > 0 and ends[at - 1] > hit.start) or (at < len(starts) and starts[at] < hit.end)
+        ):
             continue
         kept.append(hit)
-        taken.append(span)
+        if not same:
+            starts.insert(at, hit.start)
+            ends.insert(at, hit.end)
     return sorted(kept, key=lambda h: (h.start, h.end, h.kind))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ceasefire.extract.lexicon import Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
-from ceasefire.extract.spans import follows, precedes
+from ceasefire.extract.spans import Tokens
 from ceasefire.records import Place
 
 _LOCALITY_BELOW = 10_000  # populated places smaller than this are localities, not cities
@@ -29,80 +29,49 @@ class PlaceMention:
     record: PlaceRecord
 
 
-def find_places(text: str, hits: list[Hit], lex: Lexicon) -> list[PlaceMention]:
+def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMention]:
     """Each place mention with the gazetteer entry it most likely means, in text order."""
     spans = _candidates(hits)
     context = _context_countries(spans, lex)
-    cues = Cues.of(hits)
+    actor_spans = {(h.start, h.end) for h in hits if h.kind in ("actor", "person")}
     mentions = []
     for (start, end), keys in sorted(spans.items()):
         records = [lex.places[k] for k in keys]
-        if not reads_as_place(text, start, end, records, cues, lex):
+        if (start, end) in actor_spans and not reads_as_place(tokens, start, end, records, lex):
             continue
         record = _best(records, context)
-        if precedes(text, end, cues.region_after) or follows(
-            text, start, cues.region_before, lex.skippable
+        if tokens.after(end, lex.words["region_after"]) or tokens.before(
+            start, lex.words["region_before"], lex.skippable
         ):
             record = lex.regions.get((record.country, record.admin1 or ""), record)
-        mentions.append(PlaceMention(start, end, text[start:end], record))
+        mentions.append(PlaceMention(start, end, tokens.text[start:end], record))
     return mentions
 
 
-@dataclass(frozen=True, slots=True)
-class Cues:
-    """Where the cue words that decide a name's reading start and end."""
-
-    actor_spans: frozenset[tuple[int, int]]
-    locative_ends: frozenset[int]
-    speech_starts: frozenset[int]
-    noun_starts: frozenset[int]
-    region_after: frozenset[int]
-    region_before: frozenset[int]
-
-    @classmethod
-    def of(cls, hits: list[Hit]) -> Cues:
-        def starts(kind: str, key: str | None = None) -> frozenset[int]:
-            return frozenset(h.start for h in hits if h.kind == kind and key in (None, h.key))
-
-        def ends(kind: str, key: str | None = None) -> frozenset[int]:
-            return frozenset(h.end for h in hits if h.kind == kind and key in (None, h.key))
-
-        return cls(
-            actor_spans=frozenset((h.start, h.end) for h in hits if h.kind in ("actor", "person")),
-            locative_ends=ends("cue", "locative") | ends("cue", "place_noun"),
-            speech_starts=starts("cue", "speech"),
-            noun_starts=starts("cue", "place_noun"),
-            region_after=starts("region_after"),
-            region_before=ends("region_before"),
-        )
-
-
 def reads_as_place(
-    text: str, start: int, end: int, records: list[PlaceRecord], cues: Cues, lex: Lexicon
+    tokens: Tokens, start: int, end: int, records: list[PlaceRecord], lex: Lexicon
 ) -> bool:
-    """Is this name a place here? A name that is also an actor is a place after "in"/"to";
-    a country's name otherwise names its state, and a city's name its government only when
-    it speaks ("Damascus said")."""
-    if (start, end) not in cues.actor_spans:
-        return True
-    if follows(text, start, cues.locative_ends, lex.skippable):
+    """Is a name that is also an actor a place here? It is after "in"/"to"; otherwise a
+    country's name names its state, and a city's name its government only when it speaks
+    ("Damascus said")."""
+    if tokens.before(start, lex.words["locative"], lex.skippable):
         return True
     if any(r.kind == "country" for r in records):
         return False
-    return not precedes(text, end, cues.speech_starts)
+    return not tokens.after(end, lex.words["speech"])
 
 
-def drop_weak_places(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
+def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]:
     """Drop one-word names of small places ("Deal", "جديدة" the village, not "new") unless a
     locative word or a place noun stands next to them."""
-    cues = Cues.of(hits)
+    near = lex.words["locative"] | lex.words["place_noun"]
     return [
         h
         for h in hits
         if h.kind != "place"
         or not _weak(h, lex.places[h.key])
-        or follows(text, h.start, cues.locative_ends, lex.skippable)
-        or precedes(text, h.end, cues.noun_starts)
+        or tokens.before(h.start, near, lex.skippable)
+        or tokens.after(h.end, lex.words["place_noun"])
     ]
 
 

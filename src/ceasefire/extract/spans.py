@@ -1,25 +1,70 @@
-"""Small span helpers shared by the extractors."""
+"""The words next to a span, for rules such as "a place after 'in'" or "a city before 'said'".
+
+Context words are looked up here rather than matched by the automaton: they are short and
+frequent ("in", "to", "من"), and checking the one or two words beside a candidate, in a token
+index built once per document, is cheaper than matching them everywhere.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
+from ceasefire.extract.normalize import normalize_term
+
+_TOKEN = re.compile(r"[\w'’-]+")
 _MAX_SKIPPED = 2
 
 
-def follows(text: str, start: int, ends: set[int], skippable: frozenset[str] = frozenset()) -> bool:
-    """Is `start` right after one of `ends`, across spaces and up to two `skippable` words
-    ("from the eastern Aleppo" still has "from" before "Aleppo")?"""
-    before = text[:start].rstrip(" ")
-    for _ in range(_MAX_SKIPPED + 1):
-        if len(before) in ends:
-            return True
-        head, _, word = before.rpartition(" ")
-        if word.lower() not in skippable:
+class Tokens:
+    """The words of a text: where each starts and ends, and its normalized form."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.words: list[str] = []
+        for match in _TOKEN.finditer(text):
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+            self.words.append(normalize_term(match.group()))
+
+    def before(
+        self, start: int, words: frozenset[str], skippable: frozenset[str] = frozenset()
+    ) -> bool:
+        """Is one of `words` right before `start`, across spaces and up to two `skippable`
+        words? One- and two-word cues count ("from", "out of"), and so does an attached Arabic
+        proclitic ("بحلب": "ب" before "حلب")."""
+        index = bisect_left(self.starts, start) - 1
+        if index >= 0 and self.ends[index] > start:  # the span starts inside a word
+            return normalize_term(self.text[self.starts[index] : start]) in words
+        position = start
+        for _ in range(_MAX_SKIPPED + 1):
+            if index < 0 or self.text[self.ends[index] : position].strip():
+                return False
+            word = self.words[index]
+            pair = f"{self.words[index - 1]} {word}" if index > 0 else None
+            if word in words or pair in words or _without_conjunction(word) in words:
+                return True
+            if word not in skippable:
+                return False
+            position = self.starts[index]
+            index -= 1
+        return False
+
+    def after(self, end: int, words: frozenset[str]) -> bool:
+        """Is one of `words` (one or two words long) right after `end`, across spaces only?
+        The rest of a word the span ends inside counts too ("Damascus’s": "’s")."""
+        index = bisect_left(self.starts, end)
+        if index > 0 and self.ends[index - 1] > end:
+            return normalize_term(self.text[end : self.ends[index - 1]]) in words
+        if index >= len(self.starts) or self.text[end : self.starts[index]].strip():
             return False
-        before = head.rstrip(" ")
-    return False
+        word = self.words[index]
+        pair = f"{word} {self.words[index + 1]}" if index + 1 < len(self.words) else None
+        return word in words or pair in words
 
 
-def precedes(text: str, end: int, starts: set[int]) -> bool:
-    """Does one of `starts` come right after `end`, across spaces only?"""
-    rest = text[end:]
-    return end + len(rest) - len(rest.lstrip(" ")) in starts
+def _without_conjunction(word: str) -> str:
+    """ "وإلى" is "إلى": drop an Arabic conjunction prefix."""
+    return word[1:] if len(word) > 2 and word[0] in "وف" else word
