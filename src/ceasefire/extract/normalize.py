@@ -50,6 +50,16 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(unified[i] for i in kept), kept)
 
 
+def fold(text: str) -> str | None:
+    """Lowercased, Arabic-unified text of the same length as `text`, or None when the text
+    holds characters that normalizing would drop or split (then use `normalize`)."""
+    unify, dropped = _tables()
+    lowered = text.lower()
+    if len(lowered) != len(text) or dropped.search(text):
+        return None
+    return lowered.translate(unify)
+
+
 def normalize_term(term: str) -> str:
     """A knowledge term in the form the matcher stores it."""
     return " ".join(normalize(term).text.split())

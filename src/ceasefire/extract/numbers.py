@@ -11,9 +11,10 @@ from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 
 # 400,000 · 1.5 · 12 · ٤٠٠ · ٤٠٠٫٥ (Arabic-Indic digits and separators)
-_DIGITS = re.compile(
-    r"(?<![\w.,٫٬])\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?(?![\w])|(?<![\w.,٫٬])\d+(?:[.٫]\d+)?(?![\w])"
-)
+# A run of digits and separators is a candidate (a cheap scan); it is a number when it reads
+# as one in full and stands apart from letters.
+_DIGIT_RUN = re.compile(r"\d[\d,٬.٫]*")
+_NUMBER = re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?")
 _MULTIPLIER_GAP = re.compile(r"\s{1,3}$")
 
 
@@ -28,7 +29,7 @@ class Number:
 def find_numbers(text: str, hits: list[Hit], lex: Lexicon) -> list[Number]:
     """Every number in `text`, a multiplier word after digits folded in ("400 thousand")."""
     multipliers = sorted((h for h in hits if h.kind == "multiplier"), key=lambda h: h.start)
-    found = [_with_multiplier(text, m, multipliers, lex) for m in _DIGITS.finditer(text)]
+    found = [_with_multiplier(text, m, multipliers, lex) for m in _digit_numbers(text)]
     taken = [(n.start, n.end) for n in found]
     for hit in hits:
         if hit.kind not in ("number", "vague") or _inside(hit, taken):
@@ -36,6 +37,22 @@ def find_numbers(text: str, hits: list[Hit], lex: Lexicon) -> list[Number]:
         table = lex.numbers["words" if hit.kind == "number" else "vague"]
         found.append(Number(hit.start, hit.end, table[hit.key], vague=hit.kind == "vague"))
     return sorted(found, key=lambda n: n.start)
+
+
+def _digit_numbers(text: str) -> list[re.Match[str]]:
+    numbers = []
+    for run in _DIGIT_RUN.finditer(text):
+        start, end = run.span()
+        while end > start and text[end - 1] in ",.٫٬":
+            end -= 1  # a sentence's full stop or a list's comma is not part of the number
+        if (start and (text[start - 1].isalnum() or text[start - 1] in ",.٫٬")) or (
+            end < len(text) and text[end].isalnum()
+        ):
+            continue
+        match = _NUMBER.fullmatch(text, start, end)
+        if match:
+            numbers.append(match)
+    return numbers
 
 
 def _with_multiplier(

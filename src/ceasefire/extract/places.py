@@ -32,14 +32,15 @@ class PlaceMention:
 def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMention]:
     """Each place mention with the gazetteer entry it most likely means, in text order."""
     spans = _candidates(hits)
-    context = _context_countries(spans, lex)
+    names = {keys: [lex.places[k] for k in keys] for keys in set(spans.values())}
+    context = _context_countries(spans, names)
+    best = {keys: _best(records, context) for keys, records in names.items()}
     actor_spans = {(h.start, h.end) for h in hits if h.kind in ("actor", "person")}
     mentions = []
     for (start, end), keys in sorted(spans.items()):
-        records = [lex.places[k] for k in keys]
-        if (start, end) in actor_spans and not reads_as_place(tokens, start, end, records, lex):
+        if (start, end) in actor_spans and not reads_as_place(tokens, start, end, names[keys], lex):
             continue
-        record = _best(records, context)
+        record = best[keys]
         if tokens.after(end, lex.words["region_after"]) or tokens.before(
             start, lex.words["region_before"], lex.skippable
         ):
@@ -100,19 +101,22 @@ def to_place(mention: PlaceMention, evidence: object = None) -> Place:
     )
 
 
-def _candidates(hits: list[Hit]) -> dict[tuple[int, int], list[str]]:
+def _candidates(hits: list[Hit]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """The gazetteer keys a name may mean, by span."""
     spans: dict[tuple[int, int], list[str]] = {}
     for hit in hits:
         if hit.kind == "place":
             spans.setdefault((hit.start, hit.end), []).append(hit.key)
-    return spans
+    return {span: tuple(keys) for span, keys in spans.items()}
 
 
-def _context_countries(spans: dict[tuple[int, int], list[str]], lex: Lexicon) -> Counter[str]:
+def _context_countries(
+    spans: dict[tuple[int, int], tuple[str, ...]], names: dict[tuple[str, ...], list[PlaceRecord]]
+) -> Counter[str]:
     """Countries named outright, or by a name that can only mean one place, weigh the rest."""
     context: Counter[str] = Counter()
     for keys in spans.values():
-        records = [lex.places[k] for k in keys]
+        records = names[keys]
         countries = {r.country for r in records}
         if len(countries) == 1:
             context[countries.pop()] += 2 if any(r.kind == "country" for r in records) else 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ceasefire.extract.normalize import normalize_term
+from ceasefire.extract.normalize import fold, normalize_term
 
 _TOKEN = re.compile(r"[\w'’-]+")
 _MAX_SKIPPED = 2
@@ -24,10 +24,12 @@ class Tokens:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.words: list[str] = []
+        folded = fold(text)  # one pass for the whole text when it can keep its length
         for match in _TOKEN.finditer(text):
-            self.starts.append(match.start())
-            self.ends.append(match.end())
-            self.words.append(normalize_term(match.group()))
+            start, end = match.span()
+            self.starts.append(start)
+            self.ends.append(end)
+            self.words.append(folded[start:end] if folded else normalize_term(match.group()))
 
     def before(
         self, start: int, words: frozenset[str], skippable: frozenset[str] = frozenset()
