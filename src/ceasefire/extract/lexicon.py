@@ -7,6 +7,7 @@ so that a document is searched once.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import sys
@@ -104,8 +105,18 @@ def _cache_path() -> Path | None:
     base = Path(root) if root else Path.home() / ".cache"
     if os.environ.get("CEASEFIRE_CACHE") == "off":
         return None
-    tag = f"{knowledge.version()}-py{sys.version_info[0]}{sys.version_info[1]}"
+    tag = f"{knowledge.version()}-{_code_version()}-py{sys.version_info[0]}{sys.version_info[1]}"
     return base / "ceasefire" / f"lexicon-{tag}.pickle"
+
+
+def _code_version() -> str:
+    """A hash of the modules whose objects the cache holds: changed code, new cache."""
+    from ceasefire.extract import matcher, normalize
+
+    digest = hashlib.sha256()
+    for module in (matcher, normalize, sys.modules[__name__]):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _save(lex: Lexicon, path: Path) -> None:

@@ -43,28 +43,56 @@ class Matcher:
     """All patterns of all kinds in one automaton, searched in one pass."""
 
     def __init__(self, patterns: Iterable[tuple[str, Entry]]) -> None:
-        grouped: dict[str, list[tuple[str, str, str]]] = {}
+        # Two automatons: one-word names that must be capitalized ("Aleppo", "UN") are matched
+        # in the text as written, where they cannot match inside lowercase words ("under");
+        # everything else in the lowercased text. They store ints, indexes into the entries
+        # (an int automaton pickles fast).
+        lowered: dict[str, list[tuple[str, str, str]]] = {}
+        cased: dict[str, list[tuple[str, str, str]]] = {}
         for pattern, entry in patterns:
-            term = normalize_term(pattern)
             value = (entry.kind, entry.key, entry.case)
-            if term and value not in grouped.setdefault(term, []):
-                grouped[term].append(value)
-        # The automaton stores ints (it pickles fast); they index the terms' entries.
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            if entry.case != "any" and pattern.isalpha():
+                term = normalize_term(pattern)
+                term = term.upper() if entry.case == "upper" else term[:1].upper() + term[1:]
+                table = cased
+            else:
+                term, table = normalize_term(pattern), lowered
+            if term and value not in table.setdefault(term, []):
+                table[term].append(value)
         self._values: list[tuple[int, tuple[tuple[str, str, str], ...]]] = []
-        for term, entries in grouped.items():
-            self._automaton.add_word(term, len(self._values))
-            self._values.append((len(term), tuple(entries)))
-        self._automaton.make_automaton()
+        self._lowered = self._compile(lowered)
+        self._cased = self._compile(cased)
         self._proclitics = _proclitics()
+
+    def _compile(self, table: dict[str, list[tuple[str, str, str]]]) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for term, entries in table.items():
+            automaton.add_word(term, len(self._values))
+            self._values.append((len(term), tuple(entries)))
+        automaton.make_automaton()
+        return automaton
 
     def find(
         self, text: str, kinds: frozenset[str] | None = None, resolve: bool = True
     ) -> list[Hit]:
         """Every hit in `text` in text order, overlaps resolved unless `resolve` is false."""
-        norm = normalize(text)
         found: list[Hit] = []
-        for end_index, value in self._automaton.iter(norm.text):
+        for automaton, norm in (
+            (self._lowered, normalize(text)),
+            (self._cased, normalize(text, lower=False)),
+        ):
+            self._collect(automaton, norm, text, kinds, found)
+        return resolve_overlaps(found) if resolve else found
+
+    def _collect(
+        self,
+        automaton: ahocorasick.Automaton,
+        norm: Normalized,
+        text: str,
+        kinds: frozenset[str] | None,
+        found: list[Hit],
+    ) -> None:
+        for end_index, value in automaton.iter(norm.text):
             length, entries = self._values[value]
             start_n, end_n = end_index - length + 1, end_index + 1
             if not self._bounded(norm, start_n, end_n):
@@ -76,7 +104,6 @@ class Matcher:
                 if not _case_fits(case, text[start:end]):
                     continue
                 found.append(Hit(start, end, kind, key, text[start:end]))
-        return resolve_overlaps(found) if resolve else found
 
     def _bounded(self, norm: Normalized, start: int, end: int) -> bool:
         string = norm.text

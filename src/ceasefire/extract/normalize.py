@@ -37,10 +37,11 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
     return one_to_one, re.compile(f"[{re.escape(dropped)}]")
 
 
-def normalize(text: str) -> Normalized:
-    """Lowercase, unify Arabic letters, drop Arabic diacritics; keep the offset map."""
+def normalize(text: str, lower: bool = True) -> Normalized:
+    """Lowercase (unless `lower` is false), unify Arabic letters, drop Arabic diacritics;
+    keep the offset map."""
     unify, dropped = _tables()
-    lowered = text.lower()
+    lowered = text.lower() if lower else text
     if len(lowered) != len(text):  # a few characters lowercase to two; keep one
         lowered = "".join(ch.lower()[0] for ch in text)
     unified = lowered.translate(unify)
