@@ -92,29 +92,36 @@ class Matcher:
         kinds: frozenset[str] | None,
         found: list[Hit],
     ) -> None:
-        for end_index, value in automaton.iter(norm.text):
-            length, entries = self._values[value]
-            start_n, end_n = end_index - length + 1, end_index + 1
-            if not self._bounded(norm, start_n, end_n):
+        string, values, size = norm.text, self._values, len(norm.text)
+        for end_index, value in automaton.iter(string):
+            length, entries = values[value]
+            end_n = end_index + 1
+            if end_n < size and string[end_n].isalnum():  # inside a longer word: the usual case
                 continue
-            start, end = norm.original(start_n), norm.original(end_n - 1) + 1
+            start_n = end_n - length
+            if (
+                start_n
+                and string[start_n - 1].isalnum()
+                and not self._after_proclitic(string, start_n)
+            ):
+                continue
+            if norm.offsets is None:
+                start, end = start_n, end_n
+            else:
+                start, end = norm.original(start_n), norm.original(end_index) + 1
+            span = text[start:end]
             for kind, key, case in entries:
-                if kinds is not None and kind not in kinds:
-                    continue
-                if not _case_fits(case, text[start:end]):
-                    continue
-                found.append(Hit(start, end, kind, key, text[start:end]))
+                if (kinds is None or kind in kinds) and (case == "any" or _case_fits(case, span)):
+                    found.append(Hit(start, end, kind, key, span))
 
-    def _bounded(self, norm: Normalized, start: int, end: int) -> bool:
-        string = norm.text
-        if end < len(string) and string[end].isalnum():
+    def _after_proclitic(self, string: str, start: int) -> bool:
+        """Does an Arabic word start at `start` behind attached proclitics ("وبحلب")?"""
+        if not _is_arabic(string[start]):
             return False
-        if start == 0 or not string[start - 1].isalnum():
-            return True
         word_start = start - 1
         while word_start > 0 and string[word_start - 1].isalnum():
             word_start -= 1
-        return _is_arabic(string[start]) and string[word_start:start] in self._proclitics
+        return string[word_start:start] in self._proclitics
 
 
 def case_of(pattern: str) -> str:
