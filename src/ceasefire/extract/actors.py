@@ -4,7 +4,7 @@ speak for ("Kerry" is the United States, "de Mistura" the United Nations).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ceasefire.extract.lexicon import ActorRecord, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
@@ -13,8 +13,7 @@ from ceasefire.extract.spans import Tokens
 from ceasefire.records import Actor
 
 
-@dataclass(frozen=True, slots=True)
-class ActorMention:
+class ActorMention(NamedTuple):
     start: int
     end: int
     text: str

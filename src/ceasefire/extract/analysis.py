@@ -16,7 +16,7 @@ from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit, resolve_overlaps
 from ceasefire.extract.numbers import Number, find_numbers
 from ceasefire.extract.places import PlaceMention, drop_weak_places, find_places
-from ceasefire.extract.sentences import Sentence, split_sentences
+from ceasefire.extract.sentences import Sentence, sentence_at, split_sentences
 from ceasefire.extract.spans import Tokens
 from ceasefire.records import Evidence
 
@@ -60,6 +60,15 @@ class Analysis:
 
     def hits_in(self, sentence: Sentence, kind: str, key: str | None = None) -> list[Hit]:
         return self.within(self._by_kind.get((kind, key), _NONE), sentence)
+
+    def sentences_with(self, kind: str, key: str | None = None) -> list[Sentence]:
+        """The sentences holding a hit of `kind` (and `key`), in text order."""
+        found: dict[int, Sentence] = {}
+        for hit in self._by_kind.get((kind, key), _NONE):
+            sentence = sentence_at(self.sentences, hit.start)
+            if sentence is not None:
+                found.setdefault(sentence.start, sentence)
+        return list(found.values())
 
     def evidence(self, sentence: Sentence) -> Evidence:
         return Evidence(sentence.start, sentence.end, sentence.text)

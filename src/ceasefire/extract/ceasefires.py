@@ -32,10 +32,8 @@ _DAYS_PER_UNIT = {"hour": 1 / 24, "day": 1, "week": 7, "ساع": 1 / 24, "يوم
 def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     """One record per ceasefire type named in each sentence, in text order."""
     found: list[Ceasefire] = []
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences_with("term"):
         terms = analysis.hits_in(sentence, "term")
-        if not terms:
-            continue
         evidence = analysis.evidence(sentence)
         status = _status(analysis, sentence, lex)
         actors = analysis.within(analysis.actors, sentence)

@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
@@ -22,12 +22,12 @@ _ABSOLUTE = re.compile(
     rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}"
     rf"(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b"
 )  # matched on lowercased text
+_REACH = 16  # characters around a number in which a date holding it can begin or end
 _AGO = re.compile(r"\s+(?:ago|earlier|back)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"قبل\s+$")
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(NamedTuple):
     start: int
     end: int
     date: str
@@ -38,11 +38,22 @@ def find_dates(
 ) -> list[DateMention]:
     """Dates in `text`; relative ones only when `published` is known."""
     base = date.fromisoformat(published) if published else None
-    lowered = text.lower()
-    found = [d for d in (_absolute(m, base) for m in _ABSOLUTE.finditer(lowered)) if d]
+    found = [d for d in (_absolute(m, base) for m in _absolute_matches(text, numbers)) if d]
     if base is not None:
         found += _relative(text, hits, numbers, lex, base)
     return sorted(found, key=lambda d: d.start)
+
+
+def _absolute_matches(text: str, numbers: list[Number]) -> list[re.Match[str]]:
+    """Absolute dates hold a number: the date pattern runs only around the numbers found."""
+    matches: dict[int, re.Match[str]] = {}
+    lowered = text.lower()
+    for number in numbers:
+        window = (max(0, number.start - _REACH), min(len(text), number.end + _REACH))
+        for match in _ABSOLUTE.finditer(lowered, *window):
+            if match.start() <= number.start < match.end():
+                matches.setdefault(match.start(), match)
+    return [matches[start] for start in sorted(matches)]
 
 
 def _absolute(match: re.Match[str], base: date | None) -> DateMention | None:

@@ -22,10 +22,8 @@ _MIN_COUNT = 2
 
 def find_displacement(analysis: Analysis, lex: Lexicon) -> list[Displacement]:
     found = []
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences_with("cue", "displacement"):
         triggers = analysis.hits_in(sentence, "cue", "displacement")
-        if not triggers:
-            continue
         record = _record(analysis, sentence, triggers[0].start, lex)
         if record is not None:
             found.append(record)

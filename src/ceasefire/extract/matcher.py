@@ -10,10 +10,10 @@ same span but different kinds (a name that is both a place and an actor) are all
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -30,8 +30,7 @@ class Entry:
     case: str = "any"  # "any"; "initial": a capital first letter; "upper": all capitals
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     kind: str
@@ -152,21 +151,32 @@ def _proclitics() -> frozenset[str]:
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     """Drop hits overlapped by a longer one; keep same-span hits of every kind.
 
-    Longest first, each hit is checked against its neighbours among the spans kept so far,
-    which never overlap one another: O(n log n).
+    Hits are swept in text order into clusters of overlapping spans; most clusters hold one
+    span and are kept as they are, the others are settled longest first.
     """
+    ordered = sorted(hits, key=lambda h: (h.start, -h.end, h.kind))
     kept: list[Hit] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        at = bisect_left(starts, hit.start)
-        same = at < len(starts) and starts[at] == hit.start and ends[at] == hit.end
-        if not same and (
-            (at > 0 and ends[at - 1] > hit.start) or (at < len(starts) and starts[at] < hit.end)
-        ):
-            continue
-        kept.append(hit)
-        if not same:
-            starts.insert(at, hit.start)
-            ends.insert(at, hit.end)
+    cluster: list[Hit] = []
+    reach = -1
+    for hit in ordered:
+        if cluster and hit.start >= reach:
+            kept += _settle(cluster)
+            cluster = []
+        cluster.append(hit)
+        reach = max(reach, hit.end) if len(cluster) > 1 else hit.end
+    kept += _settle(cluster)
     return sorted(kept, key=lambda h: (h.start, h.end, h.kind))
+
+
+def _settle(cluster: list[Hit]) -> list[Hit]:
+    """Longest first, a hit stays unless it overlaps a kept hit of another span."""
+    if len({(h.start, h.end) for h in cluster}) == 1:
+        return cluster
+    kept: list[Hit] = []
+    for hit in sorted(cluster, key=lambda h: (h.start - h.end, h.start)):
+        if all(
+            (k.start, k.end) == (hit.start, hit.end) or k.end <= hit.start or hit.end <= k.start
+            for k in kept
+        ):
+            kept.append(hit)
+    return kept

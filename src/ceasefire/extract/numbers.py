@@ -5,7 +5,7 @@ and vague quantities ("dozens", "hundreds of thousands"), with their spans.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
@@ -18,8 +18,7 @@ _NUMBER = re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?")
 _MULTIPLIER_GAP = re.compile(r"\s{1,3}$")
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):
     start: int
     end: int
     value: int

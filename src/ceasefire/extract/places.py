@@ -8,7 +8,7 @@ its first-level region.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ceasefire.extract.lexicon import Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
@@ -21,8 +21,7 @@ _WEAK_ARABIC_BELOW = 100_000
 _KIND_ORDER = {"country": 0, "city": 1, "admin1": 2}  # a bare city name means the city
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
     start: int
     end: int
     text: str

@@ -7,7 +7,7 @@ abbreviation ("U.S.", "Dr.", "Jan."), which would otherwise split names and date
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _END = re.compile(r"[.!?؟](?:[\"'”’»)\]]*)(?=\s)|\n\s*\n|\n(?=\s*[-•*])")
 _ABBREVIATIONS = frozenset(
@@ -16,8 +16,7 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str

@@ -21,15 +21,17 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        folded = fold(text)  # one pass for the whole text when it can keep its length
-        for match in _TOKEN.finditer(text):
-            start, end = match.span()
-            self.starts.append(start)
-            self.ends.append(end)
-            self.words.append(folded[start:end] if folded else normalize_term(match.group()))
+        spans = [match.span() for match in _TOKEN.finditer(text)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        self._folded = fold(text)  # one pass for the whole text when it can keep its length
+
+    def word(self, index: int) -> str:
+        """The normalized form of word `index`."""
+        start, end = self.starts[index], self.ends[index]
+        if self._folded is not None:
+            return self._folded[start:end]
+        return normalize_term(self.text[start:end])
 
     def before(
         self, start: int, words: frozenset[str], skippable: frozenset[str] = frozenset()
@@ -44,8 +46,8 @@ class Tokens:
         for _ in range(_MAX_SKIPPED + 1):
             if index < 0 or self.text[self.ends[index] : position].strip():
                 return False
-            word = self.words[index]
-            pair = f"{self.words[index - 1]} {word}" if index > 0 else None
+            word = self.word(index)
+            pair = f"{self.word(index - 1)} {word}" if index > 0 else None
             if word in words or pair in words or _without_conjunction(word) in words:
                 return True
             if word not in skippable:
@@ -62,8 +64,8 @@ class Tokens:
             return normalize_term(self.text[end : self.ends[index - 1]]) in words
         if index >= len(self.starts) or self.text[end : self.starts[index]].strip():
             return False
-        word = self.words[index]
-        pair = f"{word} {self.words[index + 1]}" if index + 1 < len(self.words) else None
+        word = self.word(index)
+        pair = f"{word} {self.word(index + 1)}" if index + 1 < len(self.starts) else None
         return word in words or pair in words
 
 
