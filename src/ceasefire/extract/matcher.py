@@ -160,7 +160,7 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     reach = -1
     for hit in ordered:
         if cluster and hit.start >= reach:
-            kept += _settle(cluster)
+            kept += cluster if len(cluster) == 1 else _settle(cluster)
             cluster = []
         cluster.append(hit)
         reach = max(reach, hit.end) if len(cluster) > 1 else hit.end
