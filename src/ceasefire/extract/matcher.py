@@ -10,7 +10,8 @@ same span but different kinds (a name that is both a place and an actor) are all
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -39,60 +40,73 @@ class Hit(NamedTuple):
 
 
 class Matcher:
-    """All patterns of all kinds in one automaton, searched in one pass."""
+    """All patterns of all kinds, found in one pass over the text.
+
+    One-word patterns ("Aleppo", "truce", "UN", "هدنة") are looked up word by word in a
+    dict; the others (several words, or with punctuation: "cessation of hostilities", "U.S.",
+    "al-Nusra") are found by an Aho-Corasick automaton, which stores ints indexing their
+    entries (an int automaton pickles fast).
+    """
 
     def __init__(self, patterns: Iterable[tuple[str, Entry]]) -> None:
-        # Two automatons: one-word names that must be capitalized ("Aleppo", "UN") are matched
-        # in the text as written, where they cannot match inside lowercase words ("under");
-        # everything else in the lowercased text. They store ints, indexes into the entries
-        # (an int automaton pickles fast).
-        lowered: dict[str, list[tuple[str, str, str]]] = {}
-        cased: dict[str, list[tuple[str, str, str]]] = {}
+        words: dict[str, list[tuple[str, str, str]]] = {}
+        phrases: dict[str, list[tuple[str, str, str]]] = {}
         for pattern, entry in patterns:
+            term = normalize_term(pattern)
+            if not term:
+                continue
             value = (entry.kind, entry.key, entry.case)
-            if entry.case != "any" and pattern.isalpha():
-                term = normalize_term(pattern)
-                term = term.upper() if entry.case == "upper" else term[:1].upper() + term[1:]
-                table = cased
-            else:
-                term, table = normalize_term(pattern), lowered
-            if term and value not in table.setdefault(term, []):
+            table = words if _WORD.fullmatch(term) else phrases
+            if value not in table.setdefault(term, []):
                 table[term].append(value)
+        self._words = {term: tuple(entries) for term, entries in words.items()}
         self._values: list[tuple[int, tuple[tuple[str, str, str], ...]]] = []
-        self._lowered = self._compile(lowered)
-        self._cased = self._compile(cased)
-        self._proclitics = _proclitics()
-
-    def _compile(self, table: dict[str, list[tuple[str, str, str]]]) -> ahocorasick.Automaton:
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for term, entries in table.items():
-            automaton.add_word(term, len(self._values))
+        self._phrases = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for term, entries in phrases.items():
+            self._phrases.add_word(term, len(self._values))
             self._values.append((len(term), tuple(entries)))
-        automaton.make_automaton()
-        return automaton
+        self._phrases.make_automaton()
+        self._proclitics = _proclitics()
 
     def find(
         self, text: str, kinds: frozenset[str] | None = None, resolve: bool = True
     ) -> list[Hit]:
         """Every hit in `text` in text order, overlaps resolved unless `resolve` is false."""
+        norm = normalize(text)
         found: list[Hit] = []
-        for automaton, norm in (
-            (self._lowered, normalize(text)),
-            (self._cased, normalize(text, lower=False)),
-        ):
-            self._collect(automaton, norm, text, kinds, found)
+        self._collect_words(norm, text, kinds, found)
+        self._collect_phrases(norm, text, kinds, found)
         return resolve_overlaps(found) if resolve else found
 
-    def _collect(
-        self,
-        automaton: ahocorasick.Automaton,
-        norm: Normalized,
-        text: str,
-        kinds: frozenset[str] | None,
-        found: list[Hit],
+    def _collect_words(
+        self, norm: Normalized, text: str, kinds: frozenset[str] | None, found: list[Hit]
+    ) -> None:
+        words = self._words
+        for match in _WORD.finditer(norm.text):
+            word, start, end = match.group(), match.start(), match.end()
+            entries = words.get(word)
+            if entries is not None:
+                _add(norm, text, start, end, entries, kinds, found)
+            if word[0] in _PROCLITIC_LETTERS:
+                for size, behind in self._behind_proclitics(word):
+                    _add(norm, text, start + size, end, behind, kinds, found)
+
+    def _behind_proclitics(
+        self, word: str
+    ) -> Iterator[tuple[int, tuple[tuple[str, str, str], ...]]]:
+        """The word without attached proclitics: "وبحلب" is also "حلب" behind "وب", and
+        "سيفرون" "يفرون" behind "س"; with the proclitics' length."""
+        for size in range(1, min(_MAX_PROCLITIC, len(word) - 2) + 1):
+            if word[:size] in self._proclitics:
+                entries = self._words.get(word[size:])
+                if entries is not None:
+                    yield size, entries
+
+    def _collect_phrases(
+        self, norm: Normalized, text: str, kinds: frozenset[str] | None, found: list[Hit]
     ) -> None:
         string, values, size = norm.text, self._values, len(norm.text)
-        for end_index, value in automaton.iter(string):
+        for end_index, value in self._phrases.iter(string):
             length, entries = values[value]
             end_n = end_index + 1
             if end_n < size and string[end_n].isalnum():  # inside a longer word: the usual case
@@ -104,14 +118,7 @@ class Matcher:
                 and not self._after_proclitic(string, start_n)
             ):
                 continue
-            if norm.offsets is None:
-                start, end = start_n, end_n
-            else:
-                start, end = norm.original(start_n), norm.original(end_index) + 1
-            span = text[start:end]
-            for kind, key, case in entries:
-                if (kinds is None or kind in kinds) and (case == "any" or _case_fits(case, span)):
-                    found.append(Hit(start, end, kind, key, span))
+            _add(norm, text, start_n, end_n, entries, kinds, found)
 
     def _after_proclitic(self, string: str, start: int) -> bool:
         """Does an Arabic word start at `start` behind attached proclitics ("وبحلب")?"""
@@ -121,6 +128,31 @@ class Matcher:
         while word_start > 0 and string[word_start - 1].isalnum():
             word_start -= 1
         return string[word_start:start] in self._proclitics
+
+
+_WORD = re.compile(r"\w+")
+_MAX_PROCLITIC = 4
+_PROCLITIC_LETTERS = frozenset("وفبلكاس")
+
+
+def _add(
+    norm: Normalized,
+    text: str,
+    start_n: int,
+    end_n: int,
+    entries: tuple[tuple[str, str, str], ...],
+    kinds: frozenset[str] | None,
+    found: list[Hit],
+) -> None:
+    """Record the entries that fit the span as written (capitals where the pattern has them)."""
+    if norm.offsets is None:
+        start, end = start_n, end_n
+    else:
+        start, end = norm.original(start_n), norm.original(end_n - 1) + 1
+    span = text[start:end]
+    for kind, key, case in entries:
+        if (kinds is None or kind in kinds) and (case == "any" or _case_fits(case, span)):
+            found.append(Hit(start, end, kind, key, span))
 
 
 def case_of(pattern: str) -> str:
