@@ -69,10 +69,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def main_place(places: list[Place]) -> Place | None:
-    """The most specific place named, the first of those in the text when several tie."""
+    """The most specific place named in the country named most, the first of those in the
+    text when several tie."""
     if not places:
         return None
-    return min(places, key=lambda p: _MOST_SPECIFIC.get(p.kind, 5))
+    countries = Counter(p.country for p in places)
+    return min(places, key=lambda p: (-countries[p.country], _MOST_SPECIFIC.get(p.kind, 5)))
 
 
 def acled_date(value: str) -> str | None:
@@ -138,13 +140,12 @@ def score_articles(path: str | Path, worst: int = 0) -> Report:
 
 
 def article_governorate(result: Result) -> str | None:
-    """The first-level region named most often in the article (first named on a tie)."""
-    regions = [p.admin1 or p.canonical for p in result.places if p.country == "SY"]
-    regions = [r for r in regions if r]
-    if not regions:
-        return None
-    counts = Counter(regions)
-    return max(regions, key=lambda r: (counts[r], -regions.index(r)))
+    """The Syrian region of the first place below the country that the article names: news
+    names its main place first, in the headline or the lead."""
+    for place in result.places:
+        if place.country == "SY" and place.kind != "country":
+            return place.admin1 or place.canonical
+    return None
 
 
 def score_agreements(path: str | Path, worst: int = 0) -> Report:

@@ -18,6 +18,8 @@ from ceasefire.records import Place
 _LOCALITY_BELOW = 10_000  # populated places smaller than this are localities, not cities
 # Arabic names of places this small are too often ordinary words to count on their own.
 _WEAK_ARABIC_BELOW = 100_000
+_STRAY_BELOW = 1_000_000
+_CLEAR_CONTEXT = 3  # two names in one country, or the country and a place in it
 _KIND_ORDER = {"country": 0, "city": 1, "admin1": 2}  # a bare city name means the city
 
 
@@ -34,12 +36,15 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
     names = {keys: [lex.places[k] for k in keys] for keys in set(spans.values())}
     context = _context_countries(spans, names)
     best = {keys: _best(records, context) for keys, records in names.items()}
+    support = Counter(best[keys].country for keys in spans.values())
     actor_spans = {(h.start, h.end) for h in hits if h.kind in ("actor", "person")}
     mentions = []
     for (start, end), keys in sorted(spans.items()):
         if (start, end) in actor_spans and not reads_as_place(tokens, start, end, names[keys], lex):
             continue
         record = best[keys]
+        if _stray(record, support, context):
+            continue
         if tokens.after(end, lex.words["region_after"]) or tokens.before(
             start, lex.words["region_before"], lex.skippable
         ):
@@ -120,6 +125,16 @@ def _context_countries(
         if len(countries) == 1:
             context[countries.pop()] += 2 if any(r.kind == "country" for r in records) else 1
     return context
+
+
+def _stray(record: PlaceRecord, support: Counter[str], context: Counter[str]) -> bool:
+    """A small place in a country nothing else in the text is in, while the text is clearly
+    about another country, is a misreading ("Molotov", once a name of Perm, in Beirut news)."""
+    if record.kind != "city" or record.population >= _STRAY_BELOW:
+        return False
+    alone = support[record.country] <= 1 and context[record.country] <= 1
+    elsewhere = (w for country, w in context.items() if country != record.country)
+    return alone and any(weight >= _CLEAR_CONTEXT for weight in elsewhere)
 
 
 def _best(records: list[PlaceRecord], context: Counter[str]) -> PlaceRecord:
