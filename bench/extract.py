@@ -130,8 +130,11 @@ def cold_start() -> float:
         "language='en'); print(time.perf_counter() - t)"
     )
     runs = sorted(
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
         for _ in range(3)
     )
     return runs[1]

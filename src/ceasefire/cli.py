@@ -104,6 +104,22 @@ def retry(
     _report(report)
 
 
+def _records_summary(docs: list[dict[str, Any]]) -> str:
+    """One line: how many records of each kind the documents hold, ceasefires by type."""
+    from collections import Counter
+
+    kinds: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    for doc in docs:
+        for kind, records in (doc.get("records") or {}).items():
+            kinds[kind] += len(records)
+            if kind == "ceasefires":
+                types.update(record["type"] for record in records)
+    by_type = ", ".join(f"{n} {t}" for t, n in types.most_common())
+    listed = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+    return f"records: {listed}\nceasefire mentions by type: {by_type}"
+
+
 def _report(report: Any) -> None:
     """Failures on stderr, the summary line on stdout; exit 1 when every item failed."""
     for failure in report.failures[:20]:
@@ -239,6 +255,7 @@ def demo(
     typer.echo(report.summary())
     rows = sorted(store.list(), key=lambda row: (row["published"] or "", row["id"]))
     print_table(rows, ["published", "language", "id", "title", "duplicate_of"])
+    typer.echo(_records_summary([store.get(row["id"]) or {} for row in rows]))
 
 
 eval_app = typer.Typer(help="Score the extractor on data coded by people outside the project.")

@@ -5,7 +5,7 @@ This module imports nothing of the package; every other module may import it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 
@@ -150,7 +150,22 @@ class Result:
 
     def to_dict(self, with_text: bool = False) -> dict[str, Any]:
         """The SCHEMA.md JSON object; `text` only when asked for."""
-        data = asdict(self)
+        data = plain(self)
         if not with_text:
             data.pop("text")
         return data
+
+
+def plain(value: Any) -> Any:
+    """Records as dicts and lists, for JSON (`dataclasses.asdict` without its deep copies)."""
+    names = _FIELDS.get(type(value))
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}

@@ -1,0 +1,83 @@
+"""The scorers, on small CSVs written here, and on the shared coded data when it is present."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from ceasefire.evaluate import acled_date, haversine_km, score_agreements, score_places
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def _write(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_acled_dates_and_distances() -> None:
+    assert acled_date("9-May-20") == "2020-05-09"
+    assert acled_date("2016-05-04") == "2016-05-04"
+    assert acled_date("soon") is None
+    assert haversine_km(36.2, 37.16, 36.2, 37.16) == 0
+    assert 290 < haversine_km(36.20, 37.16, 33.51, 36.29) < 320  # Aleppo to Damascus
+
+
+def test_place_scorer_counts_hits_and_misses(tmp_path: Path) -> None:
+    rows = [
+        {
+            "event_date": "6-May-16",
+            "notes": "Shells hit Aleppo city, killing three.",
+            "latitude": "36.2",
+            "longitude": "37.16",
+            "country": "Syria",
+            "location": "Aleppo",
+        },
+        {
+            "event_date": "6-May-16",
+            "notes": "Clashes were reported in Homs.",
+            "latitude": "36.2",
+            "longitude": "37.16",
+            "country": "Syria",
+            "location": "Aleppo",
+        },
+        {
+            "event_date": "6-May-16",
+            "notes": "Clashes were reported overnight.",
+            "latitude": "36.2",
+            "longitude": "37.16",
+            "country": "Syria",
+            "location": "Aleppo",
+        },
+    ]
+    report = score_places(_write(tmp_path / "acled.csv", rows), worst=3)
+    scores = {s.name: (s.hits, s.total) for s in report.scores}
+    assert scores["location within 25 km"] == (1, 3)
+    assert scores["country"] == (2, 3)
+    assert scores["rows with a place found"] == (2, 3)
+    assert report.errors[0].startswith("no place: Aleppo")
+
+
+def test_agreement_scorer(tmp_path: Path) -> None:
+    rows = [
+        {"Agt": "Arsal 24-Hour Ceasefire Agreement", "Stage": "Cea"},
+        {"Agt": "Agreement between two factions in a village", "Stage": "Cea"},
+        {"Agt": "Treaty for Brotherhood and Cooperation", "Stage": "SubPar"},
+    ]
+    report = score_agreements(_write(tmp_path / "pax.csv", rows))
+    scores = {s.name.split()[0]: (s.hits, s.total) for s in report.scores}
+    assert scores == {"precision": (1, 1), "recall": (1, 2), "accuracy": (2, 3)}
+
+
+@pytest.mark.skipif(not (SHARED / "fakes-syria-news-dev.csv").exists(), reason="no shared data")
+def test_fakes_governorate_accuracy_does_not_regress() -> None:
+    from ceasefire.evaluate import score_articles
+
+    [score] = score_articles(SHARED / "fakes-syria-news-dev.csv").scores
+    assert score.total > 300
+    assert score.value >= 0.80
