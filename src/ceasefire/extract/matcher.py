@@ -61,6 +61,13 @@ class Matcher:
                 table[term].append(value)
         self._words = {term: tuple(entries) for term, entries in words.items()}
         self._values: list[tuple[int, tuple[tuple[str, str, str], ...]]] = []
+        # The words again, between spaces, for one automaton pass over text whose non-word
+        # characters are spaces: only whole words can match there.
+        self._spaced = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for term, entries in self._words.items():
+            self._spaced.add_word(f" {term} ", len(self._values))
+            self._values.append((len(term), entries))
+        self._spaced.make_automaton()
         self._phrases = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for term, entries in phrases.items():
             self._phrases.add_word(term, len(self._values))
@@ -81,6 +88,14 @@ class Matcher:
     def _collect_words(
         self, norm: Normalized, text: str, kinds: frozenset[str] | None, found: list[Hit]
     ) -> None:
+        if not _ARABIC.search(norm.text):  # no proclitics to strip: whole words only
+            spaced = f" {_NON_WORD.sub(' ', norm.text)} "
+            values = self._values
+            for end_index, value in self._spaced.iter(spaced):
+                length, entries = values[value]
+                # spaced[i] is norm.text[i - 1]; the match ends with a space at end_index.
+                _add(norm, text, end_index - length - 1, end_index - 1, entries, kinds, found)
+            return
         words = self._words
         for match in _WORD.finditer(norm.text):
             word, start, end = match.group(), match.start(), match.end()
@@ -131,6 +146,8 @@ class Matcher:
 
 
 _WORD = re.compile(r"\w+")
+_NON_WORD = re.compile(r"\W")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 _MAX_PROCLITIC = 4
 _PROCLITIC_LETTERS = frozenset("وفبلكاس")
 
