@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ceasefire.extract.lexicon import ActorRecord, Lexicon, PlaceRecord
+from ceasefire.extract.lexicon import PLACE_KEYS, ActorRecord, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.places import reads_as_place
 from ceasefire.extract.spans import Tokens
@@ -26,7 +26,9 @@ def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMent
     places: dict[tuple[int, int], list[PlaceRecord]] = {}
     for hit in hits:
         if hit.kind == "place":
-            places.setdefault((hit.start, hit.end), []).append(lex.places[hit.key])
+            places.setdefault((hit.start, hit.end), []).extend(
+                lex.places[key] for key in hit.key.split(PLACE_KEYS)
+            )
     mentions = []
     for hit in hits:
         if hit.kind not in ("actor", "person"):

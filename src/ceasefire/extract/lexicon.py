@@ -58,6 +58,9 @@ class ActorRecord(NamedTuple):
     code: str | None
 
 
+PLACE_KEYS = "|"  # joins the geonameids a place name may mean, in a hit's key
+
+
 @dataclass(slots=True)
 class Lexicon:
     matcher: Matcher
@@ -232,8 +235,10 @@ def _places() -> list[PlaceRecord]:
 
 
 def _place_patterns(places: list[PlaceRecord]) -> Iterator[tuple[str, Entry]]:
+    """One entry per name, its key every place the name may mean: "170062|170063"."""
     stop = _arabic_stopwords()
     names = {str(row["geonameid"]): row["names"] for row in knowledge.load_table("gazetteer")}
+    meanings: dict[str, list[str]] = {}
     for place in places:
         key = str(place.geonameid)
         for name in names[key].split("|"):  # the build filtered these; `name` may be a stopword
@@ -243,7 +248,11 @@ def _place_patterns(places: list[PlaceRecord]) -> Iterator[tuple[str, Entry]]:
                 continue
             if len(name) < _MIN_LATIN_PLACE and place.kind == "city" and place.population < _BIG:
                 continue
-            yield name, Entry("place", key, case_of(name))
+            keys = meanings.setdefault(name, [])
+            if key not in keys:
+                keys.append(key)
+    for name, keys in meanings.items():
+        yield name, Entry("place", PLACE_KEYS.join(keys), case_of(name))
 
 
 @cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
-from ceasefire.extract.lexicon import Lexicon, PlaceRecord
+from ceasefire.extract.lexicon import PLACE_KEYS, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.spans import Tokens
 from ceasefire.records import Place
@@ -70,14 +70,20 @@ def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]
     """Drop one-word names of small places ("Deal", "جديدة" the village, not "new") unless a
     locative word or a place noun stands next to them."""
     near = lex.words["locative"] | lex.words["place_noun"]
-    return [
-        h
-        for h in hits
-        if h.kind != "place"
-        or not _weak(h, lex.places[h.key])
-        or tokens.before(h.start, near, lex.skippable)
-        or tokens.after(h.end, lex.words["place_noun"])
-    ]
+    kept = []
+    for hit in hits:
+        if hit.kind == "place":
+            keys = hit.key.split(PLACE_KEYS)
+            strong = [k for k in keys if not _weak(hit, lex.places[k])]
+            if len(strong) < len(keys) and not (
+                tokens.before(hit.start, near, lex.skippable)
+                or tokens.after(hit.end, lex.words["place_noun"])
+            ):
+                if not strong:
+                    continue
+                hit = hit._replace(key=PLACE_KEYS.join(strong))
+        kept.append(hit)
+    return kept
 
 
 def _weak(hit: Hit, record: PlaceRecord) -> bool:
@@ -110,7 +116,7 @@ def _candidates(hits: list[Hit]) -> dict[tuple[int, int], tuple[str, ...]]:
     spans: dict[tuple[int, int], list[str]] = {}
     for hit in hits:
         if hit.kind == "place":
-            spans.setdefault((hit.start, hit.end), []).append(hit.key)
+            spans.setdefault((hit.start, hit.end), []).extend(hit.key.split(PLACE_KEYS))
     return {span: tuple(keys) for span, keys in spans.items()}
 
 
