@@ -194,3 +194,23 @@ def test_retry_ingests_fixed_failures_and_keeps_the_rest(tmp_path: Path) -> None
     assert set(left) == {"batch.jsonl", "gone.txt"}
     assert left["batch.jsonl"]["attempts"] == 2
     assert left["gone.txt"]["reason"].startswith(f"cannot retry: {root / 'gone.txt'} is gone")
+
+
+def test_ingest_stores_records_and_reextract_fills_missing_ones(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    db = str(tmp_path / "x.db")
+    line = json.dumps({"id": "calm", "text": "Russia extended the regime of calm in Aleppo."})
+    run("ingest", "-", "--db", db, stdin=line + "\n")
+    run("ingest", str(seed_path), "--db", db, "--no-extract")
+    rows = {row["id"]: row for row in json_lines(run("show", "calm", "--db", db, "--json").stdout)}
+    [calm] = rows["calm"]["records"]["ceasefires"]
+    assert (calm["type"], calm["status"]) == ("regime_of_calm", "extended")
+    [seed] = json_lines(run("show", str(seed_path), "--db", db, "--json").stdout)
+    assert seed["records"] is None
+    result = run("reextract", "--db", db)
+    assert result.stdout.startswith("re-extracted 1 documents")
+    [seed] = json_lines(run("show", str(seed_path), "--db", db, "--json").stdout)
+    assert {c["type"] for c in seed["records"]["ceasefires"]} >= {"truce", "regime_of_calm"}
+    assert run("reextract", "--db", db).stdout.startswith("re-extracted 0 documents")
+    assert run("reextract", "--all", "--db", db).stdout.startswith("re-extracted 2 documents")
