@@ -33,6 +33,8 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
     data = knowledge.load("arabic")
     one_to_one = {ord(k): v for k, v in data["unify"].items() if len(v) == 1}
     one_to_one.update({ord(ws): " " for ws in "\n\r\t\xa0\u2009\u202f"})
+    # Hyphens join transliterated names in some spellings and not others: "Deir-ez-Zor".
+    one_to_one.update({ord(dash): " " for dash in "-\u2010\u2011"})
     dropped = "".join(k for k, v in data["unify"].items() if not v) + data["diacritics"]
     return one_to_one, re.compile(f"[{re.escape(dropped)}]")
 
