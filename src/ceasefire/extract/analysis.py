@@ -50,7 +50,11 @@ class Analysis:
             self._by_kind.setdefault((hit.kind, hit.key), []).append(hit)
 
     def within(self, items: list[S], sentence: Sentence) -> list[S]:
-        """The items (sorted by start) that lie inside `sentence`, by binary search."""
+        """The items that lie inside `sentence`, by binary search.
+
+        `items` must be one of this analysis's own lists (sorted by start): their start
+        offsets are indexed once, by the list's identity.
+        """
         starts = self._starts.get(id(items))
         if starts is None:
             starts = self._starts[id(items)] = [item.start for item in items]

@@ -75,36 +75,32 @@ class Matcher:
         self._phrases.make_automaton()
         self._proclitics = _proclitics()
 
-    def find(
-        self, text: str, kinds: frozenset[str] | None = None, resolve: bool = True
-    ) -> list[Hit]:
+    def find(self, text: str, resolve: bool = True) -> list[Hit]:
         """Every hit in `text` in text order, overlaps resolved unless `resolve` is false."""
         norm = normalize(text)
         found: list[Hit] = []
-        self._collect_words(norm, text, kinds, found)
-        self._collect_phrases(norm, text, kinds, found)
+        self._collect_words(norm, text, found)
+        self._collect_phrases(norm, text, found)
         return resolve_overlaps(found) if resolve else found
 
-    def _collect_words(
-        self, norm: Normalized, text: str, kinds: frozenset[str] | None, found: list[Hit]
-    ) -> None:
+    def _collect_words(self, norm: Normalized, text: str, found: list[Hit]) -> None:
         if not _ARABIC.search(norm.text):  # no proclitics to strip: whole words only
             spaced = f" {_NON_WORD.sub(' ', norm.text)} "
             values = self._values
             for end_index, value in self._spaced.iter(spaced):
                 length, entries = values[value]
                 # spaced[i] is norm.text[i - 1]; the match ends with a space at end_index.
-                _add(norm, text, end_index - length - 1, end_index - 1, entries, kinds, found)
+                _add(norm, text, end_index - length - 1, end_index - 1, entries, found)
             return
         words = self._words
         for match in _WORD.finditer(norm.text):
             word, start, end = match.group(), match.start(), match.end()
             entries = words.get(word)
             if entries is not None:
-                _add(norm, text, start, end, entries, kinds, found)
+                _add(norm, text, start, end, entries, found)
             if word[0] in _PROCLITIC_LETTERS:
                 for size, behind in self._behind_proclitics(word):
-                    _add(norm, text, start + size, end, behind, kinds, found)
+                    _add(norm, text, start + size, end, behind, found)
 
     def _behind_proclitics(
         self, word: str
@@ -117,9 +113,7 @@ class Matcher:
                 if entries is not None:
                     yield size, entries
 
-    def _collect_phrases(
-        self, norm: Normalized, text: str, kinds: frozenset[str] | None, found: list[Hit]
-    ) -> None:
+    def _collect_phrases(self, norm: Normalized, text: str, found: list[Hit]) -> None:
         string, values, size = norm.text, self._values, len(norm.text)
         for end_index, value in self._phrases.iter(string):
             length, entries = values[value]
@@ -133,7 +127,7 @@ class Matcher:
                 and not self._after_proclitic(string, start_n)
             ):
                 continue
-            _add(norm, text, start_n, end_n, entries, kinds, found)
+            _add(norm, text, start_n, end_n, entries, found)
 
     def _after_proclitic(self, string: str, start: int) -> bool:
         """Does an Arabic word start at `start` behind attached proclitics ("وبحلب")?"""
@@ -158,7 +152,6 @@ def _add(
     start_n: int,
     end_n: int,
     entries: tuple[tuple[str, str, str], ...],
-    kinds: frozenset[str] | None,
     found: list[Hit],
 ) -> None:
     """Record the entries that fit the span as written (capitals where the pattern has them)."""
@@ -168,7 +161,7 @@ def _add(
         start, end = norm.original(start_n), norm.original(end_n - 1) + 1
     span = text[start:end]
     for kind, key, case in entries:
-        if (kinds is None or kind in kinds) and (case == "any" or _case_fits(case, span)):
+        if case == "any" or _case_fits(case, span):
             found.append(Hit(start, end, kind, key, span))
 
 
