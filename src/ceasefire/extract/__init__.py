@@ -11,6 +11,7 @@ from ceasefire.extract.actors import to_actor
 from ceasefire.extract.analysis import Analysis, analyse
 from ceasefire.extract.ceasefires import find_ceasefires
 from ceasefire.extract.displacement import find_displacement
+from ceasefire.extract.events import find_events
 from ceasefire.extract.lexicon import lexicon
 from ceasefire.extract.places import to_place
 from ceasefire.extract.sentences import sentence_at
@@ -30,6 +31,7 @@ def extract_document(doc: Document) -> Result:
         places=_places(analysis),
         actors=_actors(analysis),
         ceasefires=find_ceasefires(analysis, lex),
+        events=find_events(analysis, lex, doc.published),
         displacement=find_displacement(analysis, lex),
         text=doc.text,
     )

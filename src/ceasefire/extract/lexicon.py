@@ -76,6 +76,7 @@ class Lexicon:
     ago_units: dict[str, int]
     weekdays: dict[str, int]
     words: dict[str, frozenset[str]]  # CONTEXT_GROUPS and region cues, normalized
+    events: dict[str, tuple[str, str]]  # ACLED sub-event type -> (event type, PLOVER)
 
     @property
     def skippable(self) -> frozenset[str]:
@@ -158,6 +159,7 @@ def build_lexicon() -> Lexicon:
         ),
         *_grouped("status", statuses["triggers"]),
         *_cue_patterns(),
+        *_event_patterns(),
         *_valued("number", numbers["words"]),
         *_valued("multiplier", numbers["multipliers"]),
         *_valued("vague", numbers["vague"]),
@@ -179,6 +181,10 @@ def build_lexicon() -> Lexicon:
         ago_units=_flat(dates["ago"]),
         weekdays=_flat(dates["weekdays"]),
         words=_context_words(),
+        events={
+            subtype: (spec["type"], spec["plover"])
+            for subtype, spec in knowledge.load("events")["subtypes"].items()
+        },
     )
 
 
@@ -216,6 +222,16 @@ def _cue_patterns() -> Iterator[tuple[str, Entry]]:
     for group in CUE_GROUPS:
         yield from _grouped("cue", {group: cues[group]})
     yield from _grouped("role", cues["roles"])
+
+
+def _event_patterns() -> Iterator[tuple[str, Entry]]:
+    events = knowledge.load("events")
+    for subtype, spec in events["subtypes"].items():
+        for language in ("en", "ar", "ru"):
+            for term in spec.get(language) or []:
+                yield term, Entry("event", subtype, case_of(term))
+    for group in ("deaths", "no_deaths", "threat"):
+        yield from _grouped("cue", {group: events[group]})
 
 
 def _places() -> list[PlaceRecord]:

@@ -1,0 +1,186 @@
+"""Conflict events: ACLED event and sub-event types, with actors, place, date and fatalities.
+
+Each sub-event trigger of a sentence (knowledge/events.yaml) gives one event, unless the
+sentence denies, threatens or only imagines it. Who acted is the actor before the trigger,
+who was acted on the one after it (civilians where the text names them); the place is the
+most specific one of the sentence, else of the document; the date the sentence's, else the
+document's. A number beside a death word is the toll ("killing three", "20 killed"); "no
+casualties" is 0; a toll in the sentences that follow, before the next event, is this one's.
+"""
+
+from __future__ import annotations
+
+from ceasefire.extract.actors import ActorMention, to_actor
+from ceasefire.extract.analysis import Analysis
+from ceasefire.extract.lexicon import Lexicon
+from ceasefire.extract.matcher import Hit
+from ceasefire.extract.numbers import Number
+from ceasefire.extract.places import PlaceMention, to_place
+from ceasefire.extract.sentences import Sentence, sentence_at
+from ceasefire.records import Actor, Event, Evidence, Place
+
+_NEGATION_REACH = 25  # characters before a trigger in which a negation cancels it
+_TOLL_REACH = 40  # characters between a number and the death word it counts
+_SPECIFIC = {"city": 0, "locality": 0, "admin1": 1, "country": 2}
+_VICTIMS = frozenset({"CVL", "REF", "MED"})
+_CROWDS = frozenset({"protests", "riots"})
+
+
+def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list[Event]:
+    """Events in text order, one per sub-event type named in a sentence."""
+    events: list[Event] = []
+    last: Event | None = None
+    for sentence in analysis.sentences:
+        triggers = _triggers(analysis, sentence)
+        found = [
+            _event(analysis, lex, sentence, trigger, _scope(sentence, triggers, i), published)
+            for i, trigger in enumerate(triggers)
+        ]
+        if last is not None and _refers_back(analysis, triggers, found, last):
+            last.fatalities = (
+                last.fatalities if last.fatalities is not None else found[0].fatalities
+            )
+        elif found:
+            events.extend(found)
+            last = found[-1]
+        elif last is not None and last.fatalities is None:
+            last.fatalities = _toll(analysis, sentence)  # "The clashes killed 20 fighters."
+    return events
+
+
+def _refers_back(analysis: Analysis, triggers: list[Hit], found: list[Event], last: Event) -> bool:
+    """ "The clashes killed 20": the same act again, named with "the", adds to the last event."""
+    if len(found) != 1 or found[0].subtype != last.subtype:
+        return False
+    before = analysis.text[max(0, triggers[0].start - 4) : triggers[0].start]
+    return before.lower() == "the "
+
+
+def _triggers(analysis: Analysis, sentence: Sentence) -> list[Hit]:
+    """One trigger per sub-event type, none that is denied, threatened or hypothetical."""
+    if analysis.hits_in(sentence, "cue", "hypothetical"):
+        return []
+    negations = analysis.hits_in(sentence, "cue", "negation")
+    threats = analysis.hits_in(sentence, "cue", "threat")
+    kept: dict[str, Hit] = {}
+    for hit in analysis.hits_in(sentence, "event"):
+        if any(0 <= hit.start - n.end <= _NEGATION_REACH for n in negations):
+            continue
+        if any(t.end <= hit.start for t in threats):
+            continue
+        kept.setdefault(hit.key, hit)
+    return list(kept.values())
+
+
+def _scope(sentence: Sentence, triggers: list[Hit], index: int) -> Sentence:
+    """The part of the sentence that belongs to trigger `index`: from the end of the trigger
+    before it to the start of the one after ("shelled X; clashes in Z killed 4")."""
+    if len(triggers) == 1:
+        return sentence
+    start = triggers[index - 1].end if index else sentence.start
+    end = triggers[index + 1].start if index + 1 < len(triggers) else sentence.end
+    return Sentence(start, end, sentence.text[start - sentence.start : end - sentence.start])
+
+
+def _event(
+    analysis: Analysis,
+    lex: Lexicon,
+    sentence: Sentence,
+    trigger: Hit,
+    scope: Sentence,
+    published: str | None,
+) -> Event:
+    event_type, plover = lex.events[trigger.key]
+    evidence = analysis.evidence(sentence)
+    actors = analysis.within(analysis.actors, sentence)
+    actor1, actor2 = _actors(actors, trigger, event_type, evidence)
+    dates = analysis.within(analysis.dates, sentence)
+    return Event(
+        type=event_type,
+        subtype=trigger.key,
+        plover=plover,
+        actor1=actor1,
+        actor2=actor2,
+        place=_place(analysis, scope, sentence, evidence),
+        date=dates[0].date if dates else _document_date(analysis, published),
+        fatalities=_toll(analysis, scope),
+        evidence=evidence,
+    )
+
+
+def _actors(
+    actors: list[ActorMention], trigger: Hit, event_type: str, evidence: Evidence
+) -> tuple[Actor | None, Actor | None]:
+    """Who acted (before the trigger) and who was acted on (after it, or the victims named)."""
+    before = [a for a in actors if a.end <= trigger.start]
+    after = [a for a in actors if a.start >= trigger.end]
+    if event_type in _CROWDS:
+        doers = before + after
+    else:
+        doers = [a for a in before if a.record.agent not in _VICTIMS] or [
+            a for a in after if a.record.agent not in _VICTIMS
+        ]
+    first = doers[0] if doers else None
+    others = [a for a in after if a is not first and (first is None or a.record != first.record)]
+    victims = [a for a in actors if a.record.agent in _VICTIMS and a is not first]
+    second = others[0] if others else (victims[0] if victims else None)
+    return (
+        to_actor(first, evidence) if first else None,
+        to_actor(second, evidence) if second else None,
+    )
+
+
+def _place(
+    analysis: Analysis, scope: Sentence, sentence: Sentence, evidence: Evidence
+) -> Place | None:
+    """The most specific place of the trigger's part of the sentence, else of the sentence,
+    else of the document."""
+    places = (
+        _inside(analysis.within(analysis.places, sentence), scope)
+        or analysis.within(analysis.places, sentence)
+        or analysis.places
+    )
+    best = _most_specific(places)
+    return to_place(best, evidence) if best else None
+
+
+def _most_specific(places: list[PlaceMention]) -> PlaceMention | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: _SPECIFIC.get(p.record.kind, 3))
+
+
+def _within(item: Hit | Number, scope: Sentence) -> bool:
+    return scope.start <= item.start and item.end <= scope.end
+
+
+def _containing(analysis: Analysis, scope: Sentence) -> Sentence:
+    """The whole sentence a scope lies in (analysis lookups go by whole sentences)."""
+    return sentence_at(analysis.sentences, scope.start) or scope
+
+
+def _document_date(analysis: Analysis, published: str | None) -> str | None:
+    return analysis.dates[0].date if analysis.dates else published
+
+
+def _inside(items: list[PlaceMention], scope: Sentence) -> list[PlaceMention]:
+    return [i for i in items if scope.start <= i.start and i.end <= scope.end]
+
+
+def _toll(analysis: Analysis, scope: Sentence) -> int | None:
+    """Deaths stated in `scope` (a sentence or part of one): a number beside a death word,
+    or 0 for "no casualties"."""
+    sentence = _containing(analysis, scope)
+    if [h for h in analysis.hits_in(sentence, "cue", "no_deaths") if _within(h, scope)]:
+        return 0
+    deaths = [h for h in analysis.hits_in(sentence, "cue", "deaths") if _within(h, scope)]
+    if not deaths:
+        return None
+    numbers = [n for n in analysis.within(analysis.numbers, sentence) if _within(n, scope)]
+    best = None
+    for word in deaths:
+        for number in numbers:
+            gap = word.start - number.end if number.end <= word.start else number.start - word.end
+            if 0 <= gap <= _TOLL_REACH and (best is None or gap < best[0]):
+                best = (gap, number.value)
+    return best[1] if best else None
