@@ -81,3 +81,44 @@ def test_fakes_governorate_accuracy_does_not_regress() -> None:
     [score] = score_articles(SHARED / "fakes-syria-news-dev.csv").scores
     assert score.total > 300
     assert score.value >= 0.80
+
+
+def test_event_scorer_types_tolls_and_agents(tmp_path: Path) -> None:
+    from ceasefire.evaluate import acled_type, macro_f1, score_events
+
+    assert acled_type("Explosions/Remote violence") == "explosions_remote_violence"
+    assert macro_f1([("a", "a"), ("b", "a")]) == pytest.approx((2 / 3 + 0) / 2)
+    base = {"latitude": "36.2", "longitude": "37.16", "country": "Syria", "event_date": "6-May-16"}
+    rows = [
+        {
+            **base,
+            "notes": "Government forces shelled Aleppo, killing 3 civilians.",
+            "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Shelling/artillery/missile attack",
+            "fatalities": "3",
+            "actor1": "Military Forces of Syria (2000-)",
+        },
+        {
+            **base,
+            "notes": "Protesters gathered in Aleppo. No injuries were reported.",
+            "event_type": "Protests",
+            "sub_event_type": "Peaceful protest",
+            "fatalities": "0",
+            "actor1": "Protesters (Syria)",
+        },
+        {
+            **base,
+            "notes": "A quiet day in Aleppo. Unknown fatalities coded as 10.",
+            "event_type": "Battles",
+            "sub_event_type": "Armed clash",
+            "fatalities": "10",
+            "actor1": "",
+        },
+    ]
+    report = score_events(_write(tmp_path / "acled.csv", rows))
+    scores = {s.name: (s.hits, s.total) for s in report.scores}
+    assert scores["event type accuracy"] == (2, 3)
+    assert scores["sub-event type accuracy"] == (2, 3)
+    assert scores["fatalities exact (notes state a toll)"] == (2, 2)
+    assert scores["actor1 agent type"] == (2, 2)
+    assert report.notes[0].startswith("event type macro-F1")

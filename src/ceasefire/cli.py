@@ -272,6 +272,14 @@ def eval_places(path: CsvArgument, errors: ErrorsOption = 0) -> None:
     typer.echo(score_places(path, worst=errors).text())
 
 
+@eval_app.command("events")
+def eval_events(path: CsvArgument, errors: ErrorsOption = 0) -> None:
+    """ACLED CSV: the event found in each row's notes against ACLED's coding."""
+    from ceasefire.evaluate import score_events
+
+    typer.echo(score_events(path, worst=errors).text())
+
+
 @eval_app.command("articles")
 def eval_articles(path: CsvArgument, errors: ErrorsOption = 0) -> None:
     """FA-KES CSV: the governorate of each article's main place against its label."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -116,6 +117,112 @@ def score_places(path: str | Path, worst: int = 0) -> Report:
     report.notes.append(f"{total / seconds:,.0f} rows/s")
     report.errors = [line for _, line in sorted(misses, reverse=True)[:worst]]
     return report
+
+
+_STATED_TOLL = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b[^.]{0,40}\b(?:killed|dead|died|"
+    r"fatalit)|\b(?:killing|killed)\s+(?:\w+\s+){0,2}?\d+|no fatalities|fatalities nor|"
+    r"no casualties|no injuries|no one was",
+    re.IGNORECASE,
+)
+_UNSTATED_TOLL = re.compile(
+    r"coded as 10|split|unknown fatalities|fatalities unknown", re.IGNORECASE
+)
+
+
+def acled_type(name: str) -> str:
+    """ACLED's "Explosions/Remote violence" as SCHEMA.md's `explosions_remote_violence`."""
+    return re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
+
+
+def score_events(path: str | Path, worst: int = 0) -> Report:
+    """ACLED rows: the first event the extractor finds in `notes` against the row's coding."""
+    rules = _acled_agent_rules()
+    pairs: list[tuple[str, str]] = []
+    sub_hits = place_hits = country_hits = agent_hits = agent_total = 0
+    toll_exact = toll_near = toll_total = total = 0
+    misses: list[str] = []
+    started = time.perf_counter()
+    for row in read_csv(path):
+        total += 1
+        result = extract(row["notes"], published=acled_date(row["event_date"]), language="en")
+        event = result.events[0] if result.events else None
+        expected = acled_type(row["event_type"])
+        pairs.append((expected, event.type if event else "none"))
+        if event is None:
+            misses.append(f"no event ({expected}): {row['notes'][:110]}")
+            continue
+        sub_hits += event.subtype == acled_type(row["sub_event_type"])
+        if event.type != expected:
+            misses.append(f"{event.type} for {expected}: {row['notes'][:110]}")
+        if event.place is not None:
+            km = haversine_km(
+                event.place.lat, event.place.lon, float(row["latitude"]), float(row["longitude"])
+            )
+            place_hits += km <= 25
+            country_hits += event.place.country == _country_code(row["country"])
+        agent = _acled_agent(row["actor1"], rules)
+        if agent is not None:
+            agent_total += 1
+            agent_hits += event.actor1 is not None and event.actor1.agent == agent
+        if _STATED_TOLL.search(row["notes"]) and not _UNSTATED_TOLL.search(row["notes"]):
+            toll_total += 1
+            coded, got = int(row["fatalities"] or 0), event.fatalities or 0
+            toll_exact += got == coded
+            toll_near += abs(got - coded) <= 1
+    seconds = time.perf_counter() - started
+    report = Report(f"events on {Path(path).name}: {total} ACLED rows")
+    report.scores = [
+        Score("event type accuracy", sum(e == g for e, g in pairs), total),
+        Score("sub-event type accuracy", sub_hits, total),
+        Score("location within 25 km", place_hits, total),
+        Score("country", country_hits, total),
+        Score("fatalities exact (notes state a toll)", toll_exact, toll_total),
+        Score("fatalities within 1 (notes state a toll)", toll_near, toll_total),
+        Score("actor1 agent type", agent_hits, agent_total),
+    ]
+    report.notes = [f"event type macro-F1 {macro_f1(pairs):.3f}", *confusion(pairs)]
+    report.notes.append(f"{total / seconds:,.0f} rows/s")
+    report.errors = misses[:worst]
+    return report
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    """Mean F1 over the expected classes."""
+    classes = sorted({e for e, _ in pairs})
+    scores = []
+    for cls in classes:
+        tp = sum(e == cls and g == cls for e, g in pairs)
+        fp = sum(e != cls and g == cls for e, g in pairs)
+        fn = sum(e == cls and g != cls for e, g in pairs)
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def confusion(pairs: list[tuple[str, str]]) -> list[str]:
+    """The confusion matrix as text lines: expected by row, found by column."""
+    rows = sorted({e for e, _ in pairs})
+    columns = sorted({g for _, g in pairs} | set(rows))
+    counts = Counter(pairs)
+    width = max(len(c) for c in columns) + 1
+    lines = [
+        "confusion (rows: ACLED, columns: found):",
+        " " * width + "".join(f"{c[:6]:>7}" for c in columns),
+    ]
+    for row in rows:
+        lines.append(f"{row:<{width}}" + "".join(f"{counts[(row, c)]:>7}" for c in columns))
+    return lines
+
+
+def _acled_agent_rules() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(r["pattern"]), r["agent"]) for r in knowledge.load("acled_actors")["rules"]]
+
+
+def _acled_agent(name: str, rules: list[tuple[re.Pattern[str], str]]) -> str | None:
+    """SCHEMA.md agent type of an ACLED actor name, by the documented table."""
+    if not name.strip():
+        return None
+    return next((agent for pattern, agent in rules if pattern.search(name)), None)
 
 
 def score_articles(path: str | Path, worst: int = 0) -> Report:

@@ -78,6 +78,8 @@ def _scope(sentence: Sentence, triggers: list[Hit], index: int) -> Sentence:
     if len(triggers) == 1:
         return sentence
     start = triggers[index - 1].end if index else sentence.start
+    separator = sentence.text.rfind(";", 0, triggers[index].start - sentence.start)
+    start = max(start, sentence.start + separator + 1)
     end = triggers[index + 1].start if index + 1 < len(triggers) else sentence.end
     return Sentence(start, end, sentence.text[start - sentence.start : end - sentence.start])
 
@@ -114,8 +116,8 @@ def _actors(
     """Who acted (before the trigger) and who was acted on (after it, or the victims named)."""
     before = [a for a in actors if a.end <= trigger.start]
     after = [a for a in actors if a.start >= trigger.end]
-    if event_type in _CROWDS:
-        doers = before + after
+    if event_type in _CROWDS:  # the crowd acts, even where its noun is the trigger
+        doers = list(actors)
     else:
         doers = [a for a in before if a.record.agent not in _VICTIMS] or [
             a for a in after if a.record.agent not in _VICTIMS

@@ -276,7 +276,7 @@ def _arabic_stopwords() -> frozenset[str]:
     """Arabic cue and status words: a village that shares one is not found by that word."""
     cues = knowledge.load("cues")
     words: set[str] = set()
-    for group in CUE_GROUPS:
+    for group in (*CUE_GROUPS, *CONTEXT_GROUPS):  # "مدينة" is "city", not Medina
         words.update(cues[group].get("ar", []))
     for triggers in knowledge.load("statuses")["triggers"].values():
         words.update(triggers.get("ar", []))

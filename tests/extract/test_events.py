@@ -1,0 +1,80 @@
+"""Events: ACLED types, actors, place, date and tolls, and the acts that are not events."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(extract, text: str) -> list[tuple]:
+    return [
+        (
+            e["type"],
+            e["subtype"],
+            e["actor1"] and e["actor1"]["canonical"],
+            e["place"] and e["place"]["canonical"],
+            e["date"],
+            e["fatalities"],
+        )
+        for e in extract(text, published="2016-05-07")["events"]
+    ]
+
+
+def test_shelling_with_toll_actor_place_and_date(extract) -> None:
+    text = "Government forces shelled Aleppo on Friday, killing three civilians, residents said."
+    [(kind, subtype, actor1, place, date, dead)] = _events(extract, text)
+    assert (kind, subtype) == ("explosions_remote_violence", "shelling_artillery_missile_attack")
+    assert (actor1, place, date, dead) == ("Syrian army", "Aleppo", "2016-05-06", 3)
+
+
+def test_two_events_in_one_sentence_each_with_its_own_toll(extract) -> None:
+    text = "Regime forces shelled Idlib; clashes in Homs killed 4 fighters."
+    shelling, clash = _events(extract, text)
+    assert (shelling[1], shelling[3], shelling[5]) == (
+        "shelling_artillery_missile_attack",
+        "Idlib",
+        None,
+    )
+    assert (clash[1], clash[3], clash[5]) == ("armed_clash", "Homs", 4)
+
+
+def test_a_toll_in_the_next_sentence_belongs_to_the_event(extract) -> None:
+    text = (
+        "Clashes erupted between the Houthis and government forces. The clashes killed 20 fighters."
+    )
+    [(kind, _, _, _, _, dead)] = _events(extract, text)
+    assert (kind, dead) == ("battles", 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army denied shelling the town of Idlib.",
+        "Russia threatened to strike Idlib if the rebels advanced.",
+        "If the truce fails, rebels will shell Aleppo.",
+        "There was no shelling in Aleppo on Friday.",
+        "About 400,000 people may flee Aleppo for Turkey.",
+    ],
+)
+def test_denied_threatened_hypothetical_and_other_acts_are_not_events(extract, text: str) -> None:
+    assert _events(extract, text) == []
+
+
+def test_no_casualties_is_zero_and_a_unit_number_is_not_a_toll(extract) -> None:
+    [event] = _events(extract, "A roadside bomb exploded near Raqqa. No casualties were reported.")
+    assert (event[1], event[5]) == ("remote_explosive_landmine_ied", 0)
+    [event] = _events(extract, "The 5th brigade clashed with ISIS near Deir ez-Zor.")
+    assert (event[1], event[5]) == ("armed_clash", None)
+
+
+def test_protests_and_arabic(extract) -> None:
+    [protest] = _events(
+        extract, "Hundreds of protesters gathered in Beirut against the currency collapse."
+    )
+    assert (protest[0], protest[1], protest[3]) == ("protests", "peaceful_protest", "Beirut")
+    [shelling] = _events(extract, "قتل ثلاثة مدنيين بقصف على مدينة حلب أمس.")
+    assert (shelling[1], shelling[3], shelling[4], shelling[5]) == (
+        "shelling_artillery_missile_attack",
+        "Aleppo",
+        "2016-05-06",
+        3,
+    )
