@@ -30,16 +30,21 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
     """Events in text order, one per sub-event type named in a sentence."""
     events: list[Event] = []
     last: Event | None = None
-    for sentence in analysis.sentences:
+    # Only sentences that name an act or a toll can add to the events.
+    relevant = {
+        s.start: s
+        for key in (("event", None), ("cue", "deaths"), ("cue", "no_deaths"))
+        for s in analysis.sentences_with(*key)
+    }
+    for sentence in (relevant[start] for start in sorted(relevant)):
         triggers = _triggers(analysis, sentence)
         found = [
             _event(analysis, lex, sentence, trigger, _scope(sentence, triggers, i), published)
             for i, trigger in enumerate(triggers)
         ]
         if last is not None and _refers_back(analysis, triggers, found, last):
-            last.fatalities = (
-                last.fatalities if last.fatalities is not None else found[0].fatalities
-            )
+            if last.fatalities is None:
+                last.fatalities = found[0].fatalities
         elif found:
             events.extend(found)
             last = found[-1]
