@@ -61,37 +61,51 @@ class Matcher:
                 table[term].append(value)
         self._words = {term: tuple(entries) for term, entries in words.items()}
         self._values: list[tuple[int, tuple[tuple[str, str, str], ...]]] = []
-        # The words again, between spaces, for one automaton pass over text whose non-word
-        # characters are spaces: only whole words can match there.
-        self._spaced = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for term, entries in self._words.items():
-            self._spaced.add_word(f" {term} ", len(self._values))
-            self._values.append((len(term), entries))
-        self._spaced.make_automaton()
-        self._phrases = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for term, entries in phrases.items():
-            self._phrases.add_word(term, len(self._values))
-            self._values.append((len(term), tuple(entries)))
-        self._phrases.make_automaton()
+        # Text without Arabic: words and phrases of words go between spaces into one automaton
+        # run over the text with its non-word characters turned to spaces, where only whole
+        # words can match; the few patterns with punctuation ("u.s.") have their own.
+        spaced = {**self._words, **{t: tuple(e) for t, e in phrases.items() if _SPACED.match(t)}}
+        self._spaced = self._compile({f" {term} ": entries for term, entries in spaced.items()}, 2)
+        self._punctuated = self._compile(
+            {t: tuple(e) for t, e in phrases.items() if not _SPACED.match(t)}
+        )
+        # Text with Arabic, where proclitics attach to words: words are looked up one by one
+        # and all phrases are matched by this automaton.
+        self._phrases = self._compile({t: tuple(e) for t, e in phrases.items()})
         self._proclitics = _proclitics()
+
+    def _compile(
+        self, table: dict[str, tuple[tuple[str, str, str], ...]], padding: int = 0
+    ) -> ahocorasick.Automaton:
+        """An automaton whose values index `self._values`: (term length, entries)."""
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for key, entries in table.items():
+            automaton.add_word(key, len(self._values))
+            self._values.append((len(key) - padding, entries))
+        automaton.make_automaton()
+        return automaton
 
     def find(self, text: str, resolve: bool = True) -> list[Hit]:
         """Every hit in `text` in text order, overlaps resolved unless `resolve` is false."""
         norm = normalize(text)
         found: list[Hit] = []
-        self._collect_words(norm, text, found)
-        self._collect_phrases(norm, text, found)
+        if _ARABIC.search(norm.text):
+            self._collect_arabic_words(norm, text, found)
+            self._collect_phrases(self._phrases, norm, text, found)
+        else:
+            self._collect_spaced(norm, text, found)
+            self._collect_phrases(self._punctuated, norm, text, found)
         return resolve_overlaps(found) if resolve else found
 
-    def _collect_words(self, norm: Normalized, text: str, found: list[Hit]) -> None:
-        if not _ARABIC.search(norm.text):  # no proclitics to strip: whole words only
-            spaced = f" {_NON_WORD.sub(' ', norm.text)} "
-            values = self._values
-            for end_index, value in self._spaced.iter(spaced):
-                length, entries = values[value]
-                # spaced[i] is norm.text[i - 1]; the match ends with a space at end_index.
-                _add(norm, text, end_index - length - 1, end_index - 1, entries, found)
-            return
+    def _collect_spaced(self, norm: Normalized, text: str, found: list[Hit]) -> None:
+        spaced = f" {_NON_WORD.sub(' ', norm.text)} "
+        values = self._values
+        for end_index, value in self._spaced.iter(spaced):
+            length, entries = values[value]
+            # spaced[i] is norm.text[i - 1]; the match ends with a space at end_index.
+            _add(norm, text, end_index - length - 1, end_index - 1, entries, found)
+
+    def _collect_arabic_words(self, norm: Normalized, text: str, found: list[Hit]) -> None:
         words = self._words
         for match in _WORD.finditer(norm.text):
             word, start, end = match.group(), match.start(), match.end()
@@ -113,9 +127,11 @@ class Matcher:
                 if entries is not None:
                     yield size, entries
 
-    def _collect_phrases(self, norm: Normalized, text: str, found: list[Hit]) -> None:
+    def _collect_phrases(
+        self, automaton: ahocorasick.Automaton, norm: Normalized, text: str, found: list[Hit]
+    ) -> None:
         string, values, size = norm.text, self._values, len(norm.text)
-        for end_index, value in self._phrases.iter(string):
+        for end_index, value in automaton.iter(string):
             length, entries = values[value]
             end_n = end_index + 1
             if end_n < size and string[end_n].isalnum():  # inside a longer word: the usual case
@@ -141,6 +157,7 @@ class Matcher:
 
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W")
+_SPACED = re.compile(r"^\w+(?: \w+)*$")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _MAX_PROCLITIC = 4
 _PROCLITIC_LETTERS = frozenset("وفبلكاس")
