@@ -23,6 +23,7 @@ _NEGATION_REACH = 25  # characters before a trigger in which a negation cancels 
 _TOLL_REACH = 40  # characters between a number and the death word it counts
 _SPECIFIC = {"city": 0, "locality": 0, "admin1": 1, "country": 2}
 _VICTIMS = frozenset({"CVL", "REF", "MED"})
+_ARMED = frozenset({"MIL", "REB", "INS"})
 _CROWDS = frozenset({"protests", "riots"})
 
 
@@ -98,13 +99,18 @@ def _event(
     published: str | None,
 ) -> Event:
     event_type, plover = lex.events[trigger.key]
+    subtype = trigger.key
     evidence = analysis.evidence(sentence)
     actors = analysis.within(analysis.actors, sentence)
     actor1, actor2 = _actors(actors, trigger, event_type, evidence)
+    if event_type == "violence_against_civilians" and actor2 and actor2.agent in _ARMED:
+        # An attack on armed men is a battle, not violence against civilians (ACLED codebook).
+        event_type, subtype = lex.events["armed_clash"][0], "armed_clash"
+        plover = lex.events["armed_clash"][1]
     dates = analysis.within(analysis.dates, sentence)
     return Event(
         type=event_type,
-        subtype=trigger.key,
+        subtype=subtype,
         plover=plover,
         actor1=actor1,
         actor2=actor2,
