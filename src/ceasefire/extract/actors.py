@@ -41,7 +41,10 @@ def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMent
             if record is not None:
                 mentions.append(ActorMention(hit.start, hit.end, hit.text, record, hit.key))
         elif hit.key in lex.actors:
-            mentions.append(ActorMention(hit.start, hit.end, hit.text, lex.actors[hit.key]))
+            record = lex.actors[hit.key]
+            if record.agent == "GOV" and tokens.after(hit.end, lex.words["military_noun"]):
+                record = lex.forces.get(record.country or "", record)  # "Israeli artillery"
+            mentions.append(ActorMention(hit.start, hit.end, hit.text, record))
     return mentions
 
 

@@ -25,6 +25,7 @@ _SPECIFIC = {"city": 0, "locality": 0, "admin1": 1, "country": 2}
 _VICTIMS = frozenset({"CVL", "REF", "MED"})
 _ARMED = frozenset({"MIL", "REB", "INS"})
 _CROWDS = frozenset({"protests", "riots"})
+_CROWD_ACTOR = {"protests": "protesters", "riots": "rioters"}
 
 
 def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list[Event]:
@@ -103,6 +104,12 @@ def _event(
     evidence = analysis.evidence(sentence)
     actors = analysis.within(analysis.actors, sentence)
     actor1, actor2 = _actors(actors, trigger, event_type, evidence)
+    if event_type in _CROWDS and (actor1 is None or actor1.agent != "CVL"):
+        # A protest or riot is the crowd's act, named or not ("workers held a protest").
+        crowd = lex.actors.get(_CROWD_ACTOR[event_type]) or lex.actors.get("protesters")
+        if crowd is not None:
+            named = ActorMention(trigger.start, trigger.end, trigger.text, crowd)
+            actor1, actor2 = to_actor(named, evidence), actor1 or actor2
     if event_type == "violence_against_civilians" and actor2 and actor2.agent in _ARMED:
         # An attack on armed men is a battle, not violence against civilians (ACLED codebook).
         event_type, subtype = lex.events["armed_clash"][0], "armed_clash"
@@ -128,7 +135,7 @@ def _actors(
     before = [a for a in actors if a.end <= trigger.start]
     after = [a for a in actors if a.start >= trigger.end]
     if event_type in _CROWDS:  # the crowd acts, even where its noun is the trigger
-        doers = list(actors)
+        doers = [a for a in actors if a.record.agent == "CVL"] or list(actors)
     else:
         doers = [a for a in before if a.record.agent not in _VICTIMS] or [
             a for a in after if a.record.agent not in _VICTIMS

@@ -37,6 +37,7 @@ CONTEXT_GROUPS = (
     "speech",
     "place_noun",
     "skippable",
+    "military_noun",
 )
 
 
@@ -77,6 +78,7 @@ class Lexicon:
     weekdays: dict[str, int]
     words: dict[str, frozenset[str]]  # CONTEXT_GROUPS and region cues, normalized
     events: dict[str, tuple[str, str]]  # ACLED sub-event type -> (event type, PLOVER)
+    forces: dict[str, ActorRecord]  # country -> its first MIL actor ("Israel" -> its military)
 
     @property
     def skippable(self) -> frozenset[str]:
@@ -181,11 +183,20 @@ def build_lexicon() -> Lexicon:
         ago_units=_flat(dates["ago"]),
         weekdays=_flat(dates["weekdays"]),
         words=_context_words(),
+        forces=_forces(actors),
         events={
             subtype: (spec["type"], spec["plover"])
             for subtype, spec in knowledge.load("events")["subtypes"].items()
         },
     )
+
+
+def _forces(actors: dict[str, ActorRecord]) -> dict[str, ActorRecord]:
+    forces: dict[str, ActorRecord] = {}
+    for record in actors.values():
+        if record.agent == "MIL" and record.country:
+            forces.setdefault(record.country, record)
+    return forces
 
 
 def _context_words() -> dict[str, frozenset[str]]:
