@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from ceasefire import extract, knowledge
-from ceasefire.records import Place, Result
+from ceasefire.records import Event, Place, Result
 
 _EARTH_KM = 6371.0
 _DISTANCES_KM = (5, 25, 50)
@@ -226,24 +226,89 @@ def _acled_agent(name: str, rules: list[tuple[re.Pattern[str], str]]) -> str | N
 
 
 def score_articles(path: str | Path, worst: int = 0) -> Report:
-    """FA-KES articles: the governorate of the article's main place against its label."""
-    labels = knowledge.load("fakes_labels")["governorates"]
-    hits = total = 0
+    """FA-KES articles: governorate of the main place, cause of death and actor class of the
+    main event, and its death toll, against the article's labels."""
+    labels = knowledge.load("fakes_labels")
+    counts = Counter[str]()
     misses: list[str] = []
+    started = time.perf_counter()
     for row in read_csv(path):
-        expected = labels.get(row["location"].strip().lower())
-        if expected is None:
-            continue
-        total += 1
-        result = extract(row["article_content"], language="en")
+        counts["articles"] += 1
+        result = extract(row["article_content"], published=_fakes_date(row["date"]), language="en")
+        event = main_event(result)
+        expected = labels["governorates"].get(row["location"].strip().lower(), [])
         got = article_governorate(result)
-        hits += got in expected
-        if got not in expected:
-            misses.append(f"expected {expected}, got {got}: {row['article_title'][:80]}")
+        counts["governorate"] += got in expected
+        cause = article_cause(event, labels["causes"])
+        counts["cause"] += cause == row["cause_of_death"].strip().lower()
+        actor = article_actor(event, labels["actors"])
+        counts["actor"] += actor == row["actor"].strip().lower()
+        deaths = _int(row["nb_civilians"]) + _int(row["nb_noncivilians"])
+        toll = event.fatalities if event and event.fatalities is not None else 0
+        counts["deaths exact"] += toll == deaths
+        counts["deaths within 10%"] += abs(toll - deaths) <= 0.1 * deaths
+        if got not in expected or cause != row["cause_of_death"].strip().lower():
+            misses.append(
+                f"governorate {got} for {expected}; cause {cause} for {row['cause_of_death']}; "
+                f"actor {actor} for {row['actor'][:30]}: {row['article_title'][:60]}"
+            )
+    total = counts["articles"]
     report = Report(f"articles on {Path(path).name}: {total} FA-KES articles")
-    report.scores = [Score("governorate of the main place", hits, total)]
+    report.scores = [
+        Score("governorate of the main place", counts["governorate"], total),
+        Score("cause of death of the main event", counts["cause"], total),
+        Score("actor class of the main event", counts["actor"], total),
+        Score("deaths exact", counts["deaths exact"], total),
+        Score("deaths within 10 %", counts["deaths within 10%"], total),
+    ]
+    report.notes.append(f"{total / (time.perf_counter() - started):,.0f} articles/s")
     report.errors = misses[:worst]
     return report
+
+
+_VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians")
+
+
+def main_event(result: Result) -> Event | None:
+    """The article's main act of violence: the first with a death toll, else the first."""
+    violent = [e for e in result.events if e.type in _VIOLENT]
+    return next((e for e in violent if e.fatalities), violent[0] if violent else None)
+
+
+def article_cause(event: Event | None, causes: dict[str, list[str]]) -> str:
+    """FA-KES cause of death of an event's sub-type, by the documented table."""
+    if event is None:
+        return "unknown"
+    if event.subtype == "attack" and "execut" in event.evidence.text.lower():
+        return "execution"
+    return next((c for c, subs in causes.items() if event.subtype in subs), "unknown")
+
+
+def article_actor(event: Event | None, classes: dict[str, dict[str, list[str]]]) -> str:
+    """FA-KES actor class of an event's actor1, by the documented table."""
+    actor = event.actor1 if event else None
+    if actor is None:
+        return "unknown"
+    for label, rule in classes.items():
+        if actor.canonical in rule.get("canonicals", []):
+            return label
+        if actor.country in rule.get("countries", []) and actor.agent in rule.get("agents", []):
+            return label
+    return "unknown"
+
+
+def _fakes_date(value: str) -> str | None:
+    try:
+        return datetime.strptime(value.strip(), "%m/%d/%y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def _int(value: str) -> int:
+    try:
+        return int(float(value))
+    except ValueError:
+        return 0
 
 
 def article_governorate(result: Result) -> str | None:
