@@ -10,6 +10,8 @@ casualties" is 0; a toll in the sentences that follow, before the next event, is
 
 from __future__ import annotations
 
+import re
+
 from ceasefire.extract.actors import ActorMention, to_actor
 from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.lexicon import Lexicon
@@ -24,6 +26,8 @@ _TOLL_REACH = 40  # characters between a number and the death word it counts
 _SPECIFIC = {"city": 0, "locality": 0, "admin1": 1, "country": 2}
 _VICTIMS = frozenset({"CVL", "REF", "MED"})
 _ARMED = frozenset({"MIL", "REB", "INS"})
+_NOT_DOERS = _VICTIMS | {"IGO", "NGO"}  # those who report an attack rarely carry it out
+_HOLDING = re.compile(r"[-\s]?(?:held|controlled|run|dominated)\b", re.IGNORECASE)
 _CROWDS = frozenset({"protests", "riots"})
 _CROWD_ACTOR = {"protests": "protesters", "riots": "rioters"}
 
@@ -103,7 +107,7 @@ def _event(
     subtype = trigger.key
     evidence = analysis.evidence(sentence)
     actors = analysis.within(analysis.actors, sentence)
-    actor1, actor2 = _actors(actors, trigger, event_type, evidence)
+    actor1, actor2 = _actors(analysis.text, actors, trigger, event_type, evidence)
     if event_type in _CROWDS and (actor1 is None or actor1.agent != "CVL"):
         # A protest or riot is the crowd's act, named or not ("workers held a protest").
         crowd = lex.actors.get(_CROWD_ACTOR[event_type]) or lex.actors.get("protesters")
@@ -129,16 +133,25 @@ def _event(
 
 
 def _actors(
-    actors: list[ActorMention], trigger: Hit, event_type: str, evidence: Evidence
+    text: str,
+    actors: list[ActorMention],
+    trigger: Hit,
+    event_type: str,
+    evidence: Evidence,
 ) -> tuple[Actor | None, Actor | None]:
-    """Who acted (before the trigger) and who was acted on (after it, or the victims named)."""
+    """Who acted (before the trigger) and who was acted on (after it, or the victims named).
+
+    Bodies that report (the UN, a monitor, a news agency) do not act, and a group that only
+    qualifies a place ("IS-held town") is not there as an actor.
+    """
+    actors = [a for a in actors if not _HOLDING.match(text, a.end)]
     before = [a for a in actors if a.end <= trigger.start]
     after = [a for a in actors if a.start >= trigger.end]
     if event_type in _CROWDS:  # the crowd acts, even where its noun is the trigger
         doers = [a for a in actors if a.record.agent == "CVL"] or list(actors)
     else:
-        doers = [a for a in before if a.record.agent not in _VICTIMS] or [
-            a for a in after if a.record.agent not in _VICTIMS
+        doers = [a for a in before if a.record.agent not in _NOT_DOERS] or [
+            a for a in after if a.record.agent not in _NOT_DOERS
         ]
     first = doers[0] if doers else None
     others = [a for a in after if a is not first and (first is None or a.record != first.record)]
