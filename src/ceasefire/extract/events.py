@@ -23,6 +23,8 @@ from ceasefire.records import Actor, Event, Evidence, Place
 
 _NEGATION_REACH = 25  # characters before a trigger in which a negation cancels it
 _TOLL_REACH = 40  # characters between a number and the death word it counts
+_RIGHT_AFTER = 2  # "killing 3": the number follows the death word directly
+_A_VICTIM = re.compile(r"\ban? [\w' -]{2,30}?\b(?:was|were) (?:shot |reportedly )?$")
 _SPECIFIC = {"city": 0, "locality": 0, "admin1": 1, "country": 2}
 _VICTIMS = frozenset({"CVL", "REF", "MED"})
 _ARMED = frozenset({"MIL", "REB", "INS"})
@@ -201,8 +203,13 @@ def _inside(items: list[PlaceMention], scope: Sentence) -> list[PlaceMention]:
 
 
 def _toll(analysis: Analysis, scope: Sentence) -> int | None:
-    """Deaths stated in `scope` (a sentence or part of one): a number beside a death word,
-    or 0 for "no casualties"."""
+    """Deaths stated in `scope` (a sentence or part of one), or 0 for "no casualties".
+
+    Each death word counts the number right after it ("killing 3", "killed 3") or else the
+    nearest before it ("3 soldiers were killed"); the tolls of several death words add up
+    ("6 were killed by fire and 3 by mines"). A death word with no number but a single victim
+    ("killed a soldier", "a commander was shot dead") counts one.
+    """
     sentence = _containing(analysis, scope)
     if [h for h in analysis.hits_in(sentence, "cue", "no_deaths") if _within(h, scope)]:
         return 0
@@ -210,10 +217,34 @@ def _toll(analysis: Analysis, scope: Sentence) -> int | None:
     if not deaths:
         return None
     numbers = [n for n in analysis.within(analysis.numbers, sentence) if _within(n, scope)]
-    best = None
+    counted: dict[int, int] = {}
+    singles = 0
     for word in deaths:
-        for number in numbers:
-            gap = word.start - number.end if number.end <= word.start else number.start - word.end
-            if 0 <= gap <= _TOLL_REACH and (best is None or gap < best[0]):
-                best = (gap, number.value)
-    return best[1] if best else None
+        number = _count_for(word, numbers, deaths)
+        if number is not None:
+            counted[number.start] = number.value
+        elif _single_victim(analysis.text, word):
+            singles = 1
+    if counted:
+        return sum(counted.values())
+    return singles or None
+
+
+def _count_for(word: Hit, numbers: list[Number], deaths: list[Hit]) -> Number | None:
+    after = [n for n in numbers if 0 <= n.start - word.end <= _RIGHT_AFTER]
+    if after:
+        return after[0]
+    before = [
+        n
+        for n in numbers
+        if 0 <= word.start - n.end <= _TOLL_REACH
+        and not any(n.end <= d.start < word.start for d in deaths)  # another word's number
+    ]
+    return before[-1] if before else None
+
+
+def _single_victim(text: str, word: Hit) -> bool:
+    """ "killed a soldier", "shot dead an officer", "a commander was killed"."""
+    after = text[word.end : word.end + 4].lower()
+    before = text[max(0, word.start - _TOLL_REACH) : word.start].lower()
+    return after.startswith((" a ", " an ")) or bool(_A_VICTIM.search(before))
