@@ -78,3 +78,19 @@ def test_protests_and_arabic(extract) -> None:
         "2016-05-06",
         3,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("An explosion in Idlib killed at least 25 fighters.", 25),
+        ("Gunmen shot dead a soldier in Daraa.", 1),
+        ("A police officer was shot dead by snipers in Diyala.", 1),
+        ("Six fighters were killed by gunfire and three were killed by mines in Hama.", 9),
+        ("Two soldiers were killed and four others were wounded in clashes near Bitlis.", 2),
+        ("Six Killed in Aleppo Bombing Six people were killed in a blast in Aleppo.", 6),
+    ],
+)
+def test_death_tolls(extract, text: str, dead: int) -> None:
+    tolls = [e[5] for e in _events(extract, text)]
+    assert dead in tolls, tolls

@@ -16,6 +16,7 @@ from ceasefire.extract.actors import ActorMention, to_actor
 from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
+from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.numbers import Number
 from ceasefire.extract.places import PlaceMention, to_place
 from ceasefire.extract.sentences import Sentence, sentence_at
@@ -23,7 +24,7 @@ from ceasefire.records import Actor, Event, Evidence, Place
 
 _NEGATION_REACH = 25  # characters before a trigger in which a negation cancels it
 _TOLL_REACH = 40  # characters between a number and the death word it counts
-_RIGHT_AFTER = 2  # "killing 3": the number follows the death word directly
+_QUALIFIED = 20  # "killing 3", "killed at least 25": the number follows the death word
 _A_VICTIM = re.compile(r"\ban? [\w' -]{2,30}?\b(?:was|were) (?:shot |reportedly )?$")
 _SPECIFIC = {"city": 0, "locality": 0, "admin1": 1, "country": 2}
 _VICTIMS = frozenset({"CVL", "REF", "MED"})
@@ -57,7 +58,8 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             events.extend(found)
             last = found[-1]
         elif last is not None and last.fatalities is None:
-            last.fatalities = _toll(analysis, sentence)  # "The clashes killed 20 fighters."
+            # "The clashes killed 20 fighters."
+            last.fatalities = _toll(analysis, sentence, lex.qualifiers)
     return events
 
 
@@ -129,7 +131,7 @@ def _event(
         actor2=actor2,
         place=_place(analysis, scope, sentence, evidence),
         date=dates[0].date if dates else _document_date(analysis, published),
-        fatalities=_toll(analysis, scope),
+        fatalities=_toll(analysis, scope, lex.qualifiers),
         evidence=evidence,
     )
 
@@ -202,7 +204,7 @@ def _inside(items: list[PlaceMention], scope: Sentence) -> list[PlaceMention]:
     return [i for i in items if scope.start <= i.start and i.end <= scope.end]
 
 
-def _toll(analysis: Analysis, scope: Sentence) -> int | None:
+def _toll(analysis: Analysis, scope: Sentence, qualifiers: frozenset[str]) -> int | None:
     """Deaths stated in `scope` (a sentence or part of one), or 0 for "no casualties".
 
     Each death word counts the number right after it ("killing 3", "killed 3") or else the
@@ -220,18 +222,25 @@ def _toll(analysis: Analysis, scope: Sentence) -> int | None:
     counted: dict[int, int] = {}
     singles = 0
     for word in deaths:
-        number = _count_for(word, numbers, deaths)
+        number = _count_for(analysis.text, word, numbers, deaths, qualifiers)
         if number is not None:
             counted[number.start] = number.value
         elif _single_victim(analysis.text, word):
             singles = 1
-    if counted:
-        return sum(counted.values())
+    if counted:  # a toll repeated (headline and lead run together) is counted once
+        return sum(set(counted.values()))
     return singles or None
 
 
-def _count_for(word: Hit, numbers: list[Number], deaths: list[Hit]) -> Number | None:
-    after = [n for n in numbers if 0 <= n.start - word.end <= _RIGHT_AFTER]
+def _count_for(
+    text: str, word: Hit, numbers: list[Number], deaths: list[Hit], qualifiers: frozenset[str]
+) -> Number | None:
+    after = [
+        n
+        for n in numbers
+        if 0 <= n.start - word.end <= _QUALIFIED
+        and normalize_term(text[word.end : n.start]) in qualifiers | {""}
+    ]
     if after:
         return after[0]
     before = [

@@ -78,6 +78,7 @@ class Lexicon:
     weekdays: dict[str, int]
     words: dict[str, frozenset[str]]  # CONTEXT_GROUPS and region cues, normalized
     events: dict[str, tuple[str, str]]  # ACLED sub-event type -> (event type, PLOVER)
+    qualifiers: frozenset[str]  # "at least", "more than": between a verb and its number
     forces: dict[str, ActorRecord]  # country -> its first MIL actor ("Israel" -> its military)
 
     @property
@@ -184,6 +185,9 @@ def build_lexicon() -> Lexicon:
         weekdays=_flat(dates["weekdays"]),
         words=_context_words(),
         forces=_forces(actors),
+        qualifiers=frozenset(
+            normalize_term(q) for words in numbers["qualifiers"].values() for q in words
+        ),
         events={
             subtype: (spec["type"], spec["plover"])
             for subtype, spec in knowledge.load("events")["subtypes"].items()
