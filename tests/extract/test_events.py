@@ -94,3 +94,14 @@ def test_protests_and_arabic(extract) -> None:
 def test_death_tolls(extract, text: str, dead: int) -> None:
     tolls = [e[5] for e in _events(extract, text)]
     assert dead in tolls, tolls
+
+
+def test_attack_on_a_combatant_is_a_battle_and_a_crowd_clash_a_riot(extract) -> None:
+    [event] = _events(extract, "Unidentified gunmen assassinated a member of the army in Raqqa.")
+    assert (event[0], event[1]) == ("battles", "armed_clash")
+    [event] = _events(extract, "Unidentified gunmen shot dead a shepherd in Raqqa.")
+    assert (event[0], event[1]) == ("violence_against_civilians", "attack")
+    [event] = _events(extract, "Clashes erupted between youths and Israeli forces in Hebron.")
+    assert (event[0], event[1]) == ("riots", "violent_demonstration")
+    [event] = _events(extract, "Clashes erupted between the SDF and ISIS near Hajin.")
+    assert (event[0], event[1]) == ("battles", "armed_clash")

@@ -63,6 +63,22 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
     return events
 
 
+def _names(
+    analysis: Analysis, sentence: Sentence, scope: Sentence, cue: str, after: int = 0
+) -> bool:
+    """Does the scope name one of the `cue` words (after offset `after`)?"""
+    return any(
+        h.start >= after and _within(h, scope) for h in analysis.hits_in(sentence, "cue", cue)
+    )
+
+
+def _crowd_clash(
+    analysis: Analysis, sentence: Sentence, scope: Sentence, actors: list[ActorMention]
+) -> bool:
+    armed = {a.record.canonical for a in actors if a.record.agent in _ARMED | {"GOV"}}
+    return len(armed) < 2 and _names(analysis, sentence, scope, "crowd")
+
+
 def _refers_back(analysis: Analysis, triggers: list[Hit], found: list[Event], last: Event) -> bool:
     """ "The clashes killed 20": the same act again, named with "the", adds to the last event."""
     if len(found) != 1 or found[0].subtype != last.subtype:
@@ -118,10 +134,17 @@ def _event(
         if crowd is not None:
             named = ActorMention(trigger.start, trigger.end, trigger.text, crowd)
             actor1, actor2 = to_actor(named, evidence), actor1 or actor2
-    if event_type == "violence_against_civilians" and actor2 and actor2.agent in _ARMED:
+    armed_victim = (actor2 is not None and actor2.agent in _ARMED) or _names(
+        analysis, sentence, scope, "combatants", after=trigger.end
+    )
+    if event_type == "violence_against_civilians" and armed_victim:
         # An attack on armed men is a battle, not violence against civilians (ACLED codebook).
-        event_type, subtype = lex.events["armed_clash"][0], "armed_clash"
-        plover = lex.events["armed_clash"][1]
+        event_type, plover = lex.events["armed_clash"]
+        subtype = "armed_clash"
+    elif subtype == "armed_clash" and _crowd_clash(analysis, sentence, scope, actors):
+        # A crowd fighting forces, with no armed group on its side, is a riot.
+        event_type, plover = lex.events["violent_demonstration"]
+        subtype = "violent_demonstration"
     dates = analysis.within(analysis.dates, sentence)
     return Event(
         type=event_type,
