@@ -36,15 +36,13 @@ def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMent
         records = places.get((hit.start, hit.end))
         if records and reads_as_place(tokens, hit.start, hit.end, records, lex):
             continue
-        if hit.kind == "person":
-            record = lex.actors.get(lex.people.get(hit.key, ""))
-            if record is not None:
-                mentions.append(ActorMention(hit.start, hit.end, hit.text, record, hit.key))
-        elif hit.key in lex.actors:
-            record = lex.actors[hit.key]
-            if record.agent == "GOV" and tokens.after(hit.end, lex.words["military_noun"]):
-                record = lex.forces.get(record.country or "", record)  # "Israeli artillery"
-            mentions.append(ActorMention(hit.start, hit.end, hit.text, record))
+        person = hit.key if hit.kind == "person" else None
+        record = lex.actors.get(lex.people.get(hit.key, "") if person else hit.key)
+        if record is None:
+            continue
+        if record.agent == "GOV" and tokens.after(hit.end, lex.words["military_noun"]):
+            record = lex.forces.get(record.country or "", record)  # "Israeli artillery"
+        mentions.append(ActorMention(hit.start, hit.end, hit.text, record, person))
     return mentions
 
 

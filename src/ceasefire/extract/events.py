@@ -128,7 +128,7 @@ def _event(
     evidence = analysis.evidence(sentence)
     actors = analysis.within(analysis.actors, sentence)
     actor1, actor2 = _actors(analysis.text, actors, trigger, event_type, evidence)
-    if event_type in _CROWDS and (actor1 is None or actor1.agent != "CVL"):
+    if event_type in _CROWDS and actor1 is None:
         # A protest or riot is the crowd's act, named or not ("workers held a protest").
         crowd = lex.actors.get(_CROWD_ACTOR[event_type]) or lex.actors.get("protesters")
         if crowd is not None:
@@ -174,8 +174,8 @@ def _actors(
     actors = [a for a in actors if not _HOLDING.match(text, a.end)]
     before = [a for a in actors if a.end <= trigger.start]
     after = [a for a in actors if a.start >= trigger.end]
-    if event_type in _CROWDS:  # the crowd acts, even where its noun is the trigger
-        doers = [a for a in actors if a.record.agent == "CVL"] or list(actors)
+    if event_type in _CROWDS:  # the crowd acts, or whoever the sentence says acted
+        doers = [a for a in actors if a.record.agent == "CVL"] or before
     else:
         doers = [a for a in before if a.record.agent not in _NOT_DOERS] or [
             a for a in after if a.record.agent not in _NOT_DOERS
