@@ -40,8 +40,11 @@ def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMent
         record = lex.actors.get(lex.people.get(hit.key, "") if person else hit.key)
         if record is None:
             continue
-        if record.agent == "GOV" and tokens.after(hit.end, lex.words["military_noun"]):
-            record = lex.forces.get(record.country or "", record)  # "Israeli artillery"
+        aligned = tokens.text[max(0, hit.start - 4) : hit.start].lower() == "pro-"
+        if record.agent == "GOV" and (
+            aligned or tokens.after(hit.end, lex.words["military_noun"])
+        ):  # "Israeli artillery", "pro-Hadi forces": the state's forces
+            record = lex.forces.get(record.country or "", record)
         mentions.append(ActorMention(hit.start, hit.end, hit.text, record, person))
     return mentions
 

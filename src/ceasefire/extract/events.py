@@ -33,6 +33,15 @@ _NOT_DOERS = _VICTIMS | {"IGO", "NGO"}  # those who report an attack rarely carr
 _HOLDING = re.compile(r"[-\s]?(?:held|controlled|run|dominated)\b", re.IGNORECASE)
 _CROWDS = frozenset({"protests", "riots"})
 _CROWD_ACTOR = {"protests": "protesters", "riots": "rioters"}
+_UNSEEN_HANDS = frozenset(
+    {
+        "remote_explosive_landmine_ied",
+        "suicide_bomb",
+        "grenade",
+        "attack",
+        "abduction_forced_disappearance",
+    }
+)
 
 
 def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list[Event]:
@@ -61,6 +70,24 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             # "The clashes killed 20 fighters."
             last.fatalities = _toll(analysis, sentence, lex.qualifiers)
     return events
+
+
+def _crowd(
+    lex: Lexicon,
+    event_type: str,
+    trigger: Hit,
+    evidence: Evidence,
+    actor1: Actor | None,
+    actor2: Actor | None,
+) -> tuple[Actor | None, Actor | None]:
+    """The crowd as actor1 (the one named, else the trigger's words), the other as actor2."""
+    if actor1 is not None and actor1.agent == "CVL":
+        return actor1, actor2
+    crowd = lex.actors.get(_CROWD_ACTOR[event_type]) or lex.actors.get("protesters")
+    if crowd is None:
+        return actor1, actor2
+    named = to_actor(ActorMention(trigger.start, trigger.end, trigger.text, crowd), evidence)
+    return named, actor1 or actor2
 
 
 def _names(
@@ -128,12 +155,18 @@ def _event(
     evidence = analysis.evidence(sentence)
     actors = analysis.within(analysis.actors, sentence)
     actor1, actor2 = _actors(analysis.text, actors, trigger, event_type, evidence)
-    if event_type in _CROWDS and actor1 is None:
-        # A protest or riot is the crowd's act, named or not ("workers held a protest").
-        crowd = lex.actors.get(_CROWD_ACTOR[event_type]) or lex.actors.get("protesters")
-        if crowd is not None:
-            named = ActorMention(trigger.start, trigger.end, trigger.text, crowd)
-            actor1, actor2 = to_actor(named, evidence), actor1 or actor2
+    if event_type == "protests" or (event_type in _CROWDS and actor1 is None):
+        # A protest is the crowd's act, named or not ("workers held a protest"); whoever
+        # else the sentence names is the other side (ACLED codes protesters as actor1).
+        actor1, actor2 = _crowd(lex, event_type, trigger, evidence, actor1, actor2)
+    elif actor1 is None and subtype in _UNSEEN_HANDS:
+        # A bomb or a shooting whose author the text does not name: ACLED's
+        # "unidentified armed group", said in the words that report the act.
+        unknown = lex.actors.get("unidentified armed group")
+        if unknown is not None:
+            actor1 = to_actor(
+                ActorMention(trigger.start, trigger.end, trigger.text, unknown), evidence
+            )
     armed_victim = (actor2 is not None and actor2.agent in _ARMED) or _names(
         analysis, sentence, scope, "combatants", after=trigger.end
     )
@@ -142,9 +175,11 @@ def _event(
         event_type, plover = lex.events["armed_clash"]
         subtype = "armed_clash"
     elif subtype == "armed_clash" and _crowd_clash(analysis, sentence, scope, actors):
-        # A crowd fighting forces, with no armed group on its side, is a riot.
+        # A crowd fighting forces, with no armed group on its side, is a riot of that crowd.
         event_type, plover = lex.events["violent_demonstration"]
         subtype = "violent_demonstration"
+        crowd_on = actor1 if actor1 and actor1.agent == "CVL" else None
+        actor1, actor2 = _crowd(lex, event_type, trigger, evidence, crowd_on, actor1 or actor2)
     dates = analysis.within(analysis.dates, sentence)
     return Event(
         type=event_type,
