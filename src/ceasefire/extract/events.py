@@ -33,6 +33,14 @@ _NOT_DOERS = _VICTIMS | {"IGO", "NGO"}  # those who report an attack rarely carr
 _HOLDING = re.compile(r"[-\s]?(?:held|controlled|run|dominated)\b", re.IGNORECASE)
 _CROWDS = frozenset({"protests", "riots"})
 _CROWD_ACTOR = {"protests": "protesters", "riots": "rioters"}
+_CROWD_STRENGTH = {
+    "peaceful_protest": 0,
+    "protest_with_intervention": 1,
+    "excessive_force_against_protesters": 2,
+    "violent_demonstration": 3,
+    "mob_violence": 3,
+}
+_VICTIM_REACH = 30  # characters after the trigger in which the one acted on is named
 _UNSEEN_HANDS = frozenset(
     {
         "remote_explosive_landmine_ied",
@@ -70,6 +78,26 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             # "The clashes killed 20 fighters."
             last.fatalities = _toll(analysis, sentence, lex.qualifiers)
     return events
+
+
+def _armed_victim(
+    analysis: Analysis,
+    sentence: Sentence,
+    scope: Sentence,
+    trigger: Hit,
+    actors: list[ActorMention],
+) -> bool:
+    """Is the one attacked a combatant: an armed actor or a combatant word right after the
+    act ("shot dead a soldier"), not the attacker named after "by"?"""
+    near = trigger.end + _VICTIM_REACH
+    if any(trigger.end <= a.start <= near and a.record.agent in _ARMED for a in actors):
+        return True
+    text = analysis.text
+    return any(
+        trigger.end <= h.start <= near and not text[max(0, h.start - 20) : h.start].count(" by ")
+        for h in analysis.hits_in(sentence, "cue", "combatants")
+        if _within(h, scope)
+    )
 
 
 def _crowd(
@@ -127,7 +155,18 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[Hit]:
         if any(t.end <= hit.start for t in threats):
             continue
         kept.setdefault(hit.key, hit)
-    return list(kept.values())
+    return _one_crowd_event(list(kept.values()))
+
+
+def _one_crowd_event(triggers: list[Hit]) -> list[Hit]:
+    """A sentence about a protest reports one crowd event, the strongest its words name (a
+    riot over a protest, a protest met by force over a peaceful one); the harm done to the
+    crowd, or that it protests about, is part of it, not another event."""
+    crowd = [t for t in triggers if t.key in _CROWD_STRENGTH]
+    if not crowd:
+        return triggers
+    strongest = max(crowd, key=lambda t: _CROWD_STRENGTH[t.key])
+    return [strongest]
 
 
 def _scope(sentence: Sentence, triggers: list[Hit], index: int) -> Sentence:
@@ -155,7 +194,12 @@ def _event(
     evidence = analysis.evidence(sentence)
     actors = analysis.within(analysis.actors, sentence)
     actor1, actor2 = _actors(analysis.text, actors, trigger, event_type, evidence)
-    if event_type == "protests" or (event_type in _CROWDS and actor1 is None):
+    if event_type in _CROWDS and actor1 is not None and actor1.agent in _ARMED:
+        # Armed men storming an office, or forces firing tear gas with no crowd: an attack on
+        # civilians, not a riot or a protest (ACLED codebook).
+        event_type, plover = lex.events["attack"]
+        subtype = "attack"
+    elif event_type == "protests" or (event_type in _CROWDS and actor1 is None):
         # A protest is the crowd's act, named or not ("workers held a protest"); whoever
         # else the sentence names is the other side (ACLED codes protesters as actor1).
         actor1, actor2 = _crowd(lex, event_type, trigger, evidence, actor1, actor2)
@@ -167,10 +211,9 @@ def _event(
             actor1 = to_actor(
                 ActorMention(trigger.start, trigger.end, trigger.text, unknown), evidence
             )
-    armed_victim = (actor2 is not None and actor2.agent in _ARMED) or _names(
-        analysis, sentence, scope, "combatants", after=trigger.end
-    )
-    if event_type == "violence_against_civilians" and armed_victim:
+    if event_type == "violence_against_civilians" and _armed_victim(
+        analysis, sentence, scope, trigger, actors
+    ):
         # An attack on armed men is a battle, not violence against civilians (ACLED codebook).
         event_type, plover = lex.events["armed_clash"]
         subtype = "armed_clash"
