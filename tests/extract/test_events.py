@@ -105,3 +105,12 @@ def test_attack_on_a_combatant_is_a_battle_and_a_crowd_clash_a_riot(extract) -> 
     assert (event[0], event[1]) == ("riots", "violent_demonstration")
     [event] = _events(extract, "Clashes erupted between the SDF and ISIS near Hajin.")
     assert (event[0], event[1]) == ("battles", "armed_clash")
+
+
+def test_one_crowd_event_per_sentence_and_armed_stormers_attack(extract) -> None:
+    [riot] = _events(extract, "Demonstrators blocked roads with burning tires in Basra.")
+    assert (riot[0], riot[1]) == ("riots", "violent_demonstration")
+    [protest] = _events(extract, "Families of the kidnapped held a sit-in protest in Van.")
+    assert (protest[0], protest[2]) == ("protests", "protesters")
+    [attack] = _events(extract, "Gunmen of the 22nd brigade stormed a civilian house in Taizz.")
+    assert (attack[0], attack[1]) == ("violence_against_civilians", "attack")

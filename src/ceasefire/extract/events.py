@@ -194,7 +194,12 @@ def _event(
     evidence = analysis.evidence(sentence)
     actors = analysis.within(analysis.actors, sentence)
     actor1, actor2 = _actors(analysis.text, actors, trigger, event_type, evidence)
-    if event_type in _CROWDS and actor1 is not None and actor1.agent in _ARMED:
+    if (
+        actor1 is not None
+        and actor1.agent in _ARMED
+        and (event_type == "riots" or not _names(analysis, sentence, scope, "crowd"))
+        and event_type in _CROWDS
+    ):
         # Armed men storming an office, or forces firing tear gas with no crowd: an attack on
         # civilians, not a riot or a protest (ACLED codebook).
         event_type, plover = lex.events["attack"]
