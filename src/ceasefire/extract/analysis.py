@@ -43,6 +43,7 @@ class Analysis:
     actors: list[ActorMention]
     _by_kind: dict[tuple[str, str | None], list[Hit]] = field(default_factory=dict)
     _starts: dict[int, list[int]] = field(default_factory=dict)
+    _evidence: dict[int, Evidence] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for hit in self.hits:
@@ -75,7 +76,13 @@ class Analysis:
         return list(found.values())
 
     def evidence(self, sentence: Sentence) -> Evidence:
-        return Evidence(sentence.start, sentence.end, sentence.text)
+        """The sentence as evidence; one object per sentence, shared by its records."""
+        found = self._evidence.get(sentence.start)
+        if found is None:
+            found = self._evidence[sentence.start] = Evidence(
+                sentence.start, sentence.end, sentence.text
+            )
+        return found
 
 
 def analyse(text: str, published: str | None, lex: Lexicon) -> Analysis:

@@ -19,7 +19,7 @@ from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.numbers import Number
 from ceasefire.extract.places import PlaceMention, to_place
-from ceasefire.extract.sentences import Sentence, sentence_at
+from ceasefire.extract.sentences import Sentence
 from ceasefire.records import Actor, Event, Evidence, Place
 
 _NEGATION_REACH = 25  # characters before a trigger in which a negation cancels it
@@ -76,7 +76,7 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             last = found[-1]
         elif last is not None and last.fatalities is None:
             # "The clashes killed 20 fighters."
-            last.fatalities = _toll(analysis, sentence, lex.qualifiers)
+            last.fatalities = _toll(analysis, sentence, sentence, lex.qualifiers)
     return events
 
 
@@ -237,7 +237,7 @@ def _event(
         actor2=actor2,
         place=_place(analysis, scope, sentence, evidence),
         date=dates[0].date if dates else _document_date(analysis, published),
-        fatalities=_toll(analysis, scope, lex.qualifiers),
+        fatalities=_toll(analysis, sentence, scope, lex.qualifiers),
         evidence=evidence,
     )
 
@@ -297,11 +297,6 @@ def _within(item: Hit | Number, scope: Sentence) -> bool:
     return scope.start <= item.start and item.end <= scope.end
 
 
-def _containing(analysis: Analysis, scope: Sentence) -> Sentence:
-    """The whole sentence a scope lies in (analysis lookups go by whole sentences)."""
-    return sentence_at(analysis.sentences, scope.start) or scope
-
-
 def _document_date(analysis: Analysis, published: str | None) -> str | None:
     return analysis.dates[0].date if analysis.dates else published
 
@@ -310,7 +305,9 @@ def _inside(items: list[PlaceMention], scope: Sentence) -> list[PlaceMention]:
     return [i for i in items if scope.start <= i.start and i.end <= scope.end]
 
 
-def _toll(analysis: Analysis, scope: Sentence, qualifiers: frozenset[str]) -> int | None:
+def _toll(
+    analysis: Analysis, sentence: Sentence, scope: Sentence, qualifiers: frozenset[str]
+) -> int | None:
     """Deaths stated in `scope` (a sentence or part of one), or 0 for "no casualties".
 
     Each death word counts the number right after it ("killing 3", "killed 3") or else the
@@ -318,7 +315,6 @@ def _toll(analysis: Analysis, scope: Sentence, qualifiers: frozenset[str]) -> in
     ("6 were killed by fire and 3 by mines"). A death word with no number but a single victim
     ("killed a soldier", "a commander was shot dead") counts one.
     """
-    sentence = _containing(analysis, scope)
     if [h for h in analysis.hits_in(sentence, "cue", "no_deaths") if _within(h, scope)]:
         return 0
     deaths = [h for h in analysis.hits_in(sentence, "cue", "deaths") if _within(h, scope)]
