@@ -11,6 +11,7 @@ casualties" is 0; a toll in the sentences that follow, before the next event, is
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ceasefire.extract.actors import ActorMention, to_actor
 from ceasefire.extract.analysis import Analysis
@@ -181,6 +182,16 @@ def _scope(sentence: Sentence, triggers: list[Hit], index: int) -> Sentence:
     return Sentence(start, end, sentence.text[start - sentence.start : end - sentence.start])
 
 
+class _Coding(NamedTuple):
+    """What an event is coded as, and who acts in it."""
+
+    type: str
+    subtype: str
+    plover: str | None
+    actor1: Actor | None
+    actor2: Actor | None
+
+
 def _event(
     analysis: Analysis,
     lex: Lexicon,
@@ -190,56 +201,78 @@ def _event(
     published: str | None,
 ) -> Event:
     event_type, plover = lex.events[trigger.key]
-    subtype = trigger.key
     evidence = analysis.evidence(sentence)
     actors = analysis.within(analysis.actors, sentence)
     actor1, actor2 = _actors(analysis.text, actors, trigger, event_type, evidence)
-    if (
-        actor1 is not None
-        and actor1.agent in _ARMED
-        and (event_type == "riots" or not _names(analysis, sentence, scope, "crowd"))
-        and event_type in _CROWDS
-    ):
-        # Armed men storming an office, or forces firing tear gas with no crowd: an attack on
-        # civilians, not a riot or a protest (ACLED codebook).
-        event_type, plover = lex.events["attack"]
-        subtype = "attack"
-    elif event_type == "protests" or (event_type in _CROWDS and actor1 is None):
-        # A protest is the crowd's act, named or not ("workers held a protest"); whoever
-        # else the sentence names is the other side (ACLED codes protesters as actor1).
-        actor1, actor2 = _crowd(lex, event_type, trigger, evidence, actor1, actor2)
-    elif actor1 is None and subtype in _UNSEEN_HANDS:
-        # A bomb or a shooting whose author the text does not name: ACLED's
-        # "unidentified armed group", said in the words that report the act.
-        unknown = lex.actors.get("unidentified armed group")
-        if unknown is not None:
-            actor1 = to_actor(
-                ActorMention(trigger.start, trigger.end, trigger.text, unknown), evidence
-            )
-    if event_type == "violence_against_civilians" and _armed_victim(
-        analysis, sentence, scope, trigger, actors
-    ):
-        # An attack on armed men is a battle, not violence against civilians (ACLED codebook).
-        event_type, plover = lex.events["armed_clash"]
-        subtype = "armed_clash"
-    elif subtype == "armed_clash" and _crowd_clash(analysis, sentence, scope, actors):
-        # A crowd fighting forces, with no armed group on its side, is a riot of that crowd.
-        event_type, plover = lex.events["violent_demonstration"]
-        subtype = "violent_demonstration"
-        crowd_on = actor1 if actor1 and actor1.agent == "CVL" else None
-        actor1, actor2 = _crowd(lex, event_type, trigger, evidence, crowd_on, actor1 or actor2)
+    coding = _Coding(event_type, trigger.key, plover, actor1, actor2)
+    context = _Context(analysis, lex, sentence, scope, trigger, actors, evidence)
+    coding = _recode_victims(_recode_actors(coding, context), context)
     dates = analysis.within(analysis.dates, sentence)
     return Event(
-        type=event_type,
-        subtype=subtype,
-        plover=plover,
-        actor1=actor1,
-        actor2=actor2,
+        type=coding.type,
+        subtype=coding.subtype,
+        plover=coding.plover,
+        actor1=coding.actor1,
+        actor2=coding.actor2,
         place=_place(analysis, scope, sentence, evidence),
         date=dates[0].date if dates else _document_date(analysis, published),
         fatalities=_toll(analysis, sentence, scope, lex.qualifiers),
         evidence=evidence,
     )
+
+
+class _Context(NamedTuple):
+    analysis: Analysis
+    lex: Lexicon
+    sentence: Sentence
+    scope: Sentence
+    trigger: Hit
+    actors: list[ActorMention]
+    evidence: Evidence
+
+
+def _recode_actors(coding: _Coding, context: _Context) -> _Coding:
+    """ACLED codebook rules about who acts: armed men storming or gassing with no crowd
+    attack civilians; the crowd acts in a protest; an unnamed bomber is an unidentified group.
+    """
+    lex, trigger, evidence = context.lex, context.trigger, context.evidence
+    actor1, actor2 = coding.actor1, coding.actor2
+    if coding.type in _CROWDS and actor1 is not None and actor1.agent in _ARMED:
+        crowd_there = _names(context.analysis, context.sentence, context.scope, "crowd")
+        if coding.type == "riots" or not crowd_there:
+            return coding._replace(
+                type=lex.events["attack"][0], subtype="attack", plover=lex.events["attack"][1]
+            )
+    if coding.type == "protests" or (coding.type in _CROWDS and actor1 is None):
+        actor1, actor2 = _crowd(lex, coding.type, trigger, evidence, actor1, actor2)
+        return coding._replace(actor1=actor1, actor2=actor2)
+    if actor1 is None and coding.subtype in _UNSEEN_HANDS:
+        unknown = lex.actors.get("unidentified armed group")
+        if unknown is not None:
+            said = ActorMention(trigger.start, trigger.end, trigger.text, unknown)
+            return coding._replace(actor1=to_actor(said, evidence))
+    return coding
+
+
+def _recode_victims(coding: _Coding, context: _Context) -> _Coding:
+    """ACLED codebook rules about who is hit: an attack on combatants is a battle, and a
+    crowd's clash with forces, with no armed group on its side, is that crowd's riot."""
+    analysis, lex = context.analysis, context.lex
+    sentence, scope, trigger = context.sentence, context.scope, context.trigger
+    if coding.type == "violence_against_civilians" and _armed_victim(
+        analysis, sentence, scope, trigger, context.actors
+    ):
+        event_type, plover = lex.events["armed_clash"]
+        return coding._replace(type=event_type, subtype="armed_clash", plover=plover)
+    if coding.subtype == "armed_clash" and _crowd_clash(analysis, sentence, scope, context.actors):
+        event_type, plover = lex.events["violent_demonstration"]
+        actor1 = coding.actor1
+        crowd_on = actor1 if actor1 and actor1.agent == "CVL" else None
+        actor1, actor2 = _crowd(
+            lex, event_type, trigger, context.evidence, crowd_on, actor1 or coding.actor2
+        )
+        return _Coding(event_type, "violent_demonstration", plover, actor1, actor2)
+    return coding
 
 
 def _actors(
