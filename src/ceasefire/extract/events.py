@@ -63,10 +63,19 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         for key in (("event", None), ("cue", "deaths"), ("cue", "no_deaths"))
         for s in analysis.sentences_with(*key)
     }
+    fallback = _most_specific(analysis.places)  # where a sentence names no place
     for sentence in (relevant[start] for start in sorted(relevant)):
         triggers = _triggers(analysis, sentence)
         found = [
-            _event(analysis, lex, sentence, trigger, _scope(sentence, triggers, i), published)
+            _event(
+                analysis,
+                lex,
+                sentence,
+                trigger,
+                _scope(sentence, triggers, i),
+                published,
+                fallback,
+            )
             for i, trigger in enumerate(triggers)
         ]
         if last is not None and _refers_back(analysis, triggers, found, last):
@@ -199,6 +208,7 @@ def _event(
     trigger: Hit,
     scope: Sentence,
     published: str | None,
+    fallback: PlaceMention | None,
 ) -> Event:
     event_type, plover = lex.events[trigger.key]
     evidence = analysis.evidence(sentence)
@@ -214,7 +224,7 @@ def _event(
         plover=coding.plover,
         actor1=coding.actor1,
         actor2=coding.actor2,
-        place=_place(analysis, scope, sentence, evidence),
+        place=_place(analysis, scope, sentence, evidence, fallback),
         date=dates[0].date if dates else _document_date(analysis, published),
         fatalities=_toll(analysis, sentence, scope, lex.qualifiers),
         evidence=evidence,
@@ -307,16 +317,16 @@ def _actors(
 
 
 def _place(
-    analysis: Analysis, scope: Sentence, sentence: Sentence, evidence: Evidence
+    analysis: Analysis,
+    scope: Sentence,
+    sentence: Sentence,
+    evidence: Evidence,
+    fallback: PlaceMention | None,
 ) -> Place | None:
     """The most specific place of the trigger's part of the sentence, else of the sentence,
     else of the document."""
-    places = (
-        _inside(analysis.within(analysis.places, sentence), scope)
-        or analysis.within(analysis.places, sentence)
-        or analysis.places
-    )
-    best = _most_specific(places)
+    in_sentence = analysis.within(analysis.places, sentence)
+    best = _most_specific(_inside(in_sentence, scope) or in_sentence) or fallback
     return to_place(best, evidence) if best else None
 
 
