@@ -114,3 +114,12 @@ def test_one_crowd_event_per_sentence_and_armed_stormers_attack(extract) -> None
     assert (protest[0], protest[2]) == ("protests", "protesters")
     [attack] = _events(extract, "Gunmen of the 22nd brigade stormed a civilian house in Taizz.")
     assert (attack[0], attack[1]) == ("violence_against_civilians", "attack")
+
+
+def test_events_can_be_left_out() -> None:
+    from ceasefire.extract import extract_document
+    from ceasefire.records import Document
+
+    doc = Document(id="x", text="Shells hit Aleppo, killing three.", published="2016-05-06")
+    assert extract_document(doc).events
+    assert extract_document(doc, events=False).events == []

@@ -18,8 +18,9 @@ from ceasefire.extract.sentences import sentence_at
 from ceasefire.records import Actor, Document, Evidence, Place, Result, Source
 
 
-def extract_document(doc: Document) -> Result:
-    """The SCHEMA.md record of one document."""
+def extract_document(doc: Document, events: bool = True) -> Result:
+    """The SCHEMA.md record of one document; `events=False` skips conflict events (an empty
+    list) for callers who only want the ceasefire, place, actor and displacement records."""
     lex = lexicon()
     analysis = analyse(doc.text, doc.published, lex)
     return Result(
@@ -31,7 +32,7 @@ def extract_document(doc: Document) -> Result:
         places=_places(analysis),
         actors=_actors(analysis),
         ceasefires=find_ceasefires(analysis, lex),
-        events=find_events(analysis, lex, doc.published),
+        events=find_events(analysis, lex, doc.published) if events else [],
         displacement=find_displacement(analysis, lex),
         text=doc.text,
     )
