@@ -282,7 +282,7 @@ def eval_events(path: CsvArgument, errors: ErrorsOption = 0) -> None:
 
 @eval_app.command("articles")
 def eval_articles(path: CsvArgument, errors: ErrorsOption = 0) -> None:
-    """FA-KES CSV: the governorate of each article's main place against its label."""
+    """FA-KES CSV: governorate, cause of death, actor class and deaths against its labels."""
     from ceasefire.evaluate import score_articles
 
     typer.echo(score_articles(path, worst=errors).text())

@@ -190,19 +190,6 @@ def ingest_items(
     return report
 
 
-def _store(
-    prepared: Iterable[Document | Failure],
-    store: DocumentStore,
-    index: NearDuplicateIndex,
-    report: IngestReport,
-    on_progress: Callable[[int], None] | None,
-) -> None:
-    items = list(prepared)
-    _store_batch(items, store, index, report)
-    if on_progress:
-        on_progress(len(items))
-
-
 def _load_index(store: DocumentStore) -> NearDuplicateIndex:
     index = NearDuplicateIndex()
     for doc_id, sig in store.signatures():
@@ -210,12 +197,15 @@ def _load_index(store: DocumentStore) -> NearDuplicateIndex:
     return index
 
 
-def _store_batch(
-    prepared: list[Document | Failure],
+def _store(
+    batch: Iterable[Document | Failure],
     store: DocumentStore,
     index: NearDuplicateIndex,
     report: IngestReport,
+    on_progress: Callable[[int], None] | None,
 ) -> None:
+    """Store one prepared batch: skip what is stored unchanged, link duplicates, keep failures."""
+    prepared = list(batch)
     failed = [item for item in prepared if isinstance(item, Failure)]
     latest = {doc.id: doc for doc in prepared if isinstance(doc, Document)}
     stored = store.raw_hashes(latest)
@@ -237,6 +227,8 @@ def _store_batch(
     report.exact_duplicates += sum(1 for _, dup in new if dup and dup.kind == "exact")
     report.near_duplicates += sum(1 for _, dup in new if dup and dup.kind == "near")
     report.failures.extend(failed)
+    if on_progress:
+        on_progress(len(prepared))
 
 
 def _find_duplicate(
