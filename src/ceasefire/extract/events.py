@@ -224,7 +224,7 @@ def _event(
         plover=coding.plover,
         actor1=coding.actor1,
         actor2=coding.actor2,
-        place=_place(analysis, scope, sentence, evidence, fallback),
+        place=_place(analysis, lex, scope, sentence, evidence, fallback),
         date=dates[0].date if dates else _document_date(analysis, published),
         fatalities=_toll(analysis, sentence, scope, lex.qualifiers),
         evidence=evidence,
@@ -318,6 +318,7 @@ def _actors(
 
 def _place(
     analysis: Analysis,
+    lex: Lexicon,
     scope: Sentence,
     sentence: Sentence,
     evidence: Evidence,
@@ -326,7 +327,14 @@ def _place(
     """The most specific place of the trigger's part of the sentence, else of the sentence,
     else of the document."""
     in_sentence = analysis.within(analysis.places, sentence)
-    best = _most_specific(_inside(in_sentence, scope) or in_sentence) or fallback
+    candidates = _inside(in_sentence, scope) or in_sentence
+    # Where it happened is said with "in", "near", "at": prefer those places.
+    located = [
+        p
+        for p in candidates
+        if analysis.tokens.before(p.start, lex.words["locative"], lex.skippable)
+    ]
+    best = _most_specific(located or candidates) or fallback
     return to_place(best, evidence) if best else None
 
 
