@@ -123,3 +123,21 @@ def test_events_can_be_left_out() -> None:
     doc = Document(id="x", text="Shells hit Aleppo, killing three.", published="2016-05-06")
     assert extract_document(doc).events
     assert extract_document(doc, events=False).events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia announced a halt to fighting in Aleppo.",
+        "The truce calls for an end to the shelling of Homs.",
+        "During the pause, air strikes are meant to stop in eastern Aleppo.",
+    ],
+)
+def test_halted_and_intended_acts_are_not_events(extract, text: str) -> None:
+    assert _events(extract, text) == []
+
+
+def test_residents_who_report_a_battle_do_not_make_it_a_riot(extract) -> None:
+    text = "Heavy fighting went on in Aleppo, residents said."
+    [event] = _events(extract, text)
+    assert (event[0], event[1]) == ("battles", "armed_clash")

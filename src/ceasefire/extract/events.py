@@ -138,10 +138,21 @@ def _names(
 
 
 def _crowd_clash(
-    analysis: Analysis, sentence: Sentence, scope: Sentence, actors: list[ActorMention]
+    analysis: Analysis,
+    lex: Lexicon,
+    sentence: Sentence,
+    scope: Sentence,
+    actors: list[ActorMention],
 ) -> bool:
+    """Is the clash a crowd's: a crowd that takes part, not one that reports ("residents
+    said"), and at most one armed side?"""
     armed = {a.record.canonical for a in actors if a.record.agent in _ARMED | {"GOV"}}
-    return len(armed) < 2 and _names(analysis, sentence, scope, "crowd")
+    if len(armed) >= 2:
+        return False
+    return any(
+        _within(h, scope) and not analysis.tokens.after(h.end, lex.words["speech"])
+        for h in analysis.hits_in(sentence, "cue", "crowd")
+    )
 
 
 def _refers_back(analysis: Analysis, triggers: list[Hit], found: list[Event], last: Event) -> bool:
@@ -156,7 +167,9 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[Hit]:
     """One trigger per sub-event type, none that is denied, threatened or hypothetical."""
     if analysis.hits_in(sentence, "cue", "hypothetical"):
         return []
-    negations = analysis.hits_in(sentence, "cue", "negation")
+    negations = analysis.hits_in(sentence, "cue", "negation") + analysis.hits_in(
+        sentence, "cue", "halting"
+    )
     threats = analysis.hits_in(sentence, "cue", "threat")
     kept: dict[str, Hit] = {}
     for hit in analysis.hits_in(sentence, "event"):
@@ -274,7 +287,9 @@ def _recode_victims(coding: _Coding, context: _Context) -> _Coding:
     ):
         event_type, plover = lex.events["armed_clash"]
         return coding._replace(type=event_type, subtype="armed_clash", plover=plover)
-    if coding.subtype == "armed_clash" and _crowd_clash(analysis, sentence, scope, context.actors):
+    if coding.subtype == "armed_clash" and _crowd_clash(
+        analysis, lex, sentence, scope, context.actors
+    ):
         event_type, plover = lex.events["violent_demonstration"]
         actor1 = coding.actor1
         crowd_on = actor1 if actor1 and actor1.agent == "CVL" else None

@@ -245,7 +245,7 @@ def _event_patterns() -> Iterator[tuple[str, Entry]]:
         for language in ("en", "ar", "ru"):
             for term in spec.get(language) or []:
                 yield term, Entry("event", subtype, case_of(term))
-    for group in ("deaths", "no_deaths", "threat", "combatants", "crowd"):
+    for group in ("deaths", "no_deaths", "threat", "combatants", "crowd", "halting"):
         yield from _grouped("cue", {group: events[group]})
 
 
