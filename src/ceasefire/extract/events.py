@@ -11,6 +11,7 @@ casualties" is 0; a toll in the sentences that follow, before the next event, is
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from ceasefire.extract.actors import ActorMention, to_actor
@@ -63,7 +64,8 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         for key in (("event", None), ("cue", "deaths"), ("cue", "no_deaths"))
         for s in analysis.sentences_with(*key)
     }
-    fallback = _most_specific(analysis.places)  # where a sentence names no place
+    countries = Counter(p.record.country for p in analysis.places)
+    fallback = _most_specific(analysis.places, countries)  # where a sentence names no place
     for sentence in (relevant[start] for start in sorted(relevant)):
         triggers = _triggers(analysis, sentence)
         found = [
@@ -74,7 +76,7 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
                 trigger,
                 _scope(sentence, triggers, i),
                 published,
-                fallback,
+                (fallback, countries),
             )
             for i, trigger in enumerate(triggers)
         ]
@@ -167,18 +169,24 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[Hit]:
     """One trigger per sub-event type, none that is denied, threatened or hypothetical."""
     if analysis.hits_in(sentence, "cue", "hypothetical"):
         return []
-    negations = analysis.hits_in(sentence, "cue", "negation") + analysis.hits_in(
-        sentence, "cue", "halting"
-    )
+    negations = analysis.hits_in(sentence, "cue", "negation")
+    halts = analysis.hits_in(sentence, "cue", "halting")
     threats = analysis.hits_in(sentence, "cue", "threat")
     kept: dict[str, Hit] = {}
     for hit in analysis.hits_in(sentence, "event"):
         if any(0 <= hit.start - n.end <= _NEGATION_REACH for n in negations):
             continue
+        if any(_near(hit, h, _NEGATION_REACH) for h in halts):  # "strikes are to stop"
+            continue
         if any(t.end <= hit.start for t in threats):
             continue
         kept.setdefault(hit.key, hit)
     return _one_crowd_event(list(kept.values()))
+
+
+def _near(a: Hit, b: Hit, reach: int) -> bool:
+    """Are two spans within `reach` characters of each other, either way round?"""
+    return 0 <= a.start - b.end <= reach or 0 <= b.start - a.end <= reach
 
 
 def _one_crowd_event(triggers: list[Hit]) -> list[Hit]:
@@ -221,7 +229,7 @@ def _event(
     trigger: Hit,
     scope: Sentence,
     published: str | None,
-    fallback: PlaceMention | None,
+    places: tuple[PlaceMention | None, Counter[str]],
 ) -> Event:
     event_type, plover = lex.events[trigger.key]
     evidence = analysis.evidence(sentence)
@@ -237,7 +245,7 @@ def _event(
         plover=coding.plover,
         actor1=coding.actor1,
         actor2=coding.actor2,
-        place=_place(analysis, lex, scope, sentence, evidence, fallback),
+        place=_place(analysis, lex, scope, sentence, evidence, places),
         date=dates[0].date if dates else _document_date(analysis, published),
         fatalities=_toll(analysis, sentence, scope, lex.qualifiers),
         evidence=evidence,
@@ -337,10 +345,11 @@ def _place(
     scope: Sentence,
     sentence: Sentence,
     evidence: Evidence,
-    fallback: PlaceMention | None,
+    places: tuple[PlaceMention | None, Counter[str]],
 ) -> Place | None:
     """The most specific place of the trigger's part of the sentence, else of the sentence,
     else of the document."""
+    fallback, countries = places
     in_sentence = analysis.within(analysis.places, sentence)
     candidates = _inside(in_sentence, scope) or in_sentence
     # Where it happened is said with "in", "near", "at": prefer those places.
@@ -349,14 +358,17 @@ def _place(
         for p in candidates
         if analysis.tokens.before(p.start, lex.words["locative"], lex.skippable)
     ]
-    best = _most_specific(located or candidates) or fallback
+    best = _most_specific(located or candidates, countries) or fallback
     return to_place(best, evidence) if best else None
 
 
-def _most_specific(places: list[PlaceMention]) -> PlaceMention | None:
-    if not places:
-        return None
-    return min(places, key=lambda p: _SPECIFIC.get(p.record.kind, 3))
+def _most_specific(places: list[PlaceMention], countries: Counter[str]) -> PlaceMention | None:
+    """The most specific place; between equals, the one in the country the text names most."""
+
+    def rank(place: PlaceMention) -> tuple[int, int]:
+        return _SPECIFIC.get(place.record.kind, 3), -countries[place.record.country]
+
+    return min(places, key=rank) if places else None
 
 
 def _within(item: Hit | Number, scope: Sentence) -> bool:
