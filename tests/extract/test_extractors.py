@@ -187,3 +187,9 @@ def test_evacuation_count_is_not_a_date(extract) -> None:
     [moved] = extract(text)["displacement"]
     assert moved["count"] == 35000
     assert moved["reported_by"]["canonical"] == "ICRC"
+
+
+def test_arabic_pronoun_suffixes(extract) -> None:
+    [truce] = extract("أعلنت روسيا تمديد هدنتها في حلب.")["ceasefires"]
+    assert (truce["type"], truce["term"], truce["status"]) == ("truce", "هدنتها", "extended")
+    assert "Russia" in canonicals(truce["sponsors"] + truce["characterized_by"])

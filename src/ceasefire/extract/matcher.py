@@ -73,6 +73,7 @@ class Matcher:
         # and all phrases are matched by this automaton.
         self._phrases = self._compile({t: tuple(e) for t, e in phrases.items()})
         self._proclitics = _proclitics()
+        self._enclitics = _enclitics()
 
     def _compile(
         self, table: dict[str, tuple[tuple[str, str, str], ...]], padding: int = 0
@@ -115,17 +116,34 @@ class Matcher:
             if word[0] in _PROCLITIC_LETTERS:
                 for size, behind in self._behind_proclitics(word):
                     _add(norm, text, start + size, end, behind, found)
+            elif entries is None:
+                for stem in self._stems(word):
+                    _add(norm, text, start, end, words[stem], found)
 
     def _behind_proclitics(
         self, word: str
     ) -> Iterator[tuple[int, tuple[tuple[str, str, str], ...]]]:
         """The word without attached proclitics: "وبحلب" is also "حلب" behind "وب", and
-        "سيفرون" "يفرون" behind "س"; with the proclitics' length."""
+        "سيفرون" "يفرون" behind "س"; with the proclitics' length. Pronoun suffixes may
+        follow ("بتمديدها")."""
         for size in range(1, min(_MAX_PROCLITIC, len(word) - 2) + 1):
             if word[:size] in self._proclitics:
-                entries = self._words.get(word[size:])
+                rest = word[size:]
+                entries = self._words.get(rest)
                 if entries is not None:
                     yield size, entries
+                for stem in self._stems(rest):
+                    yield size, self._words[stem]
+
+    def _stems(self, word: str) -> Iterator[str]:
+        """Known words that `word` is with a pronoun suffix: "هدنتها" is "هدنه" + "ها"."""
+        for suffix in self._enclitics:
+            if len(word) - len(suffix) >= _MIN_STEM and word.endswith(suffix):
+                stem = word[: -len(suffix)]
+                for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
+                    if candidate in self._words:
+                        yield candidate
+                        return
 
     def _collect_phrases(
         self, automaton: ahocorasick.Automaton, norm: Normalized, text: str, found: list[Hit]
@@ -160,6 +178,7 @@ _NON_WORD = re.compile(r"\W")
 _SPACED = re.compile(r"^\w+(?: \w+)*$")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _MAX_PROCLITIC = 4
+_MIN_STEM = 3  # shorter stems would turn particles into names
 _PROCLITIC_LETTERS = frozenset("وفبلكاس")
 
 
@@ -200,6 +219,13 @@ def _case_fits(case: str, span: str) -> bool:
 
 def _is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff"
+
+
+@cache
+def _enclitics() -> tuple[str, ...]:
+    """Pronoun suffixes, longest first."""
+    suffixes = {normalize_term(s) for s in knowledge.load("arabic")["enclitics"]}
+    return tuple(sorted(suffixes, key=len, reverse=True))
 
 
 @cache
