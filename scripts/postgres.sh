@@ -20,7 +20,8 @@ pg_start() {
   local bin dir port
   bin="$(pg_bin)"
   dir="$(mktemp -d /tmp/ceasefire-pg.XXXXXX)"
-  port="${CEASEFIRE_PG_PORT:-55432}"
+  # A free port unless one is asked for: two test runs on one machine must not collide.
+  port="${CEASEFIRE_PG_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
   PG_DIR="$dir"
   chown postgres "$dir" 2>/dev/null || true
   local as=()
