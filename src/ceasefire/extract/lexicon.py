@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ceasefire import knowledge
 from ceasefire.extract.matcher import Entry, Matcher, case_of
-from ceasefire.extract.normalize import normalize_term
+from ceasefire.extract.normalize import has_arabic, normalize_term
 
 _MIN_ARABIC_PLACE = 3  # shorter Arabic names are mostly particles and prepositions
 _MIN_LATIN_PLACE = 4  # "Ho", "Sai": shorter names of small places are noise, except big cities
@@ -275,7 +275,7 @@ def _place_patterns(places: list[PlaceRecord]) -> Iterator[tuple[str, Entry]]:
         for name in names[key].split("|"):  # the build filtered these; `name` may be a stopword
             if not name:
                 continue
-            if _is_arabic(name) and (len(name) < _MIN_ARABIC_PLACE or normalize_term(name) in stop):
+            if has_arabic(name) and (len(name) < _MIN_ARABIC_PLACE or normalize_term(name) in stop):
                 continue
             if len(name) < _MIN_LATIN_PLACE and place.kind == "city" and place.population < _BIG:
                 continue
@@ -321,7 +321,3 @@ def _actor_patterns() -> Iterator[tuple[str, Entry]]:
 def _aliases(entry: dict) -> Iterator[str]:
     for aliases in (entry.get("aliases") or {}).values():
         yield from (a for a in aliases or [] if a)
-
-
-def _is_arabic(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)

@@ -19,7 +19,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from ceasefire import knowledge
-from ceasefire.extract.normalize import Normalized, normalize, normalize_term
+from ceasefire.extract.normalize import Normalized, has_arabic, normalize, normalize_term
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,7 @@ class Matcher:
         """Every hit in `text` in text order, overlaps resolved unless `resolve` is false."""
         norm = normalize(text)
         found: list[Hit] = []
-        if _ARABIC.search(norm.text):
+        if has_arabic(norm.text):
             self._collect_arabic_words(norm, text, found)
             self._collect_phrases(self._phrases, norm, text, found)
         else:
@@ -165,7 +165,7 @@ class Matcher:
 
     def _after_proclitic(self, string: str, start: int) -> bool:
         """Does an Arabic word start at `start` behind attached proclitics ("وبحلب")?"""
-        if not _is_arabic(string[start]):
+        if not has_arabic(string[start]):
             return False
         word_start = start - 1
         while word_start > 0 and string[word_start - 1].isalnum():
@@ -176,7 +176,6 @@ class Matcher:
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W")
 _SPACED = re.compile(r"^\w+(?: \w+)*$")
-_ARABIC = re.compile("[\u0600-\u06ff]")
 _MAX_PROCLITIC = 4
 _MIN_STEM = 3  # shorter stems would turn particles into names
 _PROCLITIC_LETTERS = frozenset("وفبلكاس")
@@ -215,10 +214,6 @@ def _case_fits(case: str, span: str) -> bool:
     if case == "initial":
         return span[:1].isupper()
     return all(ch.isupper() for ch in span if ch.isalpha())
-
-
-def _is_arabic(ch: str) -> bool:
-    return "\u0600" <= ch <= "\u06ff"
 
 
 @cache

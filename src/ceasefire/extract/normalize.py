@@ -53,6 +53,14 @@ def normalize(text: str, lower: bool = True) -> Normalized:
     return Normalized("".join(unified[i] for i in kept), kept)
 
 
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def has_arabic(text: str) -> bool:
+    """Does the text hold a letter of the Arabic script?"""
+    return _ARABIC.search(text) is not None
+
+
 def fold(text: str) -> str | None:
     """Lowercased, Arabic-unified text of the same length as `text`, or None when the text
     holds characters that normalizing would drop or split (then use `normalize`)."""

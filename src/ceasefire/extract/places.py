@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ceasefire.extract.lexicon import PLACE_KEYS, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
+from ceasefire.extract.normalize import has_arabic
 from ceasefire.extract.spans import Tokens
 from ceasefire.records import Place
 
@@ -89,7 +90,7 @@ def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]
 def _weak(hit: Hit, record: PlaceRecord) -> bool:
     if record.kind != "city" or " " in hit.text.strip():
         return False
-    arabic = any("\u0600" <= ch <= "\u06ff" for ch in hit.text)
+    arabic = has_arabic(hit.text)
     return record.population < (_WEAK_ARABIC_BELOW if arabic else _LOCALITY_BELOW)
 
 
