@@ -54,6 +54,17 @@ def test_country_context_decides_between_namesakes(extract) -> None:
     assert tripoli["country"] == "LY"
 
 
+def test_small_place_confirmed_by_its_region_and_naming_it(extract) -> None:
+    # A village too small to trust alone is kept when its governorate is named beside it,
+    # and the governorate's name is then read in the village's country (Yemen, not Libya).
+    places = extract("Coalition aircraft struck Mukayras, Al Bayda, on Monday.")["places"]
+    assert [(p["name"], p["country"], p["admin1"]) for p in places] == [
+        ("Mukayras", "YE", "Al Bayda"),
+        ("Al Bayda", "YE", "Al Bayda"),
+    ]
+    assert extract("Coalition aircraft struck Mukayras on Monday.")["places"] == []
+
+
 def test_arabic_place_with_clitics(extract) -> None:
     places = extract("وصلت المساعدات إلى حلب وبحمص، ثم والرقة.")["places"]
     assert {"SY"} == {p["country"] for p in places}

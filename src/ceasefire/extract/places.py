@@ -36,7 +36,8 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
     spans = _candidates(hits)
     names = {keys: [lex.places[k] for k in keys] for keys in set(spans.values())}
     context = _context_countries(spans, names)
-    best = {keys: _best(records, context) for keys, records in names.items()}
+    regional = _context_regions(spans, names)
+    best = {keys: _best(records, context, regional) for keys, records in names.items()}
     support = Counter(best[keys].country for keys in spans.values())
     actor_spans = {(h.start, h.end) for h in hits if h.kind in ("actor", "person")}
     mentions = []
@@ -69,14 +70,20 @@ def reads_as_place(
 
 def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]:
     """Drop one-word names of small places ("Deal", "جديدة" the village, not "new") unless a
-    locative word or a place noun stands next to them."""
+    locative word or a place noun stands next to them, or the text also names their region
+    ("Mukayras, Al Bayda": a village confirmed by its governorate)."""
     near = lex.words["locative"] | lex.words["place_noun"]
+    regions = _named_regions(hits, lex)
     kept = []
     for hit in hits:
         if hit.kind == "place":
-            keys = hit.key.split(PLACE_KEYS)
-            strong = [k for k in keys if not _weak(hit, lex.places[k])]
-            if len(strong) < len(keys) and not (
+            records = [lex.places[k] for k in hit.key.split(PLACE_KEYS)]
+            strong = [
+                k
+                for k, r in zip(hit.key.split(PLACE_KEYS), records, strict=True)
+                if not _weak(hit, r) or (r.country, r.admin1) in regions
+            ]
+            if len(strong) < len(records) and not (
                 tokens.before(hit.start, near, lex.skippable)
                 or tokens.after(hit.end, lex.words["place_noun"])
             ):
@@ -85,6 +92,21 @@ def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]
                 hit = hit._replace(key=PLACE_KEYS.join(strong))
         kept.append(hit)
     return kept
+
+
+def _named_regions(hits: list[Hit], lex: Lexicon) -> set[tuple[str, str | None]]:
+    """(country, region) of each first-level region the text may name, whether by its own
+    name or by its capital's ("Idleb" is a city and a governorate)."""
+    named: set[tuple[str, str | None]] = set()
+    for hit in hits:
+        if hit.kind != "place":
+            continue
+        for key in hit.key.split(PLACE_KEYS):
+            record = lex.places[key]
+            capital = record.kind == "city" and (record.country, record.name) in lex.regions
+            if record.kind == "admin1" or capital:
+                named.add((record.country, record.name))
+    return named
 
 
 def _weak(hit: Hit, record: PlaceRecord) -> bool:
@@ -134,6 +156,17 @@ def _context_countries(
     return context
 
 
+def _context_regions(
+    spans: dict[tuple[int, int], tuple[str, ...]], names: dict[tuple[str, ...], list[PlaceRecord]]
+) -> Counter[tuple[str, str | None]]:
+    """How many names in the text could lie in each first-level region: between two towns
+    called Al Bayda, the one in the governorate of the village named beside it."""
+    regional: Counter[tuple[str, str | None]] = Counter()
+    for keys in set(spans.values()):
+        regional.update({_region_of(r) for r in names[keys]})
+    return regional
+
+
 def _stray(record: PlaceRecord, support: Counter[str], context: Counter[str]) -> bool:
     """A small place in a country nothing else in the text is in, while the text is clearly
     about another country, is a misreading ("Molotov", once a name of Perm, in Beirut news)."""
@@ -144,8 +177,23 @@ def _stray(record: PlaceRecord, support: Counter[str], context: Counter[str]) ->
     return alone and any(weight >= _CLEAR_CONTEXT for weight in elsewhere)
 
 
-def _best(records: list[PlaceRecord], context: Counter[str]) -> PlaceRecord:
-    return min(
-        records,
-        key=lambda r: (-context[r.country], _KIND_ORDER.get(r.kind, 3), -r.population, r.geonameid),
-    )
+def _best(
+    records: list[PlaceRecord],
+    context: Counter[str],
+    regional: Counter[tuple[str, str | None]],
+) -> PlaceRecord:
+    def rank(r: PlaceRecord) -> tuple[int, int, int, int, int]:
+        region = regional[_region_of(r)]
+        return (
+            -context[r.country],
+            -region,
+            _KIND_ORDER.get(r.kind, 3),
+            -r.population,
+            r.geonameid,
+        )
+
+    return min(records, key=rank)
+
+
+def _region_of(r: PlaceRecord) -> tuple[str, str | None]:
+    return (r.country, r.name if r.kind == "admin1" else r.admin1)
