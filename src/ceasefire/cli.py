@@ -5,13 +5,21 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from ceasefire.cli_common import (
+    DbOption,
+    JsonOption,
+    MaxSizeOption,
+    fail,
+    open_documents,
+    progress,
+)
+from ceasefire.cli_resolve import register as _register_resolution
+from ceasefire.cli_resolve import run_resolution, show_arrangements
 from ceasefire.output import print_json_lines, print_table
 from ceasefire.records import failure_where
 
@@ -21,34 +29,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar="CEASEFIRE_DB",
-        help="Database: a SQLite file path or a SQLAlchemy URL. Default: ./ceasefire.db",
-        show_default=False,
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
-MaxSizeOption = Annotated[
-    float, typer.Option("--max-size", help="Largest single document to accept, in MB.", min=0.001)
-]
-
-
-def _fail(message: str, code: int = 1) -> None:
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
-    raise typer.Exit(code)
-
-
-def _open(db: str | None) -> Any:
-    from ceasefire.store import DocumentStore, StoreError, open_store
-
-    try:
-        return DocumentStore(open_store(db))
-    except StoreError as exc:
-        _fail(str(exc))
 
 
 @app.command()
@@ -65,13 +45,21 @@ def ingest(
     extract: Annotated[
         bool, typer.Option("--extract/--no-extract", help="Extract records while ingesting.")
     ] = True,
+    resolve: Annotated[
+        bool,
+        typer.Option(
+            "--resolve/--no-resolve",
+            help="Then update arrangements, events and violations (`ceasefire resolve`).",
+        ),
+    ] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Read, clean, deduplicate, extract and store articles (.txt, .html, .jsonl, RSS/Atom)."""
+    """Read, clean, deduplicate, extract and store articles (.txt, .html, .jsonl, RSS/Atom),
+    then resolve them into arrangements, events and violation candidates."""
     from ceasefire.pipeline import ingest as run_ingest
 
-    store = _open(db)
-    with _progress(quiet) as bar:
+    store = open_documents(db)
+    with progress(quiet) as bar:
         report = run_ingest(
             paths,
             store,
@@ -81,7 +69,7 @@ def ingest(
             extract=extract,
             on_progress=bar,
         )
-    _report(report)
+    _report(report, store.engine if extract and resolve else None, quiet)
 
 
 @app.command()
@@ -96,12 +84,12 @@ def retry(
     """Ingest the stored failures again (after fixing the files, or raising --max-size)."""
     from ceasefire.pipeline import retry_failures
 
-    store = _open(db)
-    with _progress(quiet) as bar:
+    store = open_documents(db)
+    with progress(quiet) as bar:
         report = retry_failures(
             store, max_bytes=int(max_size * 1e6), workers=workers, on_progress=bar
         )
-    _report(report)
+    _report(report, store.engine, quiet)
 
 
 def _records_summary(docs: list[dict[str, Any]]) -> str:
@@ -120,8 +108,9 @@ def _records_summary(docs: list[dict[str, Any]]) -> str:
     return f"records: {listed}\nceasefire mentions by type: {by_type}"
 
 
-def _report(report: Any) -> None:
-    """Failures on stderr, the summary line on stdout; exit 1 when every item failed."""
+def _report(report: Any, resolve_with: Any = None, quiet: bool = True) -> None:
+    """Failures on stderr, the summary line on stdout, then resolution of what changed (when
+    given an engine); exit 1 when every item failed."""
     for failure in report.failures[:20]:
         typer.echo(f"failed: {failure.where}: {failure.reason}", err=True)
     if len(report.failures) > 20:
@@ -129,6 +118,8 @@ def _report(report: Any) -> None:
     if report.failures:
         typer.echo("`ceasefire documents --failed` lists every failure with its reason.", err=True)
     typer.echo(report.summary())
+    if resolve_with is not None and report.new + report.updated:
+        typer.echo(run_resolution(resolve_with, quiet))
     if report.seen and len(report.failures) == report.seen:
         raise typer.Exit(1)
 
@@ -144,14 +135,16 @@ def reextract(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Extract stored documents again after the knowledge files changed."""
+    """Extract stored documents again after the knowledge files changed, then resolve them."""
     from ceasefire.pipeline import reextract as run_reextract
 
-    store = _open(db)
+    store = open_documents(db)
     started = time.perf_counter()
-    with _progress(quiet) as bar:
+    with progress(quiet) as bar:
         done = run_reextract(store, everything=everything, workers=workers, on_progress=bar)
     typer.echo(f"re-extracted {done} documents in {time.perf_counter() - started:.1f} s")
+    if done:
+        typer.echo(run_resolution(store.engine, quiet))
 
 
 @app.command()
@@ -162,7 +155,7 @@ def documents(
     as_json: JsonOption = False,
 ) -> None:
     """List stored documents, or with --failed the inputs that failed and why."""
-    store = _open(db)
+    store = open_documents(db)
     if failed:
         rows = store.failures()
         rows = rows[:limit] if limit else rows
@@ -188,9 +181,9 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Show one document's metadata and clean text."""
-    row = _open(db).get(doc_id)
+    row = open_documents(db).get(doc_id)
     if row is None:
-        _fail(f"no document with id {doc_id!r}; `ceasefire documents` lists them")
+        fail(f"no document with id {doc_id!r}; `ceasefire documents` lists them")
     if as_json:
         print_json_lines([row])
         return
@@ -224,11 +217,11 @@ def extract(
     from ceasefire.extract.run import extract_paths
 
     if output_format != "jsonl":
-        _fail(f"unknown --format {output_format!r}; only jsonl is supported", code=2)
+        fail(f"unknown --format {output_format!r}; only jsonl is supported", code=2)
     try:
         results = extract_paths(paths, published=published, max_bytes=int(max_size * 1e6))
     except ValueError as exc:
-        _fail(str(exc), code=2)
+        fail(str(exc), code=2)
     total = failed = 0
     for result in results:
         total += 1
@@ -248,7 +241,7 @@ def demo(
     from ceasefire.demo import build_demo
 
     if "://" in db:
-        _fail("the demo builds a SQLite file: give --db a file path", code=2)
+        fail("the demo builds a SQLite file: give --db a file path", code=2)
     path = Path(db).resolve()
     report, store = build_demo(path)
     typer.echo(f"demo database: {path}")
@@ -256,8 +249,12 @@ def demo(
     rows = sorted(store.list(), key=lambda row: (row["published"] or "", row["id"]))
     print_table(rows, ["published", "language", "id", "title", "duplicate_of"])
     typer.echo(_records_summary([store.get(row["id"]) or {} for row in rows]))
+    typer.echo(run_resolution(store.engine, quiet=True))
+    typer.echo("\narrangements (`ceasefire arrangement ID --db ...` shows one):")
+    show_arrangements(store.engine)
 
 
+_register_resolution(app)
 eval_app = typer.Typer(help="Score the extractor on data coded by people outside the project.")
 app.add_typer(eval_app, name="eval")
 ErrorsOption = Annotated[int, typer.Option("--errors", help="Print the N worst rows.", min=0)]
@@ -294,18 +291,6 @@ def eval_agreements(path: CsvArgument, errors: ErrorsOption = 0) -> None:
     from ceasefire.evaluate import score_agreements
 
     typer.echo(score_agreements(path, worst=errors).text())
-
-
-@contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[int], object]]:
-    """A tqdm bar on stderr when it is a terminal; silent otherwise or with --quiet."""
-    from tqdm import tqdm
-
-    bar = tqdm(unit=" docs", disable=True if quiet else None, file=sys.stderr)
-    try:
-        yield bar.update
-    finally:
-        bar.close()
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ CONTEXT_GROUPS = (
     "place_noun",
     "skippable",
     "military_noun",
+    "quarter_noun",
 )
 
 
@@ -295,6 +296,7 @@ def _arabic_stopwords() -> frozenset[str]:
         words.update(cues[group].get("ar", []))
     for triggers in knowledge.load("statuses")["triggers"].values():
         words.update(triggers.get("ar", []))
+    words.update(knowledge.load("arabic")["place_stopwords"])
     return frozenset(normalize_term(w) for w in words)
 
 

@@ -7,9 +7,12 @@ its first-level region.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import cache
 from typing import NamedTuple
 
+from ceasefire import knowledge
 from ceasefire.extract.lexicon import PLACE_KEYS, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic
@@ -35,18 +38,25 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
     """Each place mention with the gazetteer entry it most likely means, in text order."""
     spans = _candidates(hits)
     names = {keys: [lex.places[k] for k in keys] for keys in set(spans.values())}
-    context = _context_countries(spans, names)
-    regional = _context_regions(spans, names)
-    best = {keys: _best(records, context, regional) for keys, records in names.items()}
-    support = Counter(best[keys].country for keys in spans.values())
     actor_spans = {(h.start, h.end) for h in hits if h.kind in ("actor", "person")}
+    as_actor = {
+        span
+        for span, keys in spans.items()
+        if span in actor_spans and not reads_as_place(tokens, *span, names[keys], lex)
+    }
+    placed = {span: keys for span, keys in spans.items() if span not in as_actor}
+    context = _context_countries(placed, names)
+    regional = _context_regions(placed, names)
+    best = {keys: _best(records, context, regional) for keys, records in names.items()}
+    support = Counter(best[keys].country for keys in placed.values())
+    leading = max(context, key=lambda c: context[c]) if context else None
     mentions = []
-    for (start, end), keys in sorted(spans.items()):
-        if (start, end) in actor_spans and not reads_as_place(tokens, start, end, names[keys], lex):
-            continue
+    for (start, end), keys in sorted(placed.items()):
         record = best[keys]
         if _stray(record, support, context):
             continue
+        if record.country != leading and tokens.before(start, lex.words["quarter_noun"]):
+            continue  # "the Salaheddine quarter" of a city, not a town of that name abroad
         if tokens.after(end, lex.words["region_after"]) or tokens.before(
             start, lex.words["region_before"], lex.skippable
         ):
@@ -81,7 +91,7 @@ def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]
             strong = [
                 k
                 for k, r in zip(hit.key.split(PLACE_KEYS), records, strict=True)
-                if not _weak(hit, r) or (r.country, r.admin1) in regions
+                if not _weak(hit, r) or regions.get((r.country, r.admin1), set()) - {hit.start}
             ]
             if len(strong) < len(records) and not (
                 tokens.before(hit.start, near, lex.skippable)
@@ -94,26 +104,39 @@ def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]
     return kept
 
 
-def _named_regions(hits: list[Hit], lex: Lexicon) -> set[tuple[str, str | None]]:
+def _named_regions(hits: list[Hit], lex: Lexicon) -> dict[tuple[str, str | None], set[int]]:
     """(country, region) of each first-level region the text may name, whether by its own
-    name or by its capital's ("Idleb" is a city and a governorate)."""
-    named: set[tuple[str, str | None]] = set()
+    name or by its capital's ("Idleb" is a city and a governorate), with where it is named
+    (a region does not confirm itself, nor does a name too doubtful to stand alone)."""
+    named: dict[tuple[str, str | None], set[int]] = {}
     for hit in hits:
         if hit.kind != "place":
             continue
         for key in hit.key.split(PLACE_KEYS):
             record = lex.places[key]
+            if _weak(hit, record):
+                continue
             capital = record.kind == "city" and (record.country, record.name) in lex.regions
             if record.kind == "admin1" or capital:
-                named.add((record.country, record.name))
+                named.setdefault((record.country, record.name), set()).add(hit.start)
     return named
 
 
 def _weak(hit: Hit, record: PlaceRecord) -> bool:
-    if record.kind != "city" or " " in hit.text.strip():
+    word = hit.text.strip()
+    if " " in word:
         return False
-    arabic = has_arabic(hit.text)
+    arabic = has_arabic(word)
+    if record.kind == "admin1":
+        return arabic and _adjective_region().match(word) is not None
+    if record.kind != "city":
+        return False
     return record.population < (_WEAK_ARABIC_BELOW if arabic else _LOCALITY_BELOW)
+
+
+@cache
+def _adjective_region() -> re.Pattern[str]:
+    return re.compile(knowledge.load("arabic")["adjective_region"])
 
 
 def to_place(mention: PlaceMention, evidence: object = None) -> Place:
@@ -168,9 +191,10 @@ def _context_regions(
 
 
 def _stray(record: PlaceRecord, support: Counter[str], context: Counter[str]) -> bool:
-    """A small place in a country nothing else in the text is in, while the text is clearly
-    about another country, is a misreading ("Molotov", once a name of Perm, in Beirut news)."""
-    if record.kind != "city" or record.population >= _STRAY_BELOW:
+    """A small place or a region in a country nothing else in the text is in, while the text
+    is clearly about another country, is a misreading ("Molotov", once a name of Perm, in
+    Beirut news; Iraq's Salah ad Din for Aleppo's Salaheddine quarter)."""
+    if record.kind not in ("city", "admin1") or record.population >= _STRAY_BELOW:
         return False
     alone = support[record.country] <= 1 and context[record.country] <= 1
     elsewhere = (w for country, w in context.items() if country != record.country)

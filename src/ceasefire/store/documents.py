@@ -124,7 +124,11 @@ class DocumentStore:
         """Replace the stored records of `docs` in one transaction."""
         with self.engine.begin() as conn:
             for doc in docs:
-                values = {"records": doc.records, "extracted_with": doc.extracted_with}
+                values = {
+                    "records": doc.records,
+                    "extracted_with": doc.extracted_with,
+                    "resolved": False,
+                }
                 conn.execute(update(documents).where(documents.c.id == doc.id).values(**values))
 
     def count(self) -> int:
@@ -178,6 +182,7 @@ def _row(doc: Document, dup: Duplicate | None, now: datetime) -> dict[str, Any]:
         "ingested_at": now,
         "records": doc.records,
         "extracted_with": doc.extracted_with,
+        "resolved": False,
     }
 
 

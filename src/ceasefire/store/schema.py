@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     Float,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -41,6 +43,9 @@ documents = Table(
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Column("records", JSON),  # the SCHEMA.md extraction output, without id and text
     Column("extracted_with", String(64)),  # knowledge.version() when it was extracted
+    Column(
+        "resolved", Boolean, nullable=False, default=False, index=True
+    ),  # its records are resolved
 )
 
 failures = Table(
@@ -54,4 +59,75 @@ failures = Table(
     Column("raw", LargeBinary),
     Column("attempts", Integer, nullable=False, default=1),
     Column("failed_at", DateTime(timezone=True), nullable=False),
+)
+
+# Resolution: mentions and reports are the per-document records placed for linking;
+# arrangements, events and violations are what `ceasefire resolve` makes of them.
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("key", String, primary_key=True),  # "<document_id>#<index>"
+    Column("document_id", String, nullable=False, index=True),
+    Column("theatre", String(2), nullable=False),
+    Column("sort_date", String(10), nullable=False),
+    Column("arrangement_id", String, index=True),
+    Column("data", JSON, nullable=False),
+    Index("ix_mentions_theatre_date", "theatre", "sort_date"),
+)
+
+arrangements = Table(
+    "arrangements",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("theatre", String(2), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("start", String(10)),
+    Column("end", String(10)),
+    Column("first_start", String(10)),  # the earliest and latest start its mentions give
+    Column("last_start", String(10)),
+    Column("first_seen", String(10), nullable=False),
+    Column("last_seen", String(10), nullable=False),
+    Column("watch_start", String(10), nullable=False),  # the window monitored for violations
+    Column("watch_end", String(10), nullable=False),
+    Column("record", JSON, nullable=False),
+    Index("ix_arrangements_theatre_seen", "theatre", "last_seen"),
+    Index("ix_arrangements_theatre_watch", "theatre", "watch_start"),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("document_id", String, nullable=False, index=True),
+    Column("type", String(32), nullable=False),
+    Column("date", String(10)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("event_id", String, index=True),
+    Column("data", JSON, nullable=False),
+    Index("ix_reports_type_date", "type", "date"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("date", String(10), index=True),
+    Column("country", String(2), index=True),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("fatalities", Integer),
+    Column("record", JSON, nullable=False),
+)
+
+violations = Table(
+    "violations",
+    metadata,
+    Column("arrangement_id", String, primary_key=True),
+    Column("event_id", String, primary_key=True, index=True),
+    Column("date", String(10)),
+    Column("score", Float, nullable=False),
+    Column("record", JSON, nullable=False),
 )

@@ -1,0 +1,282 @@
+"""`ceasefire resolve`: stored extraction records linked across documents.
+
+Resolution is incremental. Documents not yet resolved are taken in batches; each batch is
+one transaction that
+1. replaces the batch's placed mentions and event reports;
+2. re-gathers, per theatre, only the mentions from the earliest changed date on, starting
+   from the arrangements as they stood before it (`arrangements.gather`), which gives the
+   same arrangements as gathering everything from scratch, in any order of arrival;
+3. regroups only the events the new reports touch (`event_links.group`);
+4. re-checks violation candidates for the arrangements and events that changed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from ceasefire import knowledge
+from ceasefire.arrangements import Draft, build, gather, rules, sort_key
+from ceasefire.event_links import Report, group, reports_of, same_event
+from ceasefire.event_links import build as build_event
+from ceasefire.mentions import Mention, mentions_of
+from ceasefire.monitor import candidate, compliance, post_alerts, violent
+from ceasefire.monitor import window as watch_window
+from ceasefire.store.resolved import ResolvedStore
+
+_BOX_DEGREES = 2.5  # candidate reports are looked up in a box this wide around a report
+
+
+@dataclass(slots=True)
+class Alert:
+    url: str
+    threshold: int
+
+
+@dataclass(slots=True)
+class ResolveSummary:
+    documents: int = 0
+    arrangements: int = 0  # arrangements written (new or changed)
+    events: int = 0  # resolved events written
+    violations: int = 0  # violation candidates found anew
+    alerts: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+    new_violations: list[tuple[str, str]] = field(default_factory=list)
+
+    def text(self) -> str:
+        line = (
+            f"resolved {self.documents} documents in {self.seconds:.1f} s: "
+            f"{self.arrangements} arrangements and {self.events} events updated, "
+            f"{self.violations} new violation candidates"
+        )
+        if self.alerts:
+            line += f", {len(self.alerts)} alerts posted"
+        return line
+
+
+def resolve(
+    engine: Engine,
+    batch_size: int = 2000,
+    progress: Callable[[int], object] | None = None,
+    alert: Alert | None = None,
+) -> ResolveSummary:
+    """Resolve every stored document that is not resolved yet."""
+    store = ResolvedStore(engine)
+    summary = ResolveSummary()
+    started = time.perf_counter()
+    while docs := store.pending(batch_size):
+        with engine.begin() as conn:
+            _resolve_batch(conn, store, docs, summary)
+        summary.documents += len(docs)
+        if progress is not None:
+            progress(len(docs))
+    if alert is not None and summary.new_violations:
+        summary.alerts = _alerts(store, summary.new_violations, alert)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _resolve_batch(
+    conn: Connection, store: ResolvedStore, docs: list[dict[str, Any]], summary: ResolveSummary
+) -> None:
+    ids = [d["id"] for d in docs]
+    silent = rules().silent
+    removed = store.drop_mentions(conn, ids)
+    touched_events = store.drop_reports(conn, ids)
+    placed = [m for d in docs for m in mentions_of(d["id"], d["published"], d["records"], silent)]
+    new_reports = [r for d in docs for r in reports_of(d["id"], d["records"])]
+    store.add_mentions(conn, placed)
+    store.add_reports(conn, new_reports)
+    arrangement_rows, before = _resolve_arrangements(conn, store, removed + placed)
+    event_records, before_events = _resolve_events(conn, store, new_reports, touched_events)
+    found = _monitor(conn, store, arrangement_rows, event_records)
+    new = {(v["arrangement_id"], v["event_id"]) for v in found} - before - before_events
+    summary.arrangements += len(arrangement_rows)
+    summary.events += len(event_records)
+    summary.violations += len(new)
+    summary.new_violations += sorted(new)
+    store.mark_resolved(conn, ids)
+
+
+# ---------------------------------------------------------------- arrangements
+
+
+def _resolve_arrangements(
+    conn: Connection, store: ResolvedStore, changed: list[Mention]
+) -> tuple[list[dict[str, Any]], set[tuple[str, str]]]:
+    since: dict[str, str] = {}
+    for mention in changed:
+        since[mention.theatre] = min(
+            since.get(mention.theatre, mention.sort_date), mention.sort_date
+        )
+    rows: list[dict[str, Any]] = []
+    before: set[tuple[str, str]] = set()
+    for theatre in sorted(since):
+        theatre_rows, gone = _regather(conn, store, theatre, since[theatre])
+        before |= store.replace_arrangements(conn, gone, theatre_rows)
+        rows += theatre_rows
+    return rows, before
+
+
+def _regather(
+    conn: Connection, store: ResolvedStore, theatre: str, since: str
+) -> tuple[list[dict[str, Any]], set[str]]:
+    """Gather a theatre's mentions from `since` on again; returns the arrangements to write
+    and the ids of those that changed or went away."""
+    rule = rules()
+    tail = store.tail(conn, theatre, since)
+    mentions = [m for m, _ in tail]
+    held = {aid for _, aid in tail if aid}
+    starts = sorted(m.start for m in mentions if m.start)
+    start_range = (
+        (_shift(starts[0], -rule.same_start), _shift(starts[-1], rule.same_start))
+        if starts
+        else None
+    )
+    candidates = held | set(
+        store.open_arrangements(
+            conn, theatre, _shift(since, -max(rule.quiet, rule.quiet_nationwide)), start_range
+        )
+    )
+    prefix = store.mentions_before(conn, candidates, since)
+    drafts = []
+    for aid in sorted(prefix):
+        draft = Draft(id=aid, theatre=theatre)
+        for mention in sorted(prefix[aid], key=sort_key):
+            draft.add(mention, rule)
+        drafts.append(draft)
+    result = gather(mentions, drafts)
+    store.assign(conn, [m.key for m in mentions], None)
+    changed = []
+    for draft in result:
+        fresh = [m.key for m in draft.mentions if m.sort_date >= since]
+        if fresh:
+            store.assign(conn, fresh, draft.id)
+        if fresh or draft.id in held:
+            changed.append(_arrangement_row(draft))
+    gone = (held | candidates) - {d.id for d in result}
+    return changed, gone
+
+
+def _arrangement_row(draft: Draft) -> dict[str, Any]:
+    record = build(draft)
+    watch_start, watch_end = watch_window(record, draft.last)
+    return {
+        "id": draft.id,
+        "theatre": draft.theatre,
+        "type": record["type"],
+        "status": record["status"],
+        "start": record["start"],
+        "end": record["end"],
+        "first_start": min(draft.starts) if draft.starts else None,
+        "last_start": max(draft.starts) if draft.starts else None,
+        "first_seen": draft.first,
+        "last_seen": draft.last,
+        "watch_start": watch_start,
+        "watch_end": watch_end,
+        "record": record,
+    }
+
+
+def _shift(day: str, delta: timedelta) -> str:
+    try:
+        return (date.fromisoformat(day[:10]) + delta).isoformat()
+    except (ValueError, OverflowError):
+        return day
+
+
+# ---------------------------------------------------------------- events
+
+
+def _linked_events(conn: Connection, store: ResolvedStore, reports: list[Report]) -> set[str]:
+    """The resolved events holding a stored report that may be the same event as one of
+    `reports`."""
+    days = timedelta(days=knowledge.load("resolution")["events"]["max_days_apart"])
+    found: set[str] = set()
+    for report in reports:
+        if report.date is None or report.place is None:
+            continue
+        window = (_shift(report.date, -days), _shift(report.date, days))
+        for other, eid in store.reports_near(conn, report, window, _BOX_DEGREES):
+            if eid and same_event(report, other):
+                found.add(eid)
+    return found
+
+
+def _resolve_events(
+    conn: Connection, store: ResolvedStore, new_reports: list[Report], touched: set[str]
+) -> tuple[list[dict[str, Any]], set[tuple[str, str]]]:
+    """Regroup the events that new or removed reports touch; returns the events written."""
+    affected = set(touched)
+    pool = {r.key: r for r in new_reports}
+    frontier = list(new_reports) + store.reports_of_events(conn, touched)
+    while frontier:  # every report linked, however indirectly, to a changed one
+        pool.update((r.key, r) for r in frontier)
+        linked = _linked_events(conn, store, frontier) - affected
+        affected |= linked
+        frontier = [r for r in store.reports_of_events(conn, linked) if r.key not in pool]
+    records = []
+    for reports in group(list(pool.values())):
+        record = build_event(reports)
+        store.set_event(conn, [r.key for r in reports], record["id"])
+        records.append(record)
+    before = store.replace_events(conn, affected, records)
+    return records, before
+
+
+# ---------------------------------------------------------------- violations
+
+
+def _monitor(
+    conn: Connection,
+    store: ResolvedStore,
+    arrangement_rows: list[dict[str, Any]],
+    event_records: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    changed_events = {e["id"] for e in event_records}
+    for row in arrangement_rows:
+        if not row["theatre"]:
+            continue
+        for event in store.events_in(conn, row["theatre"], row["watch_start"], row["watch_end"]):
+            if event["id"] in changed_events:
+                continue
+            if (v := candidate(row["record"], row["last_seen"], event)) is not None:
+                found[(v["arrangement_id"], v["event_id"])] = v
+    for event in event_records:
+        place = event.get("place")
+        if not violent(event) or not place or not event.get("date") or not place.get("country"):
+            continue
+        for watching in store.arrangements_watching(conn, place["country"], event["date"]):
+            if (v := candidate(watching["record"], watching["last_seen"], event)) is not None:
+                found[(v["arrangement_id"], v["event_id"])] = v
+    violations = [found[key] for key in sorted(found)]
+    dates = store.event_dates(conn, {v["event_id"] for v in violations})
+    store.add_violations(conn, violations, dates)
+    return violations
+
+
+def _alerts(store: ResolvedStore, new: list[tuple[str, str]], alert: Alert) -> list[dict[str, Any]]:
+    """Post an alert for each arrangement-day that new candidates brought to the threshold."""
+    days_by_arrangement: dict[str, set[str]] = defaultdict(set)
+    with store.engine.connect() as conn:
+        dates = store.event_dates(conn, {eid for _, eid in new})
+    for aid, eid in new:
+        if eid in dates:
+            days_by_arrangement[aid].add(dates[eid])
+    sent = []
+    for aid in sorted(days_by_arrangement):
+        record = store.arrangement(aid)
+        if record is None:
+            continue
+        rows = store.violation_rows(aid)
+        per_day = compliance(rows, {r["event_id"]: r["date"] for r in rows})
+        days = [d for d in per_day if d["date"] in days_by_arrangement[aid]]
+        sent += post_alerts(alert.url, alert.threshold, record, days)
+    return sent
