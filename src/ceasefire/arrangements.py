@@ -131,20 +131,51 @@ def gather(mentions: list[Mention], drafts: list[Draft] | None = None) -> list[D
     """
     rule = rules()
     drafts = list(drafts or [])
-    by_theatre: dict[str, list[Draft]] = {}
+    theatres: dict[str, _Open] = {}
     for draft in drafts:
-        by_theatre.setdefault(draft.theatre, []).append(draft)
+        theatres.setdefault(draft.theatre, _Open()).add(draft)
     for mention in sorted(mentions, key=sort_key):
-        open_here = by_theatre.setdefault(mention.theatre, [])
-        best = _best_match(mention, open_here, rule)
+        here = theatres.setdefault(mention.theatre, _Open())
+        best = _best_match(mention, here.candidates(mention, rule), rule)
         if best is None:
             if mention.status not in rule.founding:
                 continue  # a passing reference, or news of the end of something unknown
             best = Draft(id=arrangement_id(mention.key), theatre=mention.theatre)
-            open_here.append(best)
             drafts.append(best)
         best.add(mention, rule)
+        here.add(best)
     return drafts
+
+
+@dataclass(slots=True)
+class _Open:
+    """A theatre's arrangements that a mention may still join: those whose window is open,
+    and, by their start dates, those a mention giving the same start may reopen."""
+
+    active: dict[str, Draft] = field(default_factory=dict)
+    by_start: dict[date, dict[str, Draft]] = field(default_factory=dict)
+
+    def add(self, draft: Draft) -> None:
+        self.active[draft.id] = draft
+        for start in draft.starts:
+            self.by_start.setdefault(_day(start), {})[draft.id] = draft
+
+    def candidates(self, mention: Mention, rule: Rules) -> list[Draft]:
+        said = _day(mention.date)
+        for gone in [d for d in self.active.values() if _window_passed(d, said, rule)]:
+            del self.active[gone.id]  # mentions come in date order: it stays passed
+        found = dict(self.active)
+        if mention.start:
+            start, days = _day(mention.start), rule.same_start.days
+            for offset in range(-days, days + 1):
+                found.update(self.by_start.get(start + timedelta(days=offset), {}))
+        return list(found.values())
+
+
+def _window_passed(draft: Draft, said: date, rule: Rules) -> bool:
+    if draft.closed is not None:
+        return said > _day(draft.closed) + rule.after_close
+    return said > _day(draft.last) + (rule.quiet_nationwide if draft.nationwide else rule.quiet)
 
 
 def _best_match(mention: Mention, drafts: list[Draft], rule: Rules) -> Draft | None:
@@ -210,12 +241,7 @@ def _scope_score(mention: Mention, draft: Draft, rule: Rules) -> int | None:
 
 
 def _in_window(mention: Mention, draft: Draft, rule: Rules) -> bool:
-    if _same_start(mention, draft, rule):
-        return True
-    said = _day(mention.date)
-    if draft.closed is not None:
-        return said <= _day(draft.closed) + rule.after_close
-    return said <= _day(draft.last) + (rule.quiet_nationwide if draft.nationwide else rule.quiet)
+    return _same_start(mention, draft, rule) or not _window_passed(draft, _day(mention.date), rule)
 
 
 def _same_start(mention: Mention, draft: Draft, rule: Rules) -> bool:

@@ -19,9 +19,9 @@ from functools import cache
 from pathlib import Path
 
 from ceasefire import extract, knowledge
+from ceasefire.geo import haversine_km
 from ceasefire.records import Event, Place, Result
 
-_EARTH_KM = 6371.0
 _DISTANCES_KM = (5, 25, 50)
 _MOST_SPECIFIC = {"landmark": 0, "locality": 1, "city": 2, "admin1": 3, "country": 4}
 
@@ -60,13 +60,6 @@ def read_csv(path: str | Path) -> Iterator[dict[str, str]]:
     """Rows of a CSV as published, tolerating the stray bytes some exports carry."""
     with open(path, encoding="utf-8", errors="replace", newline="") as handle:
         yield from csv.DictReader(handle)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(math.sqrt(a))
 
 
 def main_place(places: list[Place]) -> Place | None:

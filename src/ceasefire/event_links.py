@@ -9,6 +9,7 @@ reports arrive in; a resolved event's id is a hash of its first report's key.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -119,12 +120,7 @@ def group(reports: list[Report]) -> list[list[Report]]:
     pairs depends only on the reports, so the grouping does not depend on arrival order.
     """
     ordered = sorted(reports, key=lambda r: r.key)
-    pairs = sorted(
-        (_closeness(a, ordered[j]), i, j)
-        for i, a in enumerate(ordered)
-        for j in range(i + 1, len(ordered))
-        if same_event(a, ordered[j])
-    )
+    pairs = sorted((_closeness(ordered[i], ordered[j]), i, j) for i, j in _candidate_pairs(ordered))
     parent = list(range(len(ordered)))
     documents = [{r.document_id} for r in ordered]
 
@@ -143,6 +139,21 @@ def group(reports: list[Report]) -> list[list[Report]]:
     for i, report in enumerate(ordered):
         groups.setdefault(root(i), []).append(report)
     return list(groups.values())
+
+
+def _candidate_pairs(ordered: list[Report]) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) of reports that are the same event, looking only at reports of
+    one type a few days apart."""
+    max_days = _rules()["max_days_apart"]
+    dated = sorted(
+        (r.type, date.fromisoformat(r.date), i) for i, r in enumerate(ordered) if r.date and r.place
+    )
+    for n, (kind, day, i) in enumerate(dated):
+        for other_kind, other_day, j in dated[n + 1 :]:
+            if other_kind != kind or (other_day - day).days > max_days:
+                break
+            if same_event(ordered[i], ordered[j]):
+                yield (min(i, j), max(i, j))
 
 
 def _closeness(a: Report, b: Report) -> tuple[int, float]:

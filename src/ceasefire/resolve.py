@@ -12,7 +12,10 @@ one transaction that
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,8 +32,6 @@ from ceasefire.mentions import Mention, mentions_of
 from ceasefire.monitor import candidate, compliance, post_alerts, violent
 from ceasefire.monitor import window as watch_window
 from ceasefire.store.resolved import ResolvedStore
-
-_BOX_DEGREES = 2.5  # candidate reports are looked up in a box this wide around a report
 
 
 @dataclass(slots=True)
@@ -119,8 +120,10 @@ def _resolve_arrangements(
     before: set[tuple[str, str]] = set()
     for theatre in sorted(since):
         theatre_rows, gone = _regather(conn, store, theatre, since[theatre])
-        before |= store.replace_arrangements(conn, gone, theatre_rows)
-        rows += theatre_rows
+        old = store.area_keys(conn, [row["id"] for row in theatre_rows])
+        same = {row["id"] for row in theatre_rows if old.get(row["id"]) == row["area_key"]}
+        before |= store.replace_arrangements(conn, gone, theatre_rows, keep_violations=same)
+        rows += [row for row in theatre_rows if row["id"] not in same]
     return rows, before
 
 
@@ -180,8 +183,18 @@ def _arrangement_row(draft: Draft) -> dict[str, Any]:
         "last_seen": draft.last,
         "watch_start": watch_start,
         "watch_end": watch_end,
+        "area_key": _area_key(record, watch_start, watch_end),
         "record": record,
     }
+
+
+def _area_key(record: dict[str, Any], watch_start: str, watch_end: str) -> str:
+    """What violation candidates depend on: places, dates and the watched window."""
+    places = [
+        (p["country"], p["canonical"], p["kind"], p["lat"], p["lon"]) for p in record["places"]
+    ]
+    basis = json.dumps([places, record["start"], record["end"], watch_start, watch_end])
+    return hashlib.sha1(basis.encode()).hexdigest()
 
 
 def _shift(day: str, delta: timedelta) -> str:
@@ -197,13 +210,14 @@ def _shift(day: str, delta: timedelta) -> str:
 def _linked_events(conn: Connection, store: ResolvedStore, reports: list[Report]) -> set[str]:
     """The resolved events holding a stored report that may be the same event as one of
     `reports`."""
-    days = timedelta(days=knowledge.load("resolution")["events"]["max_days_apart"])
+    rules = knowledge.load("resolution")["events"]
+    days, max_km = timedelta(days=rules["max_days_apart"]), rules["max_km_apart"]
     found: set[str] = set()
     for report in reports:
         if report.date is None or report.place is None:
             continue
         window = (_shift(report.date, -days), _shift(report.date, days))
-        for other, eid in store.reports_near(conn, report, window, _BOX_DEGREES):
+        for other, eid in store.reports_near(conn, report, window, max_km):
             if eid and same_event(report, other):
                 found.add(eid)
     return found
@@ -241,25 +255,50 @@ def _monitor(
 ) -> list[dict[str, Any]]:
     found: dict[tuple[str, str], dict[str, Any]] = {}
     changed_events = {e["id"] for e in event_records}
+    by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in arrangement_rows:
-        if not row["theatre"]:
-            continue
-        for event in store.events_in(conn, row["theatre"], row["watch_start"], row["watch_end"]):
-            if event["id"] in changed_events:
-                continue
-            if (v := candidate(row["record"], row["last_seen"], event)) is not None:
-                found[(v["arrangement_id"], v["event_id"])] = v
-    for event in event_records:
-        place = event.get("place")
-        if not violent(event) or not place or not event.get("date") or not place.get("country"):
-            continue
-        for watching in store.arrangements_watching(conn, place["country"], event["date"]):
-            if (v := candidate(watching["record"], watching["last_seen"], event)) is not None:
-                found[(v["arrangement_id"], v["event_id"])] = v
+        if row["theatre"]:
+            by_country[row["theatre"]].append(row)
+    for country, rows in by_country.items():
+        first = min(r["watch_start"] for r in rows)
+        last = max(r["watch_end"] for r in rows)
+        stored = sorted(
+            (
+                e
+                for e in store.events_in(conn, country, first, last)
+                if e["id"] not in changed_events
+            ),
+            key=lambda e: e["date"],
+        )
+        dates = [e["date"] for e in stored]
+        for row in rows:
+            within = slice(
+                bisect_left(dates, row["watch_start"]), bisect_right(dates, row["watch_end"])
+            )
+            for event in stored[within]:
+                if (v := candidate(row["record"], row["last_seen"], event)) is not None:
+                    found[(v["arrangement_id"], v["event_id"])] = v
+    for country, events in _violent_by_country(event_records).items():
+        days = [e["date"] for e in events]
+        watching = store.arrangements_watching(conn, country, min(days), max(days))
+        for event in events:
+            for row in watching:
+                if (v := candidate(row["record"], row["last_seen"], event)) is not None:
+                    found[(v["arrangement_id"], v["event_id"])] = v
     violations = [found[key] for key in sorted(found)]
     dates = store.event_dates(conn, {v["event_id"] for v in violations})
     store.add_violations(conn, violations, dates)
     return violations
+
+
+def _violent_by_country(events: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Events that can violate an arrangement (violent, dated, placed in a country)."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in events:
+        place = event.get("place")
+        if violent(event) and event.get("date") and place and place.get("country"):
+            found[place["country"]].append(event)
+    return found
 
 
 def _alerts(store: ResolvedStore, new: list[tuple[str, str]], alert: Alert) -> list[dict[str, Any]]:

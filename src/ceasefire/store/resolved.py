@@ -5,12 +5,14 @@ Writes take the caller's connection so that one resolution run is one transactio
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import math
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, func, or_, select, update
 
 from ceasefire.event_links import Report
+from ceasefire.geo import region_of
 from ceasefire.mentions import Mention
 from ceasefire.store.schema import arrangements, documents, events, mentions, reports, violations
 
@@ -29,11 +31,12 @@ class ResolvedStore:
     # ------------------------------------------------------------ documents
 
     def pending(self, limit: int) -> list[dict[str, Any]]:
-        """Extracted documents not yet resolved: id, published and records."""
+        """Extracted documents not yet resolved, oldest first (so that each batch re-gathers
+        only the weeks it covers): id, published and records."""
         query = (
             select(documents.c.id, documents.c.published, documents.c.records)
             .where(documents.c.resolved.is_(False), documents.c.records.is_not(None))
-            .order_by(documents.c.id)
+            .order_by(documents.c.published, documents.c.id)
             .limit(limit)
         )
         with self.engine.connect() as conn:
@@ -118,13 +121,28 @@ class ResolvedStore:
         query = select(arrangements.c.id).where(arrangements.c.theatre == theatre, condition)
         return [row[0] for row in conn.execute(query)]
 
+    def area_keys(self, conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            query = select(arrangements.c.id, arrangements.c.area_key).where(
+                arrangements.c.id.in_(chunk)
+            )
+            found.update((aid, key) for aid, key in conn.execute(query))
+        return found
+
     def replace_arrangements(
-        self, conn: Connection, gone: Iterable[str], rows: list[dict[str, Any]]
+        self,
+        conn: Connection,
+        gone: Iterable[str],
+        rows: list[dict[str, Any]],
+        keep_violations: set[str] = frozenset(),  # type: ignore[assignment]
     ) -> set[tuple[str, str]]:
-        """Delete `gone` and write `rows`, dropping their violation candidates; returns the
-        (arrangement, event) pairs that were candidates before."""
+        """Delete `gone` and write `rows`, dropping their violation candidates (except those
+        of `keep_violations`, whose area and window did not change); returns the
+        (arrangement, event) pairs that were dropped."""
         ids = sorted(set(gone) | {row["id"] for row in rows})
-        before = _drop_violations(conn, violations.c.arrangement_id, ids)
+        dropped = [i for i in ids if i not in keep_violations]
+        before = _drop_violations(conn, violations.c.arrangement_id, dropped)
         for chunk in _chunks(ids):
             conn.execute(delete(arrangements).where(arrangements.c.id.in_(chunk)))
         if rows:
@@ -132,12 +150,13 @@ class ResolvedStore:
         return before
 
     def arrangements_watching(
-        self, conn: Connection, country: str, day: str
+        self, conn: Connection, country: str, first: str, last: str
     ) -> list[dict[str, Any]]:
+        """Arrangements of a country whose watched window meets the dates first..last."""
         query = select(arrangements.c.record, arrangements.c.last_seen).where(
             arrangements.c.theatre == country,
-            arrangements.c.watch_start <= day,
-            arrangements.c.watch_end >= day,
+            arrangements.c.watch_start <= last,
+            arrangements.c.watch_end >= first,
         )
         return [{"record": r, "last_seen": seen} for r, seen in conn.execute(query)]
 
@@ -155,20 +174,15 @@ class ResolvedStore:
         kind: str | None = None,
         since: str | None = None,
         limit: int | None = None,
-        after: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Stored arrangements, oldest start first (ties by id), with their summary columns."""
-        query = select(arrangements).order_by(arrangements.c.first_seen, arrangements.c.id)
-        if country:
-            query = query.where(arrangements.c.theatre == country)
-        if kind:
-            query = query.where(arrangements.c.type == kind)
-        if since:
-            query = query.where(arrangements.c.last_seen >= since)
-        if after:
-            query = query.where(arrangements.c.id > after)
-        if limit:
-            query = query.limit(limit)
+        """Stored arrangements, first reported first (ties by id), with their summary columns."""
+        query = _filtered(
+            select(arrangements).order_by(arrangements.c.first_seen, arrangements.c.id),
+            limit,
+            (country, lambda: arrangements.c.theatre == country),
+            (kind, lambda: arrangements.c.type == kind),
+            (since, lambda: arrangements.c.last_seen >= since),
+        )
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
 
@@ -188,20 +202,28 @@ class ResolvedStore:
             conn.execute(reports.insert(), [_report_row(r) for r in items])
 
     def reports_near(
-        self, conn: Connection, report: Report, days: tuple[str, str], degrees: float
+        self, conn: Connection, report: Report, days: tuple[str, str], km: float
     ) -> list[tuple[Report, str | None]]:
-        """Stored reports of the same type, dated within `days`, placed within a box."""
+        """Stored reports that may be the same event as `report`: of its type, dated within
+        `days`, and within `km` of it, or in its region, or (for a whole country) in its
+        country. They come back with only what linking compares, not their evidence."""
         place = report.place
         if place is None or report.date is None:
             return []
-        query = select(reports.c.data, reports.c.event_id).where(
+        degrees = km / 111.0 / max(math.cos(math.radians(place["lat"])), 0.2)
+        near = and_(
+            reports.c.lat.between(place["lat"] - km / 111.0, place["lat"] + km / 111.0),
+            reports.c.lon.between(place["lon"] - degrees, place["lon"] + degrees),
+        )
+        country, region = region_of(place)
+        same_region = and_(reports.c.country == country, reports.c.region == region)
+        query = select(*_LINK_COLUMNS).where(
             reports.c.type == report.type,
             reports.c.date >= days[0],
             reports.c.date <= days[1],
-            reports.c.lat.between(place["lat"] - degrees, place["lat"] + degrees),
-            reports.c.lon.between(place["lon"] - degrees, place["lon"] + degrees),
+            or_(near, same_region),
         )
-        return [(Report.from_json(data), eid) for data, eid in conn.execute(query)]
+        return [(_light_report(row), row.event_id) for row in conn.execute(query)]
 
     def reports_of_events(self, conn: Connection, event_ids: Iterable[str]) -> list[Report]:
         found = []
@@ -247,18 +269,14 @@ class ResolvedStore:
         kind: str | None = None,
         since: str | None = None,
         limit: int | None = None,
-        after: str | None = None,
     ) -> list[dict[str, Any]]:
         """Resolved events by date (ties by id)."""
-        query = select(events.c.record).order_by(events.c.date, events.c.id)
-        if kind:
-            query = query.where(events.c.type == kind)
-        if since:
-            query = query.where(events.c.date >= since)
-        if after:
-            query = query.where(events.c.id > after)
-        if limit:
-            query = query.limit(limit)
+        query = _filtered(
+            select(events.c.record).order_by(events.c.date, events.c.id),
+            limit,
+            (kind, lambda: events.c.type == kind),
+            (since, lambda: events.c.date >= since),
+        )
         with self.engine.connect() as conn:
             return [row[0] for row in conn.execute(query)]
 
@@ -307,6 +325,14 @@ class ResolvedStore:
             }
 
 
+def _filtered(query: Any, limit: int | None, *conditions: tuple[Any, Callable[[], Any]]) -> Any:
+    """`query` with the condition of each value that is given, and the limit if any."""
+    for value, condition in conditions:
+        if value:
+            query = query.where(condition())
+    return query.limit(limit) if limit else query
+
+
 def _drop_violations(conn: Connection, column: Any, ids: list[str]) -> set[tuple[str, str]]:
     before: set[tuple[str, str]] = set()
     for chunk in _chunks(ids):
@@ -329,6 +355,8 @@ def _mention_row(m: Mention, arrangement_id: str | None) -> dict[str, Any]:
 
 def _report_row(r: Report) -> dict[str, Any]:
     place = r.place
+    actor = r.record.get("actor1")
+    country, region = region_of(place) if place else (None, None)
     return {
         "key": r.key,
         "document_id": r.document_id,
@@ -338,7 +366,56 @@ def _report_row(r: Report) -> dict[str, Any]:
         "lon": place["lon"] if place else None,
         "event_id": None,
         "data": r.to_json(),
+        "subtype": r.record.get("subtype"),
+        "place_kind": place["kind"] if place else None,
+        "country": country,
+        "region": region,
+        "actor1": actor["canonical"] if actor else None,
+        "actor1_country": actor["country"] if actor else None,
+        "fatalities": r.record.get("fatalities"),
     }
+
+
+_LINK_COLUMNS = (
+    reports.c.key,
+    reports.c.document_id,
+    reports.c.type,
+    reports.c.date,
+    reports.c.lat,
+    reports.c.lon,
+    reports.c.event_id,
+    reports.c.subtype,
+    reports.c.place_kind,
+    reports.c.country,
+    reports.c.region,
+    reports.c.actor1,
+    reports.c.actor1_country,
+    reports.c.fatalities,
+)
+
+
+def _light_report(row: Any) -> Report:
+    """A stored report with just what `same_event` compares."""
+    place = None
+    if row.place_kind is not None:
+        place = {
+            "lat": row.lat,
+            "lon": row.lon,
+            "kind": row.place_kind,
+            "country": row.country,
+            "admin1": row.region,
+            "canonical": row.region,
+        }
+    actor = {"canonical": row.actor1, "country": row.actor1_country} if row.actor1 else None
+    record = {
+        "type": row.type,
+        "subtype": row.subtype,
+        "date": row.date,
+        "place": place,
+        "actor1": actor,
+        "fatalities": row.fatalities,
+    }
+    return Report(row.key, row.document_id, int(row.key.rsplit("#", 1)[1]), record)
 
 
 def _event_row(record: dict[str, Any]) -> dict[str, Any]:

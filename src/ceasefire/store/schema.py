@@ -90,6 +90,7 @@ arrangements = Table(
     Column("last_seen", String(10), nullable=False),
     Column("watch_start", String(10), nullable=False),  # the window monitored for violations
     Column("watch_end", String(10), nullable=False),
+    Column("area_key", String(40), nullable=False),  # changes when area or window change
     Column("record", JSON, nullable=False),
     Index("ix_arrangements_theatre_seen", "theatre", "last_seen"),
     Index("ix_arrangements_theatre_watch", "theatre", "watch_start"),
@@ -106,6 +107,14 @@ reports = Table(
     Column("lon", Float),
     Column("event_id", String, index=True),
     Column("data", JSON, nullable=False),
+    # What linking compares, so that candidates are checked without decoding `data`.
+    Column("subtype", String(48)),
+    Column("place_kind", String(16)),
+    Column("country", String(2)),
+    Column("region", Text),
+    Column("actor1", Text),
+    Column("actor1_country", String(3)),
+    Column("fatalities", Integer),
     Index("ix_reports_type_date", "type", "date"),
 )
 
