@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from ceasefire.extract.actors import ActorMention, find_actors
-from ceasefire.extract.dates import DateMention, find_dates
+from ceasefire.extract.dates import DateMention, find_dates, find_past_months
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit, resolve_overlaps
 from ceasefire.extract.numbers import Number, find_numbers
@@ -41,6 +41,7 @@ class Analysis:
     tokens: Tokens
     places: list[PlaceMention]
     actors: list[ActorMention]
+    past_months: list[DateMention]  # "in May" in a December article: a look back
     _by_kind: dict[tuple[str, str | None], list[Hit]] = field(default_factory=dict)
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _evidence: dict[int, Evidence] = field(default_factory=dict)
@@ -99,4 +100,5 @@ def analyse(text: str, published: str | None, lex: Lexicon) -> Analysis:
         tokens=tokens,
         places=find_places(tokens, hits, lex),
         actors=find_actors(tokens, hits, lex),
+        past_months=find_past_months(text, published),
     )

@@ -70,6 +70,18 @@ def _one_per_type(terms: list[Hit]) -> list[Hit]:
 
 
 def _status(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> str:
+    """The sentence's status; a sentence that dates the news to an earlier month ("the regime
+    of calm announced in May", in a December article) only mentions the arrangement."""
+    status = _stated_status(analysis, sentence, lex)
+    if status in _LOOKED_BACK and analysis.within(analysis.past_months, sentence):
+        return "mentioned"
+    return status
+
+
+_LOOKED_BACK = frozenset({"proposed", "agreed", "announced", "in_force", "extended", "expanded"})
+
+
+def _stated_status(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> str:
     negations = analysis.hits_in(sentence, "cue", "negation")
     triggers = {
         t.key

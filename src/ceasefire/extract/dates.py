@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
+from ceasefire import knowledge
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.numbers import Number
@@ -39,9 +40,86 @@ def find_dates(
     """Dates in `text`; relative ones only when `published` is known."""
     base = date.fromisoformat(published) if published else None
     found = [d for d in (_absolute(m, base) for m in _absolute_matches(text, numbers)) if d]
+    found += _arabic_absolute(text, base)
     if base is not None:
-        found += _relative(text, hits, numbers, lex, base)
+        relative = _relative(text, hits, numbers, lex, base)
+        found += [d for d in relative if not _names_a_date_given(d, found, text)]
     return sorted(found, key=lambda d: d.start)
+
+
+_EN_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_EN_MONTH_ONLY = re.compile(
+    r"\b(?:in|since|from|during|of|until|early|late|mid)\s+(?:early\s+|late\s+|mid-?)?"
+    rf"(?P<month>{'|'.join(_EN_MONTHS)})\b(?!\s*\d)"
+)  # matched on lowercased text
+
+
+def find_past_months(text: str, published: str | None) -> list[DateMention]:
+    """Months named without a day ("in May", "في شباط/فبراير") that lie before the month of
+    publication: the sentence looks back at something earlier."""
+    if not published:
+        return []
+    base = date.fromisoformat(published)
+    found = []
+    named = [
+        (m, _EN_MONTHS.index(m.group("month")) + 1) for m in _EN_MONTH_ONLY.finditer(text.lower())
+    ]
+    named += [(m, _arabic_months()[m.group("month")]) for m in _arabic_month_only().finditer(text)]
+    for match, month in named:
+        if month != base.month:
+            year = base.year if month < base.month else base.year - 1
+            found.append(DateMention(match.start(), match.end(), date(year, month, 1).isoformat()))
+    return sorted(found, key=lambda d: d.start)
+
+
+@lru_cache(maxsize=1)
+def _arabic_month_only() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(_arabic_months(), key=len, reverse=True))
+    return re.compile(
+        rf"(?:في|منذ|خلال|مطلع|أواخر|أوائل|أواسط)\s+(?P<month>{names})(?:/[^\W\d_]+)?(?!\s*\d)"
+    )
+
+
+def _names_a_date_given(weekday: DateMention, absolute: list[DateMention], text: str) -> bool:
+    """ "Monday 12 September", "Saturday, 27 February": the weekday names the date beside it."""
+    return any(
+        0 <= d.start - weekday.end <= 3 and not text[weekday.end : d.start].strip(" ,")
+        for d in absolute
+    )
+
+
+def _arabic_absolute(text: str, base: date | None) -> list[DateMention]:
+    """ "12 أيلول/سبتمبر 2016", "٦ أيار/مايو": a day, an Arabic month name, maybe a year."""
+    found = []
+    for match in _arabic_pattern().finditer(text):
+        day, month, year = match.group("day"), match.group("month"), match.group("year")
+        if year is None and base is None:
+            continue
+        number = _arabic_months()[month]
+        try:
+            when = date(int(year) if year else base.year, number, int(day))  # type: ignore[union-attr]
+        except ValueError:
+            continue
+        if year is None and base is not None and when > base + timedelta(days=7):
+            when = when.replace(year=when.year - 1)
+        found.append(DateMention(match.start(), match.end(), when.isoformat()))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _arabic_months() -> dict[str, int]:
+    months = knowledge.load("months")
+    return {**months["levantine_arabic"], **months["gregorian_arabic"]}
+
+
+@lru_cache(maxsize=1)
+def _arabic_pattern() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(_arabic_months(), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<day>\d{{1,2}})\s+(?P<month>{names})(?:/[^\W\d_]+)?(?:\s+(?P<year>\d{{4}}))?"
+    )
 
 
 def _absolute_matches(text: str, numbers: list[Number]) -> list[re.Match[str]]:
