@@ -157,10 +157,29 @@ def test_terms_in_three_languages(extract) -> None:
         ("بدأت الهدنة أمس.", "2016-05-06"),
         ("بدأت الهدنة قبل ثلاثة أيام.", "2016-05-04"),
         ("بدأت الهدنة يوم الخميس.", "2016-05-05"),
+        ("تبدأ الهدنة يوم الاثنين 12 أيلول/سبتمبر 2016.", "2016-09-12"),
+        ("قُتل ثلاثة مدنيين يوم الجمعة ٦ أيار/مايو.", "2016-05-06"),
+        ("The truce will begin on Monday, 9 May.", "2016-05-09"),
     ],
 )
 def test_dates_resolve_against_publication(text: str, date: str) -> None:
     assert [d.date for d in _analysis(text).dates] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "status"),
+    [
+        ("Russia announced the regime of calm in May.", "2016-12-13", "mentioned"),
+        ("أعلنت روسيا نظام التهدئة في أيار/مايو.", "2016-12-13", "mentioned"),
+        ("Russia announced the regime of calm in May.", "2016-05-07", "announced"),
+        ("The truce collapsed in May.", "2016-12-13", "collapsed"),
+    ],
+)
+def test_news_dated_to_an_earlier_month_only_mentions(
+    extract, text: str, published: str, status: str
+) -> None:
+    [mention] = extract(text, published=published)["ceasefires"]
+    assert mention["status"] == status
 
 
 @pytest.mark.parametrize(
