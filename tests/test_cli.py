@@ -160,7 +160,7 @@ def test_ingest_reads_jsonl_from_stdin_with_env_database(tmp_path: Path) -> None
 
 
 def test_demo_builds_a_fresh_database(tmp_path: Path) -> None:
-    result = run("demo", "--db", "demo.db", cwd=tmp_path)
+    result = run("demo", "--db", "demo.db", "--no-serve", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     rows = json_lines(
         run("documents", "--json", "--limit", "0", "--db", "demo.db", cwd=tmp_path).stdout
@@ -172,7 +172,7 @@ def test_demo_builds_a_fresh_database(tmp_path: Path) -> None:
     assert any(row["id"].endswith(".html") for row in rows)
     assert sum(1 for row in rows if row["id"].startswith("https://")) >= 4  # feed entries
     assert all(row["published"] for row in rows)
-    again = run("demo", "--db", "demo.db", cwd=tmp_path)
+    again = run("demo", "--db", "demo.db", "--no-serve", cwd=tmp_path)
     assert f"{len(rows)} new" in again.stdout  # rebuilt from scratch, not appended
 
 

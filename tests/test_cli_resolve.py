@@ -17,7 +17,7 @@ from cli_helpers import json_lines, run
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("cli-demo")
-    result = run("demo", "--db", "demo.db", cwd=tmp)
+    result = run("demo", "--db", "demo.db", "--no-serve", cwd=tmp)
     assert result.returncode == 0, result.stderr
     assert "arrangements" in result.stdout and "regime_of_calm" in result.stdout
     return tmp / "demo.db"

@@ -20,6 +20,8 @@ from ceasefire.cli_common import (
 )
 from ceasefire.cli_resolve import register as _register_resolution
 from ceasefire.cli_resolve import run_resolution, show_arrangements
+from ceasefire.cli_serve import register as _register_serve
+from ceasefire.cli_serve import run_server
 from ceasefire.output import print_json_lines, print_table
 from ceasefire.records import failure_where
 
@@ -236,8 +238,14 @@ def demo(
     db: Annotated[str, typer.Option(help="SQLite file to build; replaced if present.")] = (
         "ceasefire-demo.db"
     ),
+    serve: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Then serve the dashboard on it.")
+    ] = True,
+    host: Annotated[str, typer.Option(help="Address the dashboard listens on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port the dashboard listens on.", min=1)] = 8000,
 ) -> None:
-    """Build a fresh SQLite database from the shipped 2016 Syria corpus and show what it found."""
+    """Build a fresh SQLite database from the shipped 2016 Syria corpus, show what it found,
+    and serve the dashboard on it (--no-serve to stop there)."""
     from ceasefire.demo import build_demo
 
     if "://" in db:
@@ -252,9 +260,12 @@ def demo(
     typer.echo(run_resolution(store.engine, quiet=True))
     typer.echo("\narrangements (`ceasefire arrangement ID --db ...` shows one):")
     show_arrangements(store.engine)
+    if serve:
+        run_server(store.engine, host, port, token=None)
 
 
 _register_resolution(app)
+_register_serve(app)
 eval_app = typer.Typer(help="Score the extractor on data coded by people outside the project.")
 app.add_typer(eval_app, name="eval")
 ErrorsOption = Annotated[int, typer.Option("--errors", help="Print the N worst rows.", min=0)]

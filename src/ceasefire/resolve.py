@@ -185,7 +185,46 @@ def _arrangement_row(draft: Draft) -> dict[str, Any]:
         "watch_end": watch_end,
         "area_key": _area_key(record, watch_start, watch_end),
         "record": record,
+        **_search_columns(record),
     }
+
+
+def _search_columns(record: dict[str, Any]) -> dict[str, Any]:
+    """The bounding box of its area and its names as text, for the HTTP API's filters."""
+    points = list(_coordinates(record["area"]))
+    box = (
+        dict(
+            west=min(p[0] for p in points),
+            south=min(p[1] for p in points),
+            east=max(p[0] for p in points),
+            north=max(p[1] for p in points),
+        )
+        if points
+        else dict(west=None, south=None, east=None, north=None)
+    )
+    actors = [a["canonical"] for key in ("parties", "sponsors", "mediators") for a in record[key]]
+    actors += [c["actor"]["canonical"] for c in record["characterizations"]]
+    places = [
+        name for p in record["places"] for name in (p["canonical"], p["name"], p["country"] or "")
+    ]
+    return {
+        **box,
+        "places": "|".join(dict.fromkeys(places)),
+        "actors": "|".join(dict.fromkeys(actors)),
+        "terms": "|".join(dict.fromkeys(c["term"] for c in record["characterizations"])),
+    }
+
+
+def _coordinates(geometry: dict[str, Any] | None) -> Any:
+    """Every [lon, lat] pair of a Polygon or MultiPolygon."""
+    if not geometry:
+        return
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
+    for polygon in polygons:
+        for ring in polygon:
+            yield from ring
 
 
 def _area_key(record: dict[str, Any], watch_start: str, watch_end: str) -> str:

@@ -420,7 +420,13 @@ def _light_report(row: Any) -> Report:
 
 def _event_row(record: dict[str, Any]) -> dict[str, Any]:
     place = record.get("place")
+    actor1, actor2 = record.get("actor1"), record.get("actor2")
     return {
+        "subtype": record.get("subtype"),
+        "place": place["canonical"] if place else None,
+        "actor1": actor1["canonical"] if actor1 else None,
+        "actor2": actor2["canonical"] if actor2 else None,
+        "text": "\n".join(dict.fromkeys(s["evidence"]["text"] for s in record["sources"])),
         "id": record["id"],
         "type": record["type"],
         "date": record.get("date"),

@@ -92,6 +92,14 @@ arrangements = Table(
     Column("watch_end", String(10), nullable=False),
     Column("area_key", String(40), nullable=False),  # changes when area or window change
     Column("record", JSON, nullable=False),
+    # What the HTTP API filters on: the area's bounding box, and names as searchable text.
+    Column("west", Float),
+    Column("south", Float),
+    Column("east", Float),
+    Column("north", Float),
+    Column("places", Text),
+    Column("actors", Text),
+    Column("terms", Text),
     Index("ix_arrangements_theatre_seen", "theatre", "last_seen"),
     Index("ix_arrangements_theatre_watch", "theatre", "watch_start"),
 )
@@ -129,6 +137,11 @@ events = Table(
     Column("lon", Float),
     Column("fatalities", Integer),
     Column("record", JSON, nullable=False),
+    Column("subtype", String(48)),
+    Column("place", Text),
+    Column("actor1", Text),
+    Column("actor2", Text),
+    Column("text", Text),
 )
 
 violations = Table(

@@ -1,0 +1,271 @@
+"""The HTTP API (FastAPI; OpenAPI at /docs) and the dashboard it serves at /.
+
+Reads are open; `POST /documents` needs the operator's bearer token, and is refused when
+none is configured. Every listing is cursor-paginated (`next` gives the following page) and
+every listing of things with a place can be had as GeoJSON (`format=geojson`).
+"""
+
+from __future__ import annotations
+
+import secrets
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from ceasefire.api.geojson import (
+    arrangements_geojson,
+    events_geojson,
+    places_geojson,
+    violations_geojson,
+)
+from ceasefire.store import queries
+from ceasefire.store.queries import Filters, Page, QueryError
+
+_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_MAX_POST = 1000  # documents in one POST
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
+Cursor = Annotated[str | None, Query(description="The `next` value of the previous page.")]
+Since = Annotated[str | None, Query(pattern=_DATE, description="On or after (YYYY-MM-DD).")]
+Until = Annotated[str | None, Query(pattern=_DATE, description="On or before (YYYY-MM-DD).")]
+Format = Annotated[Literal["json", "geojson"], Query(description="json, or geojson.")]
+Country = Annotated[
+    str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code.")
+]
+Text = Annotated[str | None, Query(max_length=200, description="Words to look for.")]
+Bbox = Annotated[
+    str | None, Query(description="west,south,east,north in degrees (WGS84).", max_length=100)
+]
+
+
+def create_app(engine: Engine, token: str | None = None) -> FastAPI:
+    app = FastAPI(
+        title="ceasefire",
+        summary="Ceasefire arrangements and the violence around them, with evidence.",
+        version="0.1.0",
+    )
+    app.state.engine = engine
+    app.state.token = token
+    _errors(app)
+    _routes(app)
+    _static(app)
+    return app
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(QueryError)
+    async def bad_query(_: Request, exc: QueryError) -> JSONResponse:
+        return JSONResponse(status_code=400, content={"detail": str(exc)})
+
+    @app.exception_handler(SQLAlchemyError)
+    async def store_down(_: Request, exc: SQLAlchemyError) -> JSONResponse:
+        return JSONResponse(
+            status_code=503,
+            content={"detail": f"the database cannot answer: {exc.__class__.__name__}"},
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            f"{'.'.join(str(p) for p in e['loc'] if p != 'query')}: {e['msg']}"
+            for e in exc.errors()
+        ]
+        return JSONResponse(status_code=422, content={"detail": "; ".join(problems)})
+
+
+def _engine(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in value.split(","))
+    except ValueError:
+        raise QueryError(f"bbox {value!r} is not four numbers: west,south,east,north") from None
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise QueryError(f"bbox {value!r} is not west<=east in -180..180, south<=north in -90..90")
+    return (west, south, east, north)
+
+
+def _listing(page: Page, fmt: str, to_geojson: Any = None) -> dict[str, Any]:
+    if fmt == "geojson":
+        if to_geojson is None:
+            raise QueryError("this listing has no places: format=geojson is not offered")
+        return {**to_geojson(page.items), "next": page.next}
+    return {"items": page.items, "next": page.next}
+
+
+def _routes(app: FastAPI) -> None:
+    @app.get("/health", tags=["service"])
+    def health(request: Request) -> dict[str, Any]:
+        """Is the service up, and can it read its database?"""
+        counts = queries.counts(_engine(request))
+        return {"status": "ok", "writes": request.app.state.token is not None, **counts}
+
+    @app.get("/documents", tags=["documents"])
+    def documents(
+        request: Request,
+        q: Text = None,
+        language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+        since: Since = None,
+        until: Until = None,
+        limit: Limit = 100,
+        cursor: Cursor = None,
+    ) -> dict[str, Any]:
+        """Stored documents (metadata, no text), by id."""
+        f = Filters(q=q, language=language, since=since, until=until)
+        return _listing(queries.list_documents(_engine(request), f, limit, cursor), "json")
+
+    @app.get("/documents/{doc_id:path}", tags=["documents"])
+    def document(request: Request, doc_id: str) -> dict[str, Any]:
+        """One document with its cleaned text and its extracted records."""
+        found = queries.get_document(_engine(request), doc_id)
+        if found is None:
+            raise HTTPException(404, f"no document with id {doc_id!r}")
+        return found
+
+    @app.post("/documents", tags=["documents"], dependencies=[Depends(_writer)])
+    def post_documents(
+        request: Request,
+        body: Annotated[
+            dict[str, Any] | list[dict[str, Any]],
+            Body(description="One document or a list: {id, text or html, title, published, ...}"),
+        ],
+    ) -> dict[str, Any]:
+        """Ingest, extract and resolve documents; bad ones are reported, the rest stored."""
+        from ceasefire.api.ingest import ingest_posted
+
+        items = body if isinstance(body, list) else [body]
+        if not items or len(items) > _MAX_POST:
+            raise HTTPException(400, f"send 1 to {_MAX_POST} documents at a time, not {len(items)}")
+        return ingest_posted(_engine(request), items)
+
+    @app.get("/arrangements", tags=["arrangements"])
+    def arrangements(
+        request: Request,
+        bbox: Bbox = None,
+        country: Country = None,
+        place: Text = None,
+        type: Annotated[str | None, Query(max_length=40, description="Typology type.")] = None,
+        actor: Text = None,
+        since: Since = None,
+        until: Until = None,
+        q: Text = None,
+        limit: Limit = 100,
+        cursor: Cursor = None,
+        format: Format = "json",
+    ) -> dict[str, Any]:
+        """Ceasefire arrangements, first reported first; `since`/`until` select those watched
+        in the period, `bbox` those whose area meets the box."""
+        f = Filters(_bbox(bbox), country, place, type, actor, since, until, q)
+        page = queries.list_arrangements(_engine(request), f, limit, cursor)
+        return _listing(page, format, arrangements_geojson)
+
+    @app.get("/arrangements/{arrangement_id}", tags=["arrangements"])
+    def arrangement(request: Request, arrangement_id: str) -> dict[str, Any]:
+        """One arrangement, with its violation candidates and their count per day."""
+        from ceasefire.monitor import compliance
+
+        engine = _engine(request)
+        found = queries.get_arrangement(engine, arrangement_id)
+        if found is None:
+            raise HTTPException(404, f"no arrangement with id {arrangement_id!r}")
+        listed = queries.list_violations(engine, Filters(arrangement=arrangement_id), 500, None)
+        dates = {v["event_id"]: v["date"] for v in listed.items}
+        return {**found, "violations": listed.items, "compliance": compliance(listed.items, dates)}
+
+    @app.get("/events", tags=["events"])
+    def events(
+        request: Request,
+        bbox: Bbox = None,
+        country: Country = None,
+        place: Text = None,
+        type: Annotated[str | None, Query(max_length=60, description="Type or sub-type.")] = None,
+        actor: Text = None,
+        since: Since = None,
+        until: Until = None,
+        q: Text = None,
+        limit: Limit = 100,
+        cursor: Cursor = None,
+        format: Format = "json",
+    ) -> dict[str, Any]:
+        """Resolved events (one per event, however many reports), by date."""
+        f = Filters(_bbox(bbox), country, place, type, actor, since, until, q)
+        page = queries.list_events(_engine(request), f, limit, cursor)
+        return _listing(page, format, events_geojson)
+
+    @app.get("/events/{event_id}", tags=["events"])
+    def event(request: Request, event_id: str) -> dict[str, Any]:
+        """One resolved event with every report of it."""
+        found = queries.get_event(_engine(request), event_id)
+        if found is None:
+            raise HTTPException(404, f"no event with id {event_id!r}")
+        return found
+
+    @app.get("/violations", tags=["arrangements"])
+    def violations(
+        request: Request,
+        arrangement: Annotated[str | None, Query(max_length=64)] = None,
+        since: Since = None,
+        until: Until = None,
+        limit: Limit = 100,
+        cursor: Cursor = None,
+        format: Format = "json",
+    ) -> dict[str, Any]:
+        """Violation candidates, by date, each with its event's place (`point`: [lon, lat])."""
+        f = Filters(arrangement=arrangement, since=since, until=until)
+        page = queries.list_violations(_engine(request), f, limit, cursor)
+        return _listing(page, format, violations_geojson)
+
+    @app.get("/places", tags=["places and actors"])
+    def places(
+        request: Request,
+        country: Country = None,
+        q: Text = None,
+        limit: Limit = 100,
+        cursor: Cursor = None,
+        format: Format = "json",
+    ) -> dict[str, Any]:
+        """Places where events happened, with how many."""
+        page = queries.list_places(_engine(request), Filters(country=country, q=q), limit, cursor)
+        return _listing(page, format, places_geojson)
+
+    @app.get("/actors", tags=["places and actors"])
+    def actors(
+        request: Request, q: Text = None, limit: Limit = 100, cursor: Cursor = None
+    ) -> dict[str, Any]:
+        """Actors named in events, with how many."""
+        page = queries.list_actors(_engine(request), Filters(q=q), limit, cursor)
+        return _listing(page, "json")
+
+
+def _writer(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Writes need `Authorization: Bearer <token>`; with no token configured there are none."""
+    token = request.app.state.token
+    if token is None:
+        raise HTTPException(403, "writes are disabled: the server was started without a token")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not authorization or not secrets.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(
+            401, "a valid bearer token is needed to write", headers={"WWW-Authenticate": "Bearer"}
+        )
+
+
+def _static(app: FastAPI) -> None:
+    web = Path(str(resources.files("ceasefire.web") / "static"))
+    leaflet = Path(str(resources.files("js_lib_leaflet") / "static" / "js_lib_leaflet"))
+    app.mount("/static/leaflet", StaticFiles(directory=leaflet), name="leaflet")
+    app.mount("/static", StaticFiles(directory=web), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(web / "index.html")

@@ -1,0 +1,270 @@
+"""Filtered, paginated listings for the HTTP API.
+
+Pages follow a cursor: the sort key of the last row of a page, encoded as an opaque string,
+so that a page never repeats or skips a row when rows are added in between.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, and_, func, or_, select, union_all
+from sqlalchemy.sql import ColumnElement
+
+from ceasefire.store.schema import arrangements, documents, events, violations
+
+
+class QueryError(ValueError):
+    """A filter or cursor the caller gave cannot be used; the message says which and why."""
+
+
+@dataclass(slots=True)
+class Page:
+    items: list[dict[str, Any]]
+    next: str | None
+
+
+@dataclass(slots=True)
+class Filters:
+    """What a listing may be narrowed by; None means no restriction."""
+
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    country: str | None = None
+    place: str | None = None
+    kind: str | None = None
+    actor: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+    language: str | None = None
+    arrangement: str | None = None
+
+
+def encode_cursor(key: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        key = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise QueryError(f"cursor {cursor!r} is not one this API gave") from exc
+    if not isinstance(key, list) or len(key) != size or not all(isinstance(k, str) for k in key):
+        raise QueryError(f"cursor {cursor!r} is not one this API gave")
+    return key
+
+
+def _like(column: Any, text: str) -> ColumnElement[bool]:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return func.lower(column).like(f"%{escaped.lower()}%", escape="\\")
+
+
+def _page(
+    engine: Engine, query: Any, keys: list[Any], limit: int, cursor: str | None, row: Any
+) -> Page:
+    """Rows of `query` after `cursor`, ordered by `keys` (all text columns, the last unique)."""
+    if cursor is not None:
+        after = decode_cursor(cursor, len(keys))
+        query = query.where(_after(keys, after))
+    query = query.order_by(*keys).limit(limit + 1)
+    with engine.connect() as conn:
+        rows = list(conn.execute(query).mappings())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = [row(r) for r in rows]
+    nxt = encode_cursor([rows[-1][f"k{i}"] for i in range(len(keys))]) if more and rows else None
+    return Page(items, nxt)
+
+
+def _after(keys: list[Any], values: list[str]) -> ColumnElement[bool]:
+    """(k0, k1, ...) > (v0, v1, ...), spelled out for every database."""
+    clauses = []
+    for i, key in enumerate(keys):
+        equal = [keys[j] == values[j] for j in range(i)]
+        clauses.append(and_(*equal, key > values[i]))
+    return or_(*clauses)
+
+
+def _keys(*columns: Any) -> list[Any]:
+    return [func.coalesce(c, "") for c in columns]
+
+
+def list_documents(engine: Engine, f: Filters, limit: int, cursor: str | None) -> Page:
+    keys = _keys(documents.c.id)
+    columns = [c for c in documents.c if c.name not in ("text", "raw", "signature", "records")]
+    query = select(*columns, *(k.label(f"k{i}") for i, k in enumerate(keys)))
+    if f.q:
+        query = query.where(or_(_like(documents.c.title, f.q), _like(documents.c.text, f.q)))
+    if f.language:
+        query = query.where(documents.c.language == f.language)
+    if f.since:
+        query = query.where(documents.c.published >= f.since)
+    if f.until:
+        query = query.where(documents.c.published <= f.until)
+    return _page(engine, query, keys, limit, cursor, _document_item)
+
+
+def _document_item(row: Any) -> dict[str, Any]:
+    item = _plain_item(row)
+    if item.get("ingested_at") is not None:
+        item["ingested_at"] = item["ingested_at"].isoformat()
+    return item
+
+
+def get_document(engine: Engine, doc_id: str) -> dict[str, Any] | None:
+    columns = [c for c in documents.c if c.name not in ("raw", "signature")]
+    with engine.connect() as conn:
+        row = conn.execute(select(*columns).where(documents.c.id == doc_id)).mappings().first()
+    if row is None:
+        return None
+    item = dict(row)
+    item["ingested_at"] = item["ingested_at"].isoformat() if item["ingested_at"] else None
+    return item
+
+
+def list_arrangements(engine: Engine, f: Filters, limit: int, cursor: str | None) -> Page:
+    a = arrangements.c
+    keys = _keys(a.first_seen, a.id)
+    query = select(a.record, *(k.label(f"k{i}") for i, k in enumerate(keys)))
+    conditions = []
+    if f.country:
+        conditions.append(a.theatre == f.country.upper())
+    if f.kind:
+        conditions.append(a.type == f.kind)
+    if f.place:
+        conditions.append(_like(a.places, f.place))
+    if f.actor:
+        conditions.append(_like(a.actors, f.actor))
+    if f.q:
+        conditions.append(or_(_like(a.terms, f.q), _like(a.places, f.q), _like(a.actors, f.q)))
+    if f.since:
+        conditions.append(a.watch_end >= f.since)
+    if f.until:
+        conditions.append(a.watch_start <= f.until)
+    if f.bbox:
+        west, south, east, north = f.bbox
+        conditions += [a.east >= west, a.west <= east, a.north >= south, a.south <= north]
+    return _page(engine, query.where(*conditions), keys, limit, cursor, lambda r: r["record"])
+
+
+def get_arrangement(engine: Engine, arrangement_id: str) -> dict[str, Any] | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(arrangements.c.record).where(arrangements.c.id == arrangement_id))
+        found = row.first()
+    return found[0] if found else None
+
+
+def list_events(engine: Engine, f: Filters, limit: int, cursor: str | None) -> Page:
+    e = events.c
+    keys = _keys(e.date, e.id)
+    query = select(e.record, *(k.label(f"k{i}") for i, k in enumerate(keys)))
+    conditions = []
+    if f.country:
+        conditions.append(e.country == f.country.upper())
+    if f.kind:
+        conditions.append(or_(e.type == f.kind, e.subtype == f.kind))
+    if f.place:
+        conditions.append(_like(e.place, f.place))
+    if f.actor:
+        conditions.append(or_(_like(e.actor1, f.actor), _like(e.actor2, f.actor)))
+    if f.q:
+        conditions.append(_like(e.text, f.q))
+    if f.since:
+        conditions.append(e.date >= f.since)
+    if f.until:
+        conditions.append(e.date <= f.until)
+    if f.bbox:
+        west, south, east, north = f.bbox
+        conditions += [e.lon >= west, e.lon <= east, e.lat >= south, e.lat <= north]
+    return _page(engine, query.where(*conditions), keys, limit, cursor, lambda r: r["record"])
+
+
+def get_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
+    with engine.connect() as conn:
+        found = conn.execute(select(events.c.record).where(events.c.id == event_id)).first()
+    return found[0] if found else None
+
+
+def list_violations(engine: Engine, f: Filters, limit: int, cursor: str | None) -> Page:
+    """Violation candidates by date, each with `point`, its event's [lon, lat] (or None)."""
+    v = violations.c
+    keys = _keys(v.date, v.arrangement_id, v.event_id)
+    joined = violations.outerjoin(events, events.c.id == v.event_id)
+    query = select(
+        v.record,
+        v.date,
+        events.c.lat,
+        events.c.lon,
+        *(k.label(f"k{i}") for i, k in enumerate(keys)),
+    ).select_from(joined)
+    if f.arrangement:
+        query = query.where(v.arrangement_id == f.arrangement)
+    if f.since:
+        query = query.where(v.date >= f.since)
+    if f.until:
+        query = query.where(v.date <= f.until)
+    return _page(engine, query, keys, limit, cursor, _violation_item)
+
+
+def _violation_item(row: Any) -> dict[str, Any]:
+    point = [row["lon"], row["lat"]] if row["lat"] is not None else None
+    return {**row["record"], "date": row["date"], "point": point}
+
+
+def list_places(engine: Engine, f: Filters, limit: int, cursor: str | None) -> Page:
+    """Places events happened in, with how many events each."""
+    e = events.c
+    grouped = (
+        select(
+            e.place.label("name"),
+            e.country.label("country"),
+            func.min(e.lat).label("lat"),
+            func.min(e.lon).label("lon"),
+            func.count().label("events"),
+        )
+        .where(e.place.is_not(None))
+        .group_by(e.place, e.country)
+    )
+    if f.country:
+        grouped = grouped.where(e.country == f.country.upper())
+    if f.q:
+        grouped = grouped.where(_like(e.place, f.q))
+    sub = grouped.subquery()
+    keys = _keys(sub.c.name, sub.c.country)
+    query = select(sub, *(k.label(f"k{i}") for i, k in enumerate(keys)))
+    return _page(engine, query, keys, limit, cursor, _plain_item)
+
+
+def list_actors(engine: Engine, f: Filters, limit: int, cursor: str | None) -> Page:
+    """Actors named in events (as actor1 or actor2), with how many events each."""
+    e = events.c
+    named = union_all(
+        select(e.actor1.label("name")).where(e.actor1.is_not(None)),
+        select(e.actor2.label("name")).where(e.actor2.is_not(None)),
+    ).subquery()
+    grouped = select(named.c.name, func.count().label("events")).group_by(named.c.name)
+    if f.q:
+        grouped = grouped.where(_like(named.c.name, f.q))
+    sub = grouped.subquery()
+    keys = _keys(sub.c.name)
+    query = select(sub, *(k.label(f"k{i}") for i, k in enumerate(keys)))
+    return _page(engine, query, keys, limit, cursor, _plain_item)
+
+
+def _plain_item(row: Any) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if not (k[0] == "k" and k[1:].isdigit())}
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    """How many documents, arrangements, events and violation candidates are stored."""
+    tables = {"documents": documents, "arrangements": arrangements, "events": events}
+    tables["violations"] = violations
+    with engine.connect() as conn:
+        return {
+            name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+            for name, table in tables.items()
+        }
