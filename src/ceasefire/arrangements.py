@@ -404,6 +404,21 @@ def _characterizations(mentions: list[Mention]) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
+def summary(record: dict[str, Any]) -> dict[str, Any]:
+    """An arrangement without its mentions, and its actors and places without evidence."""
+
+    def bare(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{k: v for k, v in item.items() if k != "evidence"} for item in items]
+
+    short = {k: v for k, v in record.items() if k != "mentions"}
+    for key in ("parties", "sponsors", "mediators", "places"):
+        short[key] = bare(record[key])
+    short["characterizations"] = [
+        {**c, "actor": bare([c["actor"]])[0]} for c in record["characterizations"]
+    ]
+    return short
+
+
 def window(record: dict[str, Any], last_seen: str, open_days: int) -> tuple[str, str]:
     """The dates an arrangement is watched over: its start (else first report) to its end,
     else its collapse, else some days past its last report."""

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from ceasefire import knowledge
-from ceasefire.arrangements import Draft, build, gather, rules, sort_key
+from ceasefire.arrangements import Draft, build, gather, rules, sort_key, summary
 from ceasefire.event_links import Report, group, reports_of, same_event
 from ceasefire.event_links import build as build_event
 from ceasefire.mentions import Mention, mentions_of
@@ -185,6 +185,7 @@ def _arrangement_row(draft: Draft) -> dict[str, Any]:
         "watch_end": watch_end,
         "area_key": _area_key(record, watch_start, watch_end),
         "record": record,
+        "summary": summary(record),
         **_search_columns(record),
     }
 

@@ -7,6 +7,7 @@ every listing of things with a place can be had as GeoJSON (`format=geojson`).
 
 from __future__ import annotations
 
+import json
 import secrets
 from importlib import resources
 from pathlib import Path
@@ -14,14 +15,13 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ceasefire.api.geojson import (
     arrangements_geojson,
-    events_geojson,
     places_geojson,
     violations_geojson,
 )
@@ -96,12 +96,25 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return (west, south, east, north)
 
 
-def _listing(page: Page, fmt: str, to_geojson: Any = None) -> dict[str, Any]:
+def _listing(page: Page, fmt: str, to_geojson: Any = None) -> Response:
+    """A page as JSON (`items`, `next`) or GeoJSON. Records are plain JSON already: they are
+    written out as they are (as stored, for raw pages), not encoded field by field."""
+    nxt = json.dumps(page.next)
     if fmt == "geojson":
-        if to_geojson is None:
-            raise QueryError("this listing has no places: format=geojson is not offered")
-        return {**to_geojson(page.items), "next": page.next}
-    return {"items": page.items, "next": page.next}
+        if page.raw and to_geojson is None:  # the items are Features already
+            body = (
+                f'{{"type":"FeatureCollection","features":[{",".join(page.items)}],"next":{nxt}}}'
+            )
+            return Response(body, media_type="application/geo+json")
+        items = [json.loads(i) for i in page.items] if page.raw else page.items
+        return JSONResponse(
+            {**to_geojson(items), "next": page.next}, media_type="application/geo+json"
+        )
+    if page.raw:
+        return Response(
+            f'{{"items":[{",".join(page.items)}],"next":{nxt}}}', media_type="application/json"
+        )
+    return JSONResponse({"items": page.items, "next": page.next})
 
 
 def _routes(app: FastAPI) -> None:
@@ -160,14 +173,19 @@ def _routes(app: FastAPI) -> None:
         since: Since = None,
         until: Until = None,
         q: Text = None,
+        full: Annotated[
+            bool, Query(description="Whole records, with every mention; else summaries.")
+        ] = False,
         limit: Limit = 100,
         cursor: Cursor = None,
         format: Format = "json",
     ) -> dict[str, Any]:
         """Ceasefire arrangements, first reported first; `since`/`until` select those watched
-        in the period, `bbox` those whose area meets the box."""
+        in the period, `bbox` those whose area meets the box. Items are summaries (no
+        `mentions`, and actors and places without their own evidence) unless `full=true`;
+        `/arrangements/{id}` always gives the whole record."""
         f = Filters(_bbox(bbox), country, place, type, actor, since, until, q)
-        page = queries.list_arrangements(_engine(request), f, limit, cursor)
+        page = queries.list_arrangements(_engine(request), f, limit, cursor, full=full)
         return _listing(page, format, arrangements_geojson)
 
     @app.get("/arrangements/{arrangement_id}", tags=["arrangements"])
@@ -200,8 +218,8 @@ def _routes(app: FastAPI) -> None:
     ) -> dict[str, Any]:
         """Resolved events (one per event, however many reports), by date."""
         f = Filters(_bbox(bbox), country, place, type, actor, since, until, q)
-        page = queries.list_events(_engine(request), f, limit, cursor)
-        return _listing(page, format, events_geojson)
+        page = queries.list_events(_engine(request), f, limit, cursor, geojson=format == "geojson")
+        return _listing(page, format, None)
 
     @app.get("/events/{event_id}", tags=["events"])
     def event(request: Request, event_id: str) -> dict[str, Any]:

@@ -13,23 +13,6 @@ def _point(lon: float, lat: float) -> dict[str, Any]:
     return {"type": "Point", "coordinates": [lon, lat]}
 
 
-def events_geojson(items: list[dict[str, Any]]) -> dict[str, Any]:
-    """Each event at its place (events without a place have a null geometry)."""
-    return _collection(
-        [
-            {
-                "type": "Feature",
-                "id": e["id"],
-                "geometry": _point(e["place"]["lon"], e["place"]["lat"])
-                if e.get("place")
-                else None,
-                "properties": {k: v for k, v in e.items() if k != "id"},
-            }
-            for e in items
-        ]
-    )
-
-
 def arrangements_geojson(items: list[dict[str, Any]]) -> dict[str, Any]:
     """Each arrangement as its area."""
     return _collection(

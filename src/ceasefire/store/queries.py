@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, or_, select, union_all
+from sqlalchemy import Engine, Text, and_, cast, func, or_, select, union_all
 from sqlalchemy.sql import ColumnElement
 
 from ceasefire.store.schema import arrangements, documents, events, violations
@@ -23,8 +23,11 @@ class QueryError(ValueError):
 
 @dataclass(slots=True)
 class Page:
-    items: list[dict[str, Any]]
+    """One page of a listing. `raw` pages hold each item as JSON text, passed on as stored."""
+
+    items: list[Any]
     next: str | None
+    raw: bool = False
 
 
 @dataclass(slots=True)
@@ -126,10 +129,14 @@ def get_document(engine: Engine, doc_id: str) -> dict[str, Any] | None:
     return item
 
 
-def list_arrangements(engine: Engine, f: Filters, limit: int, cursor: str | None) -> Page:
+def list_arrangements(
+    engine: Engine, f: Filters, limit: int, cursor: str | None, full: bool = False
+) -> Page:
+    """Arrangements first reported first: their summaries, or whole records if `full`."""
     a = arrangements.c
     keys = _keys(a.first_seen, a.id)
-    query = select(a.record, *(k.label(f"k{i}") for i, k in enumerate(keys)))
+    shown = a.record if full else func.coalesce(a.summary, a.record)
+    query = select(cast(shown, Text).label("raw"), *(k.label(f"k{i}") for i, k in enumerate(keys)))
     conditions = []
     if f.country:
         conditions.append(a.theatre == f.country.upper())
@@ -148,7 +155,9 @@ def list_arrangements(engine: Engine, f: Filters, limit: int, cursor: str | None
     if f.bbox:
         west, south, east, north = f.bbox
         conditions += [a.east >= west, a.west <= east, a.north >= south, a.south <= north]
-    return _page(engine, query.where(*conditions), keys, limit, cursor, lambda r: r["record"])
+    page = _page(engine, query.where(*conditions), keys, limit, cursor, lambda r: r["raw"])
+    page.raw = True
+    return page
 
 
 def get_arrangement(engine: Engine, arrangement_id: str) -> dict[str, Any] | None:
@@ -158,10 +167,14 @@ def get_arrangement(engine: Engine, arrangement_id: str) -> dict[str, Any] | Non
     return found[0] if found else None
 
 
-def list_events(engine: Engine, f: Filters, limit: int, cursor: str | None) -> Page:
+def list_events(
+    engine: Engine, f: Filters, limit: int, cursor: str | None, geojson: bool = False
+) -> Page:
+    """Events by date, as JSON text: records, or GeoJSON Features if `geojson`."""
     e = events.c
     keys = _keys(e.date, e.id)
-    query = select(e.record, *(k.label(f"k{i}") for i, k in enumerate(keys)))
+    columns = [cast(e.record, Text).label("raw"), e.id, e.lat, e.lon]
+    query = select(*columns, *(k.label(f"k{i}") for i, k in enumerate(keys)))
     conditions = []
     if f.country:
         conditions.append(e.country == f.country.upper())
@@ -180,7 +193,21 @@ def list_events(engine: Engine, f: Filters, limit: int, cursor: str | None) -> P
     if f.bbox:
         west, south, east, north = f.bbox
         conditions += [e.lon >= west, e.lon <= east, e.lat >= south, e.lat <= north]
-    return _page(engine, query.where(*conditions), keys, limit, cursor, lambda r: r["record"])
+    item = _event_feature if geojson else (lambda r: r["raw"])
+    page = _page(engine, query.where(*conditions), keys, limit, cursor, item)
+    page.raw = True
+    return page
+
+
+def _event_feature(row: Any) -> str:
+    """A GeoJSON Feature around the stored record text: the record is not decoded."""
+    geometry = (
+        f'{{"type":"Point","coordinates":[{row["lon"]!r},{row["lat"]!r}]}}'
+        if row["lat"] is not None
+        else "null"
+    )
+    head = f'{{"type":"Feature","id":{json.dumps(row["id"])},"geometry":{geometry},'
+    return f'{head}"properties":{row["raw"]}}}'
 
 
 def get_event(engine: Engine, event_id: str) -> dict[str, Any] | None:

@@ -92,6 +92,7 @@ arrangements = Table(
     Column("watch_end", String(10), nullable=False),
     Column("area_key", String(40), nullable=False),  # changes when area or window change
     Column("record", JSON, nullable=False),
+    Column("summary", JSON),  # the record without mentions, for listings
     # What the HTTP API filters on: the area's bounding box, and names as searchable text.
     Column("west", Float),
     Column("south", Float),
