@@ -49,6 +49,9 @@ def test_health_and_openapi(api: str) -> None:
     assert {"/arrangements", "/events", "/violations", "/places", "/actors", "/documents"} <= set(
         schema["paths"]
     )
+    from openapi_spec_validator import validate
+
+    validate(schema)  # raises on an invalid OpenAPI document
     assert get(api, "/docs").status_code == 200
 
 
@@ -63,6 +66,12 @@ def test_listings_and_single_records(api: str) -> None:
     document = get(api, f"/documents/{doc_id}").json()
     assert document["id"] == doc_id and document["text"]
     assert get(api, "/violations", arrangement=aleppo["id"]).json()["items"]
+    arabic = get(api, "/documents", language="ar", limit=500).json()["items"]
+    assert len(arabic) == 12 and all(d["language"] == "ar" for d in arabic)
+    assert "text" not in arabic[0]
+    found = {d["id"] for d in get(api, "/documents", q="Salaheddine").json()["items"]}
+    assert {"meridian-times-2016-05-06-salaheddine-shelling"} <= found
+    assert len(found) < 35
     places = get(api, "/places", country="SY").json()["items"]
     assert any(p["name"] == "Aleppo" and p["events"] >= 3 for p in places)
     actors = get(api, "/actors", q="russia").json()["items"]

@@ -79,7 +79,7 @@ function drawMap() {
       style: { color: "#2a6fb0", weight: 1, fillOpacity: 0.15 },
     });
     layer.on("click", () => select(arrangement.id));
-    layer.bindTooltip(`${arrangement.type} (${arrangement.start || "?"})`);
+    layer.bindTooltip(el("span", { text: `${arrangement.type} (${arrangement.start || "?"})` }));
     areas.addLayer(layer);
   }
   for (const feature of state.events) {
@@ -93,7 +93,7 @@ function drawMap() {
       fillOpacity: 0.6,
       className: "event-dot",
     });
-    dot.bindTooltip(`${props.date || "?"} ${props.subtype || props.type}`);
+    dot.bindTooltip(el("span", { text: `${props.date || "?"} ${props.subtype || props.type}` }));
     eventDots.addLayer(dot);
   }
 }
