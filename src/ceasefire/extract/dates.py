@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ceasefire import knowledge
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
+from ceasefire.extract.normalize import has_arabic
 from ceasefire.extract.numbers import Number
 from ceasefire.ingest.dates import parse_date
 
@@ -40,7 +41,8 @@ def find_dates(
     """Dates in `text`; relative ones only when `published` is known."""
     base = date.fromisoformat(published) if published else None
     found = [d for d in (_absolute(m, base) for m in _absolute_matches(text, numbers)) if d]
-    found += _arabic_absolute(text, base)
+    if has_arabic(text):
+        found += _arabic_absolute(text, base)
     if base is not None:
         relative = _relative(text, hits, numbers, lex, base)
         found += [d for d in relative if not _names_a_date_given(d, found, text)]
@@ -66,7 +68,10 @@ def find_past_months(text: str, published: str | None) -> list[DateMention]:
     named = [
         (m, _EN_MONTHS.index(m.group("month")) + 1) for m in _EN_MONTH_ONLY.finditer(text.lower())
     ]
-    named += [(m, _arabic_months()[m.group("month")]) for m in _arabic_month_only().finditer(text)]
+    if has_arabic(text):
+        named += [
+            (m, _arabic_months()[m.group("month")]) for m in _arabic_month_only().finditer(text)
+        ]
     for match, month in named:
         if month != base.month:
             year = base.year if month < base.month else base.year - 1
