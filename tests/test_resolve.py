@@ -72,7 +72,7 @@ def test_demo_arrangements_are_separate_with_types_dates_and_places(demo: Resolv
         ("comprehensive_ceasefire", "2016-12-29", "Syria"),
     ]
     found = [_one(records, type=t, month=m, place=p) for t, m, p in expected]
-    assert len({r["id"] for r in found}) == len(expected)
+    assert len({r["id"] for r in found}) == len(expected) == len(records)
     ghouta = found[1]
     assert {p["canonical"] for p in ghouta["places"]} >= {"Latakia", "Rif-dimashq"}
     february, september = found[0], found[3]

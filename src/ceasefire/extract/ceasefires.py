@@ -41,11 +41,12 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
         places = _unique_places(analysis, sentence, evidence)
         start, end = _window(analysis, sentence, lex)
         for term in _one_per_type(terms):
+            ended = analysis.tokens.after(term.end, lex.words["ended_after"])
             found.append(
                 Ceasefire(
                     type=term.key,
                     term=term.text,
-                    status=status,
+                    status="collapsed" if ended else status,
                     evidence=evidence,
                     characterized_by=_characterizers(actors, term, parties, evidence),
                     parties=parties,

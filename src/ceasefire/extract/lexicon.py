@@ -39,6 +39,7 @@ CONTEXT_GROUPS = (
     "skippable",
     "military_noun",
     "quarter_noun",
+    "ended_after",
 )
 
 
