@@ -181,7 +181,7 @@ def test_dates_resolve_against_publication(text: str, date: str) -> None:
         ("The truce collapsed in May.", "2016-12-13", "collapsed"),
     ],
 )
-def test_news_dated_to_an_earlier_month_only_mentions(
+def test_status_read_from_the_words_around_a_term(
     extract, text: str, published: str, status: str
 ) -> None:
     [mention] = extract(text, published=published or "2016-09-20")["ceasefires"]
