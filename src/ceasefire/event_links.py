@@ -9,6 +9,7 @@ reports arrive in; a resolved event's id is a hash of its first report's key.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -141,19 +142,66 @@ def group(reports: list[Report]) -> list[list[Report]]:
     return list(groups.values())
 
 
+class Neighbours:
+    """An index of reports by type, day, and grid cell or region, to find the few that may be
+    the same event as a given report without comparing every pair."""
+
+    def __init__(self, reports: list[Report]) -> None:
+        rules = _rules()
+        self.days = range(-rules["max_days_apart"], rules["max_days_apart"] + 1)
+        self.cell_deg = rules["max_km_apart"] / 111.0
+        self.cells: dict[tuple[str, int, int, int], list[Report]] = {}
+        self.regions: dict[tuple[str, int, str, str], list[Report]] = {}
+        for report in reports:
+            for key, table in self._keys(report):
+                table.setdefault(key, []).append(report)  # type: ignore[attr-defined]
+
+    def _keys(self, report: Report) -> list[tuple[tuple, dict]]:
+        place = report.place
+        if not report.date or not place:
+            return []
+        day = date.fromisoformat(report.date).toordinal()
+        keys: list[tuple[tuple, dict]] = [((report.type, day, *region_of(place)), self.regions)]
+        if place["kind"] in _PRECISE:
+            keys.append(((report.type, day, *_cell(place, self.cell_deg)), self.cells))
+        return keys
+
+    def of(self, report: Report) -> Iterator[Report]:
+        """Indexed reports that are the same event as `report` (possibly itself)."""
+        place = report.place
+        if not report.date or not place:
+            return
+        day = date.fromisoformat(report.date).toordinal()
+        town = place["kind"] in _PRECISE
+        found: dict[str, Report] = {}
+        country, region = region_of(place)
+        for dd in self.days:
+            for other in self.regions.get((report.type, day + dd, country, region), ()):
+                if not (town and other.place and other.place["kind"] in _PRECISE):
+                    found[other.key] = other  # towns are compared by their cells below
+            if town:
+                x, y = _cell(place, self.cell_deg)
+                for dx in (-1, 0, 1):
+                    for dy in (-1, 0, 1):
+                        for other in self.cells.get((report.type, day + dd, x + dx, y + dy), ()):
+                            found[other.key] = other
+        yield from (other for other in found.values() if same_event(report, other))
+
+
 def _candidate_pairs(ordered: list[Report]) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) of reports that are the same event, looking only at reports of
-    one type a few days apart."""
-    max_days = _rules()["max_days_apart"]
-    dated = sorted(
-        (r.type, date.fromisoformat(r.date), i) for i, r in enumerate(ordered) if r.date and r.place
-    )
-    for n, (kind, day, i) in enumerate(dated):
-        for other_kind, other_day, j in dated[n + 1 :]:
-            if other_kind != kind or (other_day - day).days > max_days:
-                break
-            if same_event(ordered[i], ordered[j]):
-                yield (min(i, j), max(i, j))
+    """Index pairs (i < j) of reports that are the same event."""
+    position = {report.key: i for i, report in enumerate(ordered)}
+    index = Neighbours(ordered)
+    for i, report in enumerate(ordered):
+        for other in index.of(report):
+            j = position[other.key]
+            if i < j:
+                yield (i, j)
+
+
+def _cell(place: dict[str, Any], size: float) -> tuple[int, int]:
+    width = size / max(math.cos(math.radians(place["lat"])), 0.1)
+    return (math.floor(place["lat"] / size), math.floor(place["lon"] / width))
 
 
 def _closeness(a: Report, b: Report) -> tuple[int, float]:

@@ -26,7 +26,7 @@ from sqlalchemy import Connection, Engine
 
 from ceasefire import knowledge
 from ceasefire.arrangements import Draft, build, gather, rules, sort_key, summary
-from ceasefire.event_links import Report, group, reports_of, same_event
+from ceasefire.event_links import Neighbours, Report, group, reports_of
 from ceasefire.event_links import build as build_event
 from ceasefire.mentions import Mention, mentions_of
 from ceasefire.monitor import candidate, compliance, post_alerts, violent
@@ -249,17 +249,22 @@ def _shift(day: str, delta: timedelta) -> str:
 
 def _linked_events(conn: Connection, store: ResolvedStore, reports: list[Report]) -> set[str]:
     """The resolved events holding a stored report that may be the same event as one of
-    `reports`."""
-    rules = knowledge.load("resolution")["events"]
-    days, max_km = timedelta(days=rules["max_days_apart"]), rules["max_km_apart"]
+    `reports`: stored reports of their types and dates are fetched at once, then indexed."""
+    days = timedelta(days=knowledge.load("resolution")["events"]["max_days_apart"])
     found: set[str] = set()
+    by_type: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
-        if report.date is None or report.place is None:
-            continue
-        window = (_shift(report.date, -days), _shift(report.date, days))
-        for other, eid in store.reports_near(conn, report, window, max_km):
-            if eid and same_event(report, other):
-                found.add(eid)
+        if report.date and report.place:
+            by_type[report.type].append(report)
+    for kind, of_kind in by_type.items():
+        dates = sorted(r.date for r in of_kind if r.date)
+        stored = store.reports_between(conn, kind, _shift(dates[0], -days), _shift(dates[-1], days))
+        event_of = {r.key: eid for r, eid in stored}
+        index = Neighbours([r for r, _ in stored])
+        for report in of_kind:
+            found.update(
+                event_of[other.key] for other in index.of(report) if other.key != report.key
+            )
     return found
 
 

@@ -5,7 +5,6 @@ Writes take the caller's connection so that one resolution run is one transactio
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -201,27 +200,16 @@ class ResolvedStore:
         if items:
             conn.execute(reports.insert(), [_report_row(r) for r in items])
 
-    def reports_near(
-        self, conn: Connection, report: Report, days: tuple[str, str], km: float
-    ) -> list[tuple[Report, str | None]]:
-        """Stored reports that may be the same event as `report`: of its type, dated within
-        `days`, and within `km` of it, or in its region, or (for a whole country) in its
-        country. They come back with only what linking compares, not their evidence."""
-        place = report.place
-        if place is None or report.date is None:
-            return []
-        degrees = km / 111.0 / max(math.cos(math.radians(place["lat"])), 0.2)
-        near = and_(
-            reports.c.lat.between(place["lat"] - km / 111.0, place["lat"] + km / 111.0),
-            reports.c.lon.between(place["lon"] - degrees, place["lon"] + degrees),
-        )
-        country, region = region_of(place)
-        same_region = and_(reports.c.country == country, reports.c.region == region)
+    def reports_between(
+        self, conn: Connection, kind: str, first: str, last: str
+    ) -> list[tuple[Report, str]]:
+        """Stored, grouped reports of one type dated first..last, with their events; with
+        only what linking compares, not their evidence."""
         query = select(*_LINK_COLUMNS).where(
-            reports.c.type == report.type,
-            reports.c.date >= days[0],
-            reports.c.date <= days[1],
-            or_(near, same_region),
+            reports.c.event_id.is_not(None),  # reports of this run are grouped together
+            reports.c.type == kind,
+            reports.c.date >= first,
+            reports.c.date <= last,
         )
         return [(_light_report(row), row.event_id) for row in conn.execute(query)]
 
