@@ -161,3 +161,23 @@ def test_one_new_document_resolves_only_itself(tmp_path: Path) -> None:
     summary = resolve(store.engine)
     assert summary.documents == 1
     assert summary.arrangements <= 2
+
+
+def test_a_changed_document_is_resolved_again(tmp_path: Path) -> None:
+    """A document re-ingested with other text loses its old mentions and reports."""
+    store = DocumentStore(open_store(str(tmp_path / "changed.db")))
+    path = tmp_path / "news.jsonl"
+
+    def write(text: str) -> None:
+        doc = {"id": "yemen-1", "published": "2016-05-05", "text": text}
+        path.write_text(json.dumps(doc) + "\n")
+        ingest([str(path)], store)
+        resolve(store.engine)
+
+    write("In Yemen, a truce between the Houthis and the government was announced in Taiz.")
+    resolved = ResolvedStore(store.engine)
+    [truce] = _arrangements(resolved)
+    assert truce["type"] == "truce" and truce["places"][0]["country"] == "YE"
+    write("Talks between the Houthis and the government resumed in Kuwait on Thursday.")
+    assert _arrangements(resolved) == []
+    assert resolved.counts()["mentions"] == 0

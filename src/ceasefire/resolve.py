@@ -94,7 +94,7 @@ def _resolve_batch(
     new_reports = [r for d in docs for r in reports_of(d["id"], d["records"])]
     store.add_mentions(conn, placed)
     store.add_reports(conn, new_reports)
-    arrangement_rows, before = _resolve_arrangements(conn, store, removed + placed)
+    arrangement_rows, before = _resolve_arrangements(conn, store, removed, placed)
     event_records, before_events = _resolve_events(conn, store, new_reports, touched_events)
     found = _monitor(conn, store, arrangement_rows, event_records)
     new = {(v["arrangement_id"], v["event_id"]) for v in found} - before - before_events
@@ -109,17 +109,25 @@ def _resolve_batch(
 
 
 def _resolve_arrangements(
-    conn: Connection, store: ResolvedStore, changed: list[Mention]
+    conn: Connection,
+    store: ResolvedStore,
+    removed: list[tuple[Mention, str | None]],
+    placed: list[Mention],
 ) -> tuple[list[dict[str, Any]], set[tuple[str, str]]]:
+    """Re-gather each theatre that gained or lost mentions, from the earliest date touched."""
     since: dict[str, str] = {}
-    for mention in changed:
+    lost: dict[str, set[str]] = defaultdict(set)  # arrangements that lost a mention
+    for mention in [m for m, _ in removed] + placed:
         since[mention.theatre] = min(
             since.get(mention.theatre, mention.sort_date), mention.sort_date
         )
+    for mention, aid in removed:
+        if aid:
+            lost[mention.theatre].add(aid)
     rows: list[dict[str, Any]] = []
     before: set[tuple[str, str]] = set()
     for theatre in sorted(since):
-        theatre_rows, gone = _regather(conn, store, theatre, since[theatre])
+        theatre_rows, gone = _regather(conn, store, theatre, since[theatre], lost[theatre])
         old = store.area_keys(conn, [row["id"] for row in theatre_rows])
         same = {row["id"] for row in theatre_rows if old.get(row["id"]) == row["area_key"]}
         before |= store.replace_arrangements(conn, gone, theatre_rows, keep_violations=same)
@@ -128,14 +136,15 @@ def _resolve_arrangements(
 
 
 def _regather(
-    conn: Connection, store: ResolvedStore, theatre: str, since: str
+    conn: Connection, store: ResolvedStore, theatre: str, since: str, lost: set[str]
 ) -> tuple[list[dict[str, Any]], set[str]]:
     """Gather a theatre's mentions from `since` on again; returns the arrangements to write
-    and the ids of those that changed or went away."""
+    (those whose mentions changed, including those in `lost`, which lost some) and the ids
+    of those that went away."""
     rule = rules()
     tail = store.tail(conn, theatre, since)
     mentions = [m for m, _ in tail]
-    held = {aid for _, aid in tail if aid}
+    held = {aid for _, aid in tail if aid} | lost
     starts = sorted(m.start for m in mentions if m.start)
     start_range = (
         (_shift(starts[0], -rule.same_start), _shift(starts[-1], rule.same_start))
@@ -155,14 +164,20 @@ def _regather(
             draft.add(mention, rule)
         drafts.append(draft)
     result = gather(mentions, drafts)
-    store.assign(conn, [m.key for m in mentions], None)
-    changed = []
-    for draft in result:
-        fresh = [m.key for m in draft.mentions if m.sort_date >= since]
-        if fresh:
-            store.assign(conn, fresh, draft.id)
-        if fresh or draft.id in held:
-            changed.append(_arrangement_row(draft))
+    before = {m.key: aid for m, aid in tail}
+    after = {m.key: d.id for d in result for m in d.mentions if m.sort_date >= since}
+    moved: dict[str | None, list[str]] = defaultdict(list)
+    for key, aid in before.items():
+        if after.get(key) != aid:
+            moved[after.get(key)].append(key)
+    for aid, keys in moved.items():
+        store.assign(conn, keys, aid)
+    touched = {aid for key, aid in before.items() if after.get(key) != aid} | set(moved) | lost
+    changed = [
+        _arrangement_row(d)
+        for d in result
+        if d.id in touched or (d.id not in held and any(m.sort_date >= since for m in d.mentions))
+    ]
     gone = (held | candidates) - {d.id for d in result}
     return changed, gone
 

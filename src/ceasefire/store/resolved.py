@@ -61,12 +61,17 @@ class ResolvedStore:
 
     # ------------------------------------------------------------ mentions
 
-    def drop_mentions(self, conn: Connection, doc_ids: list[str]) -> list[Mention]:
-        """Remove the stored mentions of these documents; returns what was removed."""
+    def drop_mentions(
+        self, conn: Connection, doc_ids: list[str]
+    ) -> list[tuple[Mention, str | None]]:
+        """Remove the stored mentions of these documents; returns what was removed, each with
+        the arrangement it was in."""
         removed = []
         for chunk in _chunks(doc_ids):
-            rows = conn.execute(select(mentions.c.data).where(mentions.c.document_id.in_(chunk)))
-            removed += [Mention.from_json(row[0]) for row in rows]
+            query = select(mentions.c.data, mentions.c.arrangement_id).where(
+                mentions.c.document_id.in_(chunk)
+            )
+            removed += [(Mention.from_json(data), aid) for data, aid in conn.execute(query)]
             conn.execute(delete(mentions).where(mentions.c.document_id.in_(chunk)))
         return removed
 
