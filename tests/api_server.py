@@ -32,7 +32,7 @@ def build_demo(directory: Path) -> Path:
 
 
 @contextmanager
-def serving(db: Path, token: str | None = None) -> Iterator[str]:
+def serving(db: Path | str, token: str | None = None) -> Iterator[str]:
     """The base URL of a server on `db`, stopped afterwards."""
     port = free_port()
     command = [sys.executable, "-m", "ceasefire", "serve", "--db", str(db), "--port", str(port)]

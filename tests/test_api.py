@@ -209,3 +209,29 @@ def test_schema_driven_fuzzing_finds_no_server_error(api: str) -> None:
         timeout=900,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_the_same_api_on_postgresql(pg_url: str) -> None:
+    from ceasefire.demo import corpus_dir
+
+    stored = subprocess.run(
+        [sys.executable, "-m", "ceasefire", "ingest", str(corpus_dir()), "--db", pg_url, "-q"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert stored.returncode == 0, stored.stderr
+    with serving(pg_url) as base:
+        assert get(base, "/health").json()["arrangements"] >= 7
+        aleppo = get(base, "/arrangements", place="aleppo", type="truce").json()["items"]
+        assert aleppo and aleppo[0]["characterizations"]
+        features = get(base, "/events", format="geojson", bbox="35,32,42,37").json()["features"]
+        assert features and all(f["geometry"]["type"] == "Point" for f in features)
+        seen, cursor = [], None
+        while True:
+            page = get(base, "/events", limit=5, **({"cursor": cursor} if cursor else {})).json()
+            seen += [e["id"] for e in page["items"]]
+            if (cursor := page["next"]) is None:
+                break
+        assert len(seen) == len(set(seen)) == get(base, "/health").json()["events"]
+        assert get(base, "/events", cursor="nonsense").status_code == 400
