@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,6 +93,19 @@ def _after(keys: list[Any], values: list[str]) -> ColumnElement[bool]:
     return or_(*clauses)
 
 
+def _given(*pairs: tuple[Any, Callable[[], ColumnElement[bool]]]) -> list[ColumnElement[bool]]:
+    """The condition of each filter whose value is given."""
+    return [make() for value, make in pairs if value]
+
+
+def _overlaps(
+    box: tuple[float, float, float, float] | None, west: Any, south: Any, east: Any, north: Any
+) -> ColumnElement[bool]:
+    """Rows whose west..east, south..north extent meets the box (a point is a tiny extent)."""
+    w, s, e, n = box or (-180.0, -90.0, 180.0, 90.0)
+    return and_(east >= w, west <= e, north >= s, south <= n)
+
+
 def _keys(*columns: Any) -> list[Any]:
     return [func.coalesce(c, "") for c in columns]
 
@@ -137,24 +151,16 @@ def list_arrangements(
     keys = _keys(a.first_seen, a.id)
     shown = a.record if full else func.coalesce(a.summary, a.record)
     query = select(cast(shown, Text).label("raw"), *(k.label(f"k{i}") for i, k in enumerate(keys)))
-    conditions = []
-    if f.country:
-        conditions.append(a.theatre == f.country.upper())
-    if f.kind:
-        conditions.append(a.type == f.kind)
-    if f.place:
-        conditions.append(_like(a.places, f.place))
-    if f.actor:
-        conditions.append(_like(a.actors, f.actor))
-    if f.q:
-        conditions.append(or_(_like(a.terms, f.q), _like(a.places, f.q), _like(a.actors, f.q)))
-    if f.since:
-        conditions.append(a.watch_end >= f.since)
-    if f.until:
-        conditions.append(a.watch_start <= f.until)
-    if f.bbox:
-        west, south, east, north = f.bbox
-        conditions += [a.east >= west, a.west <= east, a.north >= south, a.south <= north]
+    conditions = _given(
+        (f.country, lambda: a.theatre == (f.country or "").upper()),
+        (f.kind, lambda: a.type == f.kind),
+        (f.place, lambda: _like(a.places, f.place or "")),
+        (f.actor, lambda: _like(a.actors, f.actor or "")),
+        (f.q, lambda: or_(*(_like(c, f.q or "") for c in (a.terms, a.places, a.actors)))),
+        (f.since, lambda: a.watch_end >= f.since),
+        (f.until, lambda: a.watch_start <= f.until),
+        (f.bbox, lambda: _overlaps(f.bbox, a.west, a.south, a.east, a.north)),
+    )
     page = _page(engine, query.where(*conditions), keys, limit, cursor, lambda r: r["raw"])
     page.raw = True
     return page
@@ -175,24 +181,16 @@ def list_events(
     keys = _keys(e.date, e.id)
     columns = [cast(e.record, Text).label("raw"), e.id, e.lat, e.lon]
     query = select(*columns, *(k.label(f"k{i}") for i, k in enumerate(keys)))
-    conditions = []
-    if f.country:
-        conditions.append(e.country == f.country.upper())
-    if f.kind:
-        conditions.append(or_(e.type == f.kind, e.subtype == f.kind))
-    if f.place:
-        conditions.append(_like(e.place, f.place))
-    if f.actor:
-        conditions.append(or_(_like(e.actor1, f.actor), _like(e.actor2, f.actor)))
-    if f.q:
-        conditions.append(_like(e.text, f.q))
-    if f.since:
-        conditions.append(e.date >= f.since)
-    if f.until:
-        conditions.append(e.date <= f.until)
-    if f.bbox:
-        west, south, east, north = f.bbox
-        conditions += [e.lon >= west, e.lon <= east, e.lat >= south, e.lat <= north]
+    conditions = _given(
+        (f.country, lambda: e.country == (f.country or "").upper()),
+        (f.kind, lambda: or_(e.type == f.kind, e.subtype == f.kind)),
+        (f.place, lambda: _like(e.place, f.place or "")),
+        (f.actor, lambda: or_(_like(e.actor1, f.actor or ""), _like(e.actor2, f.actor or ""))),
+        (f.q, lambda: _like(e.text, f.q or "")),
+        (f.since, lambda: e.date >= f.since),
+        (f.until, lambda: e.date <= f.until),
+        (f.bbox, lambda: _overlaps(f.bbox, e.lon, e.lat, e.lon, e.lat)),
+    )
     item = _event_feature if geojson else (lambda r: r["raw"])
     page = _page(engine, query.where(*conditions), keys, limit, cursor, item)
     page.raw = True
