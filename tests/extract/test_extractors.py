@@ -229,3 +229,9 @@ def test_arabic_pronoun_suffixes(extract) -> None:
     [truce] = extract("أعلنت روسيا تمديد هدنتها في حلب.")["ceasefires"]
     assert (truce["type"], truce["term"], truce["status"]) == ("truce", "هدنتها", "extended")
     assert "Russia" in canonicals(truce["sponsors"] + truce["characterized_by"])
+
+
+def test_civilians_are_not_sponsors_of_a_truce(extract) -> None:
+    text = "Three civilians announced the truce had collapsed, monitors said."
+    [mention] = extract(text)["ceasefires"]
+    assert "civilians" not in {a["canonical"] for a in mention["sponsors"] + mention["parties"]}

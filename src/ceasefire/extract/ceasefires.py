@@ -106,7 +106,13 @@ def _roles(
     analysis: Analysis, sentence: Sentence, actors: list[ActorMention], evidence: Evidence
 ) -> tuple[list[Actor], list[Actor], list[Actor]]:
     cued = {role: _after_cues(analysis, sentence, role, actors) for role in _ROLES}
-    announcers = _announcers(analysis, sentence, actors)
+    # Civilians, refugees and the press report or suffer a truce; they neither sponsor it nor
+    # bind themselves to it ("three civilians were killed... announced by Russia").
+    announcers = [
+        a
+        for a in _announcers(analysis, sentence, actors)
+        if a.record.agent not in _NOT_CHARACTERIZING
+    ]
     parties = cued["parties"] + [a for a in announcers if a.record.agent in _BELLIGERENT]
     sponsors = cued["sponsors"] + [a for a in announcers if a.record.agent not in _BELLIGERENT]
     mediators = cued["mediators"] + [
