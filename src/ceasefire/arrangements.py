@@ -355,9 +355,11 @@ def _status(timeline: list[dict[str, Any]], rule: Rules) -> str:
 
 
 def _start(mentions: list[Mention], timeline: list[dict[str, Any]]) -> str | None:
-    starts = [m.start for m in mentions if m.start]
+    """The start most reports give (the earliest of those given equally often); else the
+    first report of it agreed, announced or in force; else its first report."""
+    starts = Counter(m.start for m in mentions if m.start)
     if starts:
-        return min(starts)
+        return min(starts, key=lambda day: (-starts[day], day))
     begun = [t["date"] for t in timeline if t["status"] in ("agreed", "announced", "in_force")]
     return begun[0] if begun else (mentions[0].published if mentions else None)
 
