@@ -355,9 +355,13 @@ def _status(timeline: list[dict[str, Any]], rule: Rules) -> str:
 
 
 def _start(mentions: list[Mention], timeline: list[dict[str, Any]]) -> str | None:
-    """The start most reports give (the earliest of those given equally often); else the
+    """The start most reports give, a report of it in force counting three times (the date
+    it took effect, not the date it was agreed); the earliest of those that tie. Else the
     first report of it agreed, announced or in force; else its first report."""
-    starts = Counter(m.start for m in mentions if m.start)
+    starts: Counter[str] = Counter()
+    for m in mentions:
+        if m.start:
+            starts[m.start] += 3 if m.status == "in_force" else 1
     if starts:
         return min(starts, key=lambda day: (-starts[day], day))
     begun = [t["date"] for t in timeline if t["status"] in ("agreed", "announced", "in_force")]
