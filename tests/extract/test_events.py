@@ -141,3 +141,10 @@ def test_residents_who_report_a_battle_do_not_make_it_a_riot(extract) -> None:
     text = "Heavy fighting went on in Aleppo, residents said."
     [event] = _events(extract, text)
     assert (event[0], event[1]) == ("battles", "armed_clash")
+
+
+def test_strikes_that_hit_a_place_are_air_strikes_not_labour_strikes(extract) -> None:
+    [raid] = extract("New strikes hit Aleppo on Monday, residents said.")["events"]
+    assert raid["subtype"] == "air_drone_strike"
+    assert extract("Prisoners began a hunger strike on Monday.")["events"] == []
+    assert extract("Workers went on strike on Tuesday over wages.")["events"] == []
