@@ -75,3 +75,15 @@ def area(places: list[dict[str, Any]]) -> dict[str, Any] | None:
     if len(polygons) == 1:
         return {"type": "Polygon", "coordinates": polygons[0]}
     return {"type": "MultiPolygon", "coordinates": polygons}
+
+
+def bounds(geometry: dict[str, Any] | None) -> tuple[float | None, ...]:
+    """(west, south, east, north) of a Polygon or MultiPolygon that `area` made, or Nones."""
+    if not geometry:
+        return (None, None, None, None)
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
+    points = [point for polygon in polygons for ring in polygon for point in ring]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return (min(lons), min(lats), max(lons), max(lats))

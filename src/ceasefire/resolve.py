@@ -28,6 +28,7 @@ from ceasefire import knowledge
 from ceasefire.arrangements import Draft, build, gather, rules, sort_key, summary
 from ceasefire.event_links import Neighbours, Report, group, reports_of
 from ceasefire.event_links import build as build_event
+from ceasefire.geo import bounds
 from ceasefire.mentions import Mention, mentions_of
 from ceasefire.monitor import candidate, compliance, post_alerts, violent
 from ceasefire.monitor import window as watch_window
@@ -173,11 +174,7 @@ def _regather(
     for aid, keys in moved.items():
         store.assign(conn, keys, aid)
     touched = {aid for key, aid in before.items() if after.get(key) != aid} | set(moved) | lost
-    changed = [
-        _arrangement_row(d)
-        for d in result
-        if d.id in touched or (d.id not in held and any(m.sort_date >= since for m in d.mentions))
-    ]
+    changed = [_arrangement_row(d) for d in result if d.id in touched]
     gone = (held | candidates) - {d.id for d in result}
     return changed, gone
 
@@ -207,17 +204,7 @@ def _arrangement_row(draft: Draft) -> dict[str, Any]:
 
 def _search_columns(record: dict[str, Any]) -> dict[str, Any]:
     """The bounding box of its area and its names as text, for the HTTP API's filters."""
-    points = list(_coordinates(record["area"]))
-    box = (
-        dict(
-            west=min(p[0] for p in points),
-            south=min(p[1] for p in points),
-            east=max(p[0] for p in points),
-            north=max(p[1] for p in points),
-        )
-        if points
-        else dict(west=None, south=None, east=None, north=None)
-    )
+    box = dict(zip(("west", "south", "east", "north"), bounds(record["area"]), strict=True))
     actors = [a["canonical"] for key in ("parties", "sponsors", "mediators") for a in record[key]]
     actors += [c["actor"]["canonical"] for c in record["characterizations"]]
     places = [
@@ -229,18 +216,6 @@ def _search_columns(record: dict[str, Any]) -> dict[str, Any]:
         "actors": "|".join(dict.fromkeys(actors)),
         "terms": "|".join(dict.fromkeys(c["term"] for c in record["characterizations"])),
     }
-
-
-def _coordinates(geometry: dict[str, Any] | None) -> Any:
-    """Every [lon, lat] pair of a Polygon or MultiPolygon."""
-    if not geometry:
-        return
-    polygons = (
-        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-    )
-    for polygon in polygons:
-        for ring in polygon:
-            yield from ring
 
 
 def _area_key(record: dict[str, Any], watch_start: str, watch_end: str) -> str:
@@ -272,7 +247,7 @@ def _linked_events(conn: Connection, store: ResolvedStore, reports: list[Report]
         if report.date and report.place:
             by_type[report.type].append(report)
     for kind, of_kind in by_type.items():
-        dates = sorted(r.date for r in of_kind if r.date)
+        dates = sorted(r.date for r in of_kind)
         stored = store.reports_between(conn, kind, _shift(dates[0], -days), _shift(dates[-1], days))
         event_of = {r.key: eid for r, eid in stored}
         index = Neighbours([r for r, _ in stored])
@@ -314,6 +289,7 @@ def _monitor(
     event_records: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
     found: dict[tuple[str, str], dict[str, Any]] = {}
+    event_dates: dict[str, str] = {}  # each linked event's date, stored beside its candidate
     changed_events = {e["id"] for e in event_records}
     by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in arrangement_rows:
@@ -338,6 +314,7 @@ def _monitor(
             for event in stored[within]:
                 if (v := candidate(row["record"], row["last_seen"], event)) is not None:
                     found[(v["arrangement_id"], v["event_id"])] = v
+                    event_dates[event["id"]] = event["date"]
     for country, events in _violent_by_country(event_records).items():
         days = [e["date"] for e in events]
         watching = store.arrangements_watching(conn, country, min(days), max(days))
@@ -345,9 +322,9 @@ def _monitor(
             for row in watching:
                 if (v := candidate(row["record"], row["last_seen"], event)) is not None:
                     found[(v["arrangement_id"], v["event_id"])] = v
+                    event_dates[event["id"]] = event["date"]
     violations = [found[key] for key in sorted(found)]
-    dates = store.event_dates(conn, {v["event_id"] for v in violations})
-    store.add_violations(conn, violations, dates)
+    store.add_violations(conn, violations, event_dates)
     return violations
 
 
@@ -363,19 +340,16 @@ def _violent_by_country(events: list[dict[str, Any]]) -> dict[str, list[dict[str
 
 def _alerts(store: ResolvedStore, new: list[tuple[str, str]], alert: Alert) -> list[dict[str, Any]]:
     """Post an alert for each arrangement-day that new candidates brought to the threshold."""
-    days_by_arrangement: dict[str, set[str]] = defaultdict(set)
-    with store.engine.connect() as conn:
-        dates = store.event_dates(conn, {eid for _, eid in new})
-    for aid, eid in new:
-        if eid in dates:
-            days_by_arrangement[aid].add(dates[eid])
+    fresh = set(new)
     sent = []
-    for aid in sorted(days_by_arrangement):
+    for aid in sorted({aid for aid, _ in new}):
         record = store.arrangement(aid)
         if record is None:
             continue
         rows = store.violation_rows(aid)
+        days = {r["date"] for r in rows if (aid, r["event_id"]) in fresh}
         per_day = compliance(rows, {r["event_id"]: r["date"] for r in rows})
-        days = [d for d in per_day if d["date"] in days_by_arrangement[aid]]
-        sent += post_alerts(alert.url, alert.threshold, record, days)
+        sent += post_alerts(
+            alert.url, alert.threshold, record, [d for d in per_day if d["date"] in days]
+        )
     return sent

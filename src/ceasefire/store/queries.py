@@ -93,7 +93,7 @@ def _after(keys: list[Any], values: list[str]) -> ColumnElement[bool]:
     return or_(*clauses)
 
 
-def _given(*pairs: tuple[Any, Callable[[], ColumnElement[bool]]]) -> list[ColumnElement[bool]]:
+def given(*pairs: tuple[Any, Callable[[], ColumnElement[bool]]]) -> list[ColumnElement[bool]]:
     """The condition of each filter whose value is given."""
     return [make() for value, make in pairs if value]
 
@@ -151,7 +151,7 @@ def list_arrangements(
     keys = _keys(a.first_seen, a.id)
     shown = a.record if full else func.coalesce(a.summary, a.record)
     query = select(cast(shown, Text).label("raw"), *(k.label(f"k{i}") for i, k in enumerate(keys)))
-    conditions = _given(
+    conditions = given(
         (f.country, lambda: a.theatre == (f.country or "").upper()),
         (f.kind, lambda: a.type == f.kind),
         (f.place, lambda: _like(a.places, f.place or "")),
@@ -181,7 +181,7 @@ def list_events(
     keys = _keys(e.date, e.id)
     columns = [cast(e.record, Text).label("raw"), e.id, e.lat, e.lon]
     query = select(*columns, *(k.label(f"k{i}") for i, k in enumerate(keys)))
-    conditions = _given(
+    conditions = given(
         (f.country, lambda: e.country == (f.country or "").upper()),
         (f.kind, lambda: or_(e.type == f.kind, e.subtype == f.kind)),
         (f.place, lambda: _like(e.place, f.place or "")),

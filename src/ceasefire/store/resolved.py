@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, and_, delete, func, or_, select, upda
 from ceasefire.event_links import Report
 from ceasefire.geo import region_of
 from ceasefire.mentions import Mention
+from ceasefire.store.queries import given
 from ceasefire.store.schema import arrangements, documents, events, mentions, reports, violations
 
 _IN_CHUNK = 500
@@ -174,7 +175,6 @@ class ResolvedStore:
     def arrangement_rows(
         self,
         *,
-        country: str | None = None,
         kind: str | None = None,
         since: str | None = None,
         limit: int | None = None,
@@ -183,7 +183,6 @@ class ResolvedStore:
         query = _filtered(
             select(arrangements).order_by(arrangements.c.first_seen, arrangements.c.id),
             limit,
-            (country, lambda: arrangements.c.theatre == country),
             (kind, lambda: arrangements.c.type == kind),
             (since, lambda: arrangements.c.last_seen >= since),
         )
@@ -249,13 +248,6 @@ class ResolvedStore:
         )
         return [row[0] for row in conn.execute(query)]
 
-    def event_dates(self, conn: Connection, event_ids: Iterable[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for chunk in _chunks(sorted(set(event_ids))):
-            query = select(events.c.id, events.c.date).where(events.c.id.in_(chunk))
-            found.update((eid, day) for eid, day in conn.execute(query))
-        return found
-
     def event_rows(
         self,
         *,
@@ -320,9 +312,7 @@ class ResolvedStore:
 
 def _filtered(query: Any, limit: int | None, *conditions: tuple[Any, Callable[[], Any]]) -> Any:
     """`query` with the condition of each value that is given, and the limit if any."""
-    for value, condition in conditions:
-        if value:
-            query = query.where(condition())
+    query = query.where(*given(*conditions))
     return query.limit(limit) if limit else query
 
 
