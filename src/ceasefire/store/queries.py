@@ -114,14 +114,15 @@ def list_documents(engine: Engine, f: Filters, limit: int, cursor: str | None) -
     keys = _keys(documents.c.id)
     columns = [c for c in documents.c if c.name not in ("text", "raw", "signature", "records")]
     query = select(*columns, *(k.label(f"k{i}") for i, k in enumerate(keys)))
-    if f.q:
-        query = query.where(or_(_like(documents.c.title, f.q), _like(documents.c.text, f.q)))
-    if f.language:
-        query = query.where(documents.c.language == f.language)
-    if f.since:
-        query = query.where(documents.c.published >= f.since)
-    if f.until:
-        query = query.where(documents.c.published <= f.until)
+    d = documents.c
+    query = query.where(
+        *given(
+            (f.q, lambda: or_(_like(d.title, f.q or ""), _like(d.text, f.q or ""))),
+            (f.language, lambda: d.language == f.language),
+            (f.since, lambda: d.published >= f.since),
+            (f.until, lambda: d.published <= f.until),
+        )
+    )
     return _page(engine, query, keys, limit, cursor, _document_item)
 
 
@@ -226,12 +227,13 @@ def list_violations(engine: Engine, f: Filters, limit: int, cursor: str | None) 
         events.c.lon,
         *(k.label(f"k{i}") for i, k in enumerate(keys)),
     ).select_from(joined)
-    if f.arrangement:
-        query = query.where(v.arrangement_id == f.arrangement)
-    if f.since:
-        query = query.where(v.date >= f.since)
-    if f.until:
-        query = query.where(v.date <= f.until)
+    query = query.where(
+        *given(
+            (f.arrangement, lambda: v.arrangement_id == f.arrangement),
+            (f.since, lambda: v.date >= f.since),
+            (f.until, lambda: v.date <= f.until),
+        )
+    )
     return _page(engine, query, keys, limit, cursor, _violation_item)
 
 
