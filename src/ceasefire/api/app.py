@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -96,6 +97,22 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return (west, south, east, north)
 
 
+def _placed(
+    bbox: Bbox = None,
+    country: Country = None,
+    place: Text = None,
+    actor: Text = None,
+    since: Since = None,
+    until: Until = None,
+    q: Text = None,
+) -> Filters:
+    """The filters that arrangements and events share; each listing adds its own `type`."""
+    return Filters(_bbox(bbox), country, place, None, actor, since, until, q)
+
+
+Placed = Annotated[Filters, Depends(_placed)]
+
+
 def _listing(page: Page, fmt: str, to_geojson: Any = None) -> Response:
     """A page as JSON (`items`, `next`) or GeoJSON. Records are plain JSON already: they are
     written out as they are (as stored, for raw pages), not encoded field by field."""
@@ -165,14 +182,8 @@ def _routes(app: FastAPI) -> None:
     @app.get("/arrangements", tags=["arrangements"])
     def arrangements(
         request: Request,
-        bbox: Bbox = None,
-        country: Country = None,
-        place: Text = None,
+        where: Placed,
         type: Annotated[str | None, Query(max_length=40, description="Typology type.")] = None,
-        actor: Text = None,
-        since: Since = None,
-        until: Until = None,
-        q: Text = None,
         full: Annotated[
             bool, Query(description="Whole records, with every mention; else summaries.")
         ] = False,
@@ -184,7 +195,7 @@ def _routes(app: FastAPI) -> None:
         in the period, `bbox` those whose area meets the box. Items are summaries (no
         `mentions`, and actors and places without their own evidence) unless `full=true`;
         `/arrangements/{id}` always gives the whole record."""
-        f = Filters(_bbox(bbox), country, place, type, actor, since, until, q)
+        f = replace(where, kind=type)
         page = queries.list_arrangements(_engine(request), f, limit, cursor, full=full)
         return _listing(page, format, arrangements_geojson)
 
@@ -204,20 +215,14 @@ def _routes(app: FastAPI) -> None:
     @app.get("/events", tags=["events"])
     def events(
         request: Request,
-        bbox: Bbox = None,
-        country: Country = None,
-        place: Text = None,
+        where: Placed,
         type: Annotated[str | None, Query(max_length=60, description="Type or sub-type.")] = None,
-        actor: Text = None,
-        since: Since = None,
-        until: Until = None,
-        q: Text = None,
         limit: Limit = 100,
         cursor: Cursor = None,
         format: Format = "json",
     ) -> dict[str, Any]:
         """Resolved events (one per event, however many reports), by date."""
-        f = Filters(_bbox(bbox), country, place, type, actor, since, until, q)
+        f = replace(where, kind=type)
         page = queries.list_events(_engine(request), f, limit, cursor, geojson=format == "geojson")
         return _listing(page, format, None)
 
