@@ -100,5 +100,8 @@ def analyse(text: str, published: str | None, lex: Lexicon) -> Analysis:
         tokens=tokens,
         places=find_places(tokens, hits, lex),
         actors=find_actors(tokens, hits, lex),
-        past_months=find_past_months(text, published),
+        # only ceasefire statuses read them: texts naming no ceasefire skip the search
+        past_months=(
+            find_past_months(text, published) if any(h.kind == "term" for h in hits) else []
+        ),
     )

@@ -83,7 +83,14 @@ def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]
     locative word or a place noun stands next to them, or the text also names their region
     ("Mukayras, Al Bayda": a village confirmed by its governorate)."""
     near = lex.words["locative"] | lex.words["place_noun"]
-    regions = _named_regions(hits, lex)
+    regions: dict[tuple[str, str | None], set[int]] | None = None  # found when first needed
+
+    def confirmed(hit: Hit, record: PlaceRecord) -> bool:
+        nonlocal regions
+        if regions is None:
+            regions = _named_regions(hits, lex)
+        return bool(regions.get((record.country, record.admin1), set()) - {hit.start})
+
     kept = []
     for hit in hits:
         if hit.kind == "place":
@@ -91,7 +98,7 @@ def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]
             strong = [
                 k
                 for k, r in zip(hit.key.split(PLACE_KEYS), records, strict=True)
-                if not _weak(hit, r) or regions.get((r.country, r.admin1), set()) - {hit.start}
+                if not _weak(hit, r) or confirmed(hit, r)
             ]
             if len(strong) < len(records) and not (
                 tokens.before(hit.start, near, lex.skippable)
