@@ -9,7 +9,7 @@ from ceasefire.arrangements import build, gather, rules
 from ceasefire.event_links import build as build_event
 from ceasefire.event_links import group, reports_of
 from ceasefire.mentions import mentions_of
-from ceasefire.monitor import candidate
+from ceasefire.monitor import candidate, window
 
 
 def _records(text: str, published: str) -> dict[str, Any]:
@@ -103,7 +103,8 @@ def test_an_event_outside_the_area_or_the_window_is_no_violation() -> None:
     [inside] = _events({"a": ("2016-05-07", SHELLING)})
     [elsewhere] = _events({"b": ("2016-05-07", SHELLING.replace("Aleppo", "Idlib"))})
     [later] = _events({"c": ("2016-08-20", SHELLING)})
-    assert candidate(aleppo, "2016-05-05", inside) is not None
-    assert candidate(aleppo, "2016-05-05", elsewhere) is None
-    assert candidate(aleppo, "2016-05-05", later) is None
-    assert candidate(aleppo, "2016-05-05", inside)["attributed_to"]["canonical"] == "Syrian army"
+    watch = window(aleppo, "2016-05-05")
+    assert candidate(aleppo, watch, inside) is not None
+    assert candidate(aleppo, watch, elsewhere) is None
+    assert candidate(aleppo, watch, later) is None
+    assert candidate(aleppo, watch, inside)["attributed_to"]["canonical"] == "Syrian army"

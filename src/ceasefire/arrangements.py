@@ -423,12 +423,3 @@ def summary(record: dict[str, Any]) -> dict[str, Any]:
         {**c, "actor": bare([c["actor"]])[0]} for c in record["characterizations"]
     ]
     return short
-
-
-def window(record: dict[str, Any], last_seen: str, open_days: int) -> tuple[str, str]:
-    """The dates an arrangement is watched over: its start (else first report) to its end,
-    else its collapse, else some days past its last report."""
-    start = record["start"] or last_seen
-    if record["end"]:
-        return start, record["end"]
-    return start, (_day(last_seen) + timedelta(days=open_days)).isoformat()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import urllib.request
 from collections import Counter
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -30,20 +31,25 @@ def violent(event: dict[str, Any]) -> bool:
 
 
 def window(arrangement: dict[str, Any], last_seen: str) -> tuple[str, str]:
-    from ceasefire.arrangements import window as arrangement_window
-
-    return arrangement_window(arrangement, last_seen, _rules()["open_window_days"])
+    """The dates an arrangement is watched over: its start (else its last report) to its end,
+    else some days past its last report."""
+    start = arrangement["start"] or last_seen
+    if arrangement["end"]:
+        return start, arrangement["end"]
+    days = timedelta(days=_rules()["open_window_days"])
+    return start, (date.fromisoformat(last_seen[:10]) + days).isoformat()
 
 
 def candidate(
-    arrangement: dict[str, Any], last_seen: str, event: dict[str, Any]
+    arrangement: dict[str, Any], watch: tuple[str, str], event: dict[str, Any]
 ) -> dict[str, Any] | None:
-    """The violation candidate linking an event to an arrangement, or None."""
+    """The violation candidate linking an event to an arrangement watched over `watch`
+    (its `window`), or None."""
     rules = _rules()
     when, place = event.get("date"), event.get("place")
     if not violent(event) or not when or not place:
         return None
-    start, end = window(arrangement, last_seen)
+    start, end = watch
     if not start <= when <= end:
         return None
     where = _placement(arrangement["places"], place, rules)

@@ -312,7 +312,8 @@ def _monitor(
                 bisect_left(dates, row["watch_start"]), bisect_right(dates, row["watch_end"])
             )
             for event in stored[within]:
-                if (v := candidate(row["record"], row["last_seen"], event)) is not None:
+                watch = (row["watch_start"], row["watch_end"])
+                if (v := candidate(row["record"], watch, event)) is not None:
                     found[(v["arrangement_id"], v["event_id"])] = v
                     event_dates[event["id"]] = event["date"]
     for country, events in _violent_by_country(event_records).items():
@@ -320,7 +321,8 @@ def _monitor(
         watching = store.arrangements_watching(conn, country, min(days), max(days))
         for event in events:
             for row in watching:
-                if (v := candidate(row["record"], row["last_seen"], event)) is not None:
+                watch = (row["watch_start"], row["watch_end"])
+                if (v := candidate(row["record"], watch, event)) is not None:
                     found[(v["arrangement_id"], v["event_id"])] = v
                     event_dates[event["id"]] = event["date"]
     violations = [found[key] for key in sorted(found)]

@@ -158,12 +158,11 @@ class ResolvedStore:
         self, conn: Connection, country: str, first: str, last: str
     ) -> list[dict[str, Any]]:
         """Arrangements of a country whose watched window meets the dates first..last."""
-        query = select(arrangements.c.record, arrangements.c.last_seen).where(
-            arrangements.c.theatre == country,
-            arrangements.c.watch_start <= last,
-            arrangements.c.watch_end >= first,
+        a = arrangements.c
+        query = select(a.record, a.watch_start, a.watch_end).where(
+            a.theatre == country, a.watch_start <= last, a.watch_end >= first
         )
-        return [{"record": r, "last_seen": seen} for r, seen in conn.execute(query)]
+        return [dict(row) for row in conn.execute(query).mappings()]
 
     def arrangement(self, arrangement_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
