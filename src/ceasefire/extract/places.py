@@ -94,13 +94,11 @@ def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]
     kept = []
     for hit in hits:
         if hit.kind == "place":
-            records = [lex.places[k] for k in hit.key.split(PLACE_KEYS)]
+            keys = hit.key.split(PLACE_KEYS)
             strong = [
-                k
-                for k, r in zip(hit.key.split(PLACE_KEYS), records, strict=True)
-                if not _weak(hit, r) or confirmed(hit, r)
+                k for k in keys if not _weak(hit, lex.places[k]) or confirmed(hit, lex.places[k])
             ]
-            if len(strong) < len(records) and not (
+            if len(strong) < len(keys) and not (
                 tokens.before(hit.start, near, lex.skippable)
                 or tokens.after(hit.end, lex.words["place_noun"])
             ):
