@@ -148,3 +148,63 @@ def test_strikes_that_hit_a_place_are_air_strikes_not_labour_strikes(extract) ->
     assert raid["subtype"] == "air_drone_strike"
     assert extract("Prisoners began a hunger strike on Monday.")["events"] == []
     assert extract("Workers went on strike on Tuesday over wages.")["events"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Russian strikes kill 34 civilians in Deir Ezzor.", "Russian military"),
+        (
+            "At least 25 civilians were killed in heavy Russian strikes on Aleppo.",
+            "Russian military",
+        ),
+        ("Five fighters were killed in Russian and Syrian strikes on Aleppo.", "Syrian army"),
+        ("Regime bombing raids on Aleppo killed 31 civilians on Friday.", "Syrian army"),
+        (
+            "ISIL terrorist group killed 50 people in an attack on two villages in Hama.",
+            "Islamic State",
+        ),
+    ],
+)
+def test_strikes_and_attacks_count_beside_their_doer_or_toll(extract, text: str, doer: str) -> None:
+    [event] = extract(text, published="2016-05-07")["events"]
+    assert event["actor1"]["canonical"] == doer
+    assert event["fatalities"] is not None
+
+
+def test_strikes_and_attacks_alone_are_not_acts(extract) -> None:
+    assert extract("The attack on the plan drew criticism in parliament.")["events"] == []
+    assert extract("Teachers held strikes in Beirut last year.")["events"] == []
+
+
+def test_the_doer_is_the_one_named_in_the_act_not_its_victims_or_target(extract) -> None:
+    victims_first = "Some 120 IS militants were killed in a series of Russian air strikes in Syria."
+    assert _events(extract, victims_first)[0][2] == "Russian military"
+    named_in_act = "The Syrian warplanes targeted ISIL strongholds in Raqqa, killing 31 militants."
+    assert _events(extract, named_in_act)[0][2] == "Syrian army"
+    target = "A Syrian air strike on an Islamic State training camp killed 17."
+    assert _events(extract, target)[0][2] == "Syrian army"
+    held = "Air strikes on a town held by Daesh killed 23 civilians."
+    assert _events(extract, held)[0][2] is None
+
+
+def test_an_act_told_again_keeps_the_doer_named_before(extract) -> None:
+    text = (
+        "Russian warplanes bombed the town of Khan Tuman on Monday. "
+        "At least 12 people were killed in the airstrikes, a monitor said."
+    )
+    doers = {e[2] for e in _events(extract, text)}
+    assert doers == {"Russian military"}
+
+
+def test_a_kind_of_group_gives_way_to_the_group_named(extract) -> None:
+    text = "Militants of the group ISIL fired rockets at Kurdish forces in Hasakeh."
+    assert _events(extract, text)[0][2] == "Islamic State"
+
+
+def test_arabic_air_raid_with_its_doer(extract) -> None:
+    text = "قتل 12 مدنيا في غارات الطيران الروسي على مدينة إدلب يوم الاثنين."
+    [event] = extract(text, published="2016-05-07")["events"]
+    assert event["subtype"] == "air_drone_strike"
+    assert event["actor1"]["canonical"] == "Russian military"
+    assert event["fatalities"] == 12

@@ -21,6 +21,11 @@ from ceasefire.extract.spans import Tokens
 from ceasefire.records import Evidence
 
 _NONE: list[Hit] = []
+_ACTS = frozenset({"event", "acted"})
+
+
+def _position(hit: Hit) -> tuple[int, int, str]:
+    return hit.start, hit.end, hit.kind
 
 
 class _Span(Protocol):
@@ -88,7 +93,15 @@ class Analysis:
 
 def analyse(text: str, published: str | None, lex: Lexicon) -> Analysis:
     tokens = Tokens(text)
-    hits = resolve_overlaps(drop_weak_places(tokens, lex.matcher.find(text, resolve=False), lex))
+    found = drop_weak_places(tokens, lex.matcher.find(text, resolve=False), lex)
+    # Acts compete only with acts: "Syrian warplanes" is an actor inside "Syrian warplanes
+    # targeted", which reports an air strike.
+    acts = [h for h in found if h.kind in _ACTS]
+    if acts:
+        names = [h for h in found if h.kind not in _ACTS]
+        hits = sorted(resolve_overlaps(names) + resolve_overlaps(acts), key=_position)
+    else:
+        hits = resolve_overlaps(found)
     numbers = find_numbers(text, hits, lex)
     dates = find_dates(text, hits, numbers, lex, published)
     return Analysis(

@@ -33,6 +33,7 @@ _VICTIMS = frozenset({"CVL", "REF", "MED"})
 _ARMED = frozenset({"MIL", "REB", "INS"})
 _NOT_DOERS = _VICTIMS | {"IGO", "NGO"}  # those who report an attack rarely carry it out
 _HOLDING = re.compile(r"[-\s]?(?:held|controlled|run|dominated)\b", re.IGNORECASE)
+_HELD_BY = re.compile(r"\b(?:held|controlled|run|besieged|seized) by\s+(?:the\s+)?$", re.I)
 _CROWDS = frozenset({"protests", "riots"})
 _CROWD_ACTOR = {"protests": "protesters", "riots": "rioters"}
 _CROWD_STRENGTH = {
@@ -42,6 +43,11 @@ _CROWD_STRENGTH = {
     "violent_demonstration": 3,
     "mob_violence": 3,
 }
+_ACT_GAP = re.compile(r"(?:\s+[\w-]+){0,2}\s+")  # "Russian and Syrian strikes", "IS attack"
+# between the one who killed and "killed": "ISIL terrorist group killed", not "were killed"
+_SUBJECT_GAP = re.compile(r"(?:\s+(?!(?:was|were|been|is|are|be)\b)[\w-]+){0,2}\s+", re.I)
+_TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, not a group
+_UNIDENTIFIED = "unidentified armed group"  # the doer of an act whose doer no one names
 _VICTIM_REACH = 30  # characters after the trigger in which the one acted on is named
 _UNSEEN_HANDS = frozenset(
     {
@@ -61,7 +67,7 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
     # Only sentences that name an act or a toll can add to the events.
     relevant = {
         s.start: s
-        for key in (("event", None), ("cue", "deaths"), ("cue", "no_deaths"))
+        for key in (("event", None), ("acted", None), ("cue", "deaths"), ("cue", "no_deaths"))
         for s in analysis.sentences_with(*key)
     }
     countries = Counter(p.record.country for p in analysis.places)
@@ -89,7 +95,26 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         elif last is not None and last.fatalities is None:
             # "The clashes killed 20 fighters."
             last.fatalities = _toll(analysis, sentence, sentence, lex.qualifiers)
+    _carry_doers(events)
     return events
+
+
+def _named(actor: Actor | None) -> bool:
+    return actor is not None and actor.canonical != _UNIDENTIFIED
+
+
+def _carry_doers(events: list[Event]) -> None:
+    """An act told again without its doer ("the airstrikes killed 12") is the one the text
+    named before with its doer ("Russian warplanes bombed the town"), else after."""
+    for index, event in enumerate(events):
+        if event.actor1 is not None:
+            continue
+        earlier = reversed(events[:index])
+        later = events[index + 1 :]
+        for other in (*earlier, *later):
+            if other.subtype == event.subtype and _named(other.actor1):
+                event.actor1 = other.actor1
+                break
 
 
 def _armed_victim(
@@ -173,7 +198,8 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[Hit]:
     halts = analysis.hits_in(sentence, "cue", "halting")
     threats = analysis.hits_in(sentence, "cue", "threat")
     kept: dict[str, Hit] = {}
-    for hit in analysis.hits_in(sentence, "event"):
+    acts = analysis.hits_in(sentence, "event") + _acted(analysis, sentence)
+    for hit in sorted(acts):
         if any(0 <= hit.start - n.end <= _NEGATION_REACH for n in negations):
             continue
         if any(_near(hit, h, _NEGATION_REACH) for h in halts):  # "strikes are to stop"
@@ -182,6 +208,24 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[Hit]:
             continue
         kept.setdefault(hit.key, hit)
     return _one_crowd_event(list(kept.values()))
+
+
+def _acted(analysis: Analysis, sentence: Sentence) -> list[Hit]:
+    """Words that report an act only beside its doer ("Russian strikes", "IS attack", at most
+    two words between) or its toll ("strikes kill"), as triggers of their sub-event type."""
+    acted = analysis.hits_in(sentence, "acted")
+    if not acted:
+        return []
+    text = analysis.text
+    actors = analysis.within(analysis.actors, sentence)
+    doers = [a for a in actors if a.record.agent not in _NOT_DOERS]
+    deaths = analysis.hits_in(sentence, "cue", "deaths")
+    return [
+        hit._replace(kind="event")
+        for hit in acted
+        if any(a.end <= hit.start and _ACT_GAP.fullmatch(text, a.end, hit.start) for a in doers)
+        or any(0 <= d.start - hit.end <= 1 for d in deaths)
+    ]
 
 
 def _near(a: Hit, b: Hit, reach: int) -> bool:
@@ -234,7 +278,7 @@ def _event(
     event_type, plover = lex.events[trigger.key]
     evidence = analysis.evidence(sentence)
     actors = analysis.within(analysis.actors, sentence)
-    actor1, actor2 = _actors(analysis.text, actors, trigger, event_type, evidence)
+    actor1, actor2 = _actors(analysis, lex, sentence, actors, trigger, event_type)
     coding = _Coding(event_type, trigger.key, plover, actor1, actor2)
     context = _Context(analysis, lex, sentence, scope, trigger, actors, evidence)
     coding = _recode_victims(_recode_actors(coding, context), context)
@@ -278,7 +322,7 @@ def _recode_actors(coding: _Coding, context: _Context) -> _Coding:
         actor1, actor2 = _crowd(lex, coding.type, trigger, evidence, actor1, actor2)
         return coding._replace(actor1=actor1, actor2=actor2)
     if actor1 is None and coding.subtype in _UNSEEN_HANDS:
-        unknown = lex.actors.get("unidentified armed group")
+        unknown = lex.actors.get(_UNIDENTIFIED)
         if unknown is not None:
             said = ActorMention(trigger.start, trigger.end, trigger.text, unknown)
             return coding._replace(actor1=to_actor(said, evidence))
@@ -309,27 +353,24 @@ def _recode_victims(coding: _Coding, context: _Context) -> _Coding:
 
 
 def _actors(
-    text: str,
+    analysis: Analysis,
+    lex: Lexicon,
+    sentence: Sentence,
     actors: list[ActorMention],
     trigger: Hit,
     event_type: str,
-    evidence: Evidence,
 ) -> tuple[Actor | None, Actor | None]:
     """Who acted (before the trigger) and who was acted on (after it, or the victims named).
 
     Bodies that report (the UN, a monitor, a news agency) do not act, and a group that only
-    qualifies a place ("IS-held town") is not there as an actor.
+    qualifies a place ("IS-held town", "a town held by IS") is not there as an actor.
     """
-    actors = [a for a in actors if not _HOLDING.match(text, a.end)]
-    before = [a for a in actors if a.end <= trigger.start]
+    text, evidence = analysis.text, analysis.evidence(sentence)
+    actors = [a for a in actors if not _qualifies_place(text, a)]
     after = [a for a in actors if a.start >= trigger.end]
-    if event_type in _CROWDS:  # the crowd acts, or whoever the sentence says acted
-        doers = [a for a in actors if a.record.agent == "CVL"] or before
-    else:
-        doers = [a for a in before if a.record.agent not in _NOT_DOERS] or [
-            a for a in after if a.record.agent not in _NOT_DOERS
-        ]
-    first = doers[0] if doers else None
+    doers = _doers(analysis, lex, sentence, actors, trigger, event_type)
+    # "militants of the group ISIL": the group named, not the kind of group
+    first = next((a for a in doers if not _generic(a)), doers[0] if doers else None)
     others = [a for a in after if a is not first and (first is None or a.record != first.record)]
     victims = [a for a in actors if a.record.agent in _VICTIMS and a is not first]
     second = others[0] if others else (victims[0] if victims else None)
@@ -337,6 +378,62 @@ def _actors(
         to_actor(first, evidence) if first else None,
         to_actor(second, evidence) if second else None,
     )
+
+
+def _qualifies_place(text: str, actor: ActorMention) -> bool:
+    return bool(
+        _HOLDING.match(text, actor.end)
+        or _HELD_BY.search(text, max(0, actor.start - 20), actor.start)
+    )
+
+
+def _doers(
+    analysis: Analysis,
+    lex: Lexicon,
+    sentence: Sentence,
+    actors: list[ActorMention],
+    trigger: Hit,
+    event_type: str,
+) -> list[ActorMention]:
+    """Who may have acted, likeliest first. The one named in the act itself ("Syrian
+    warplanes targeted") acts; those before a death word that has no actor for subject
+    ("fighters were killed in Russian strikes") were its victims; one named after "on" or
+    "against" was hit. With no one before the act, one named after it ("by") acted."""
+    text = analysis.text
+    passive = [
+        d.start
+        for d in analysis.hits_in(sentence, "cue", "deaths")
+        if d.end <= trigger.start and not _has_subject(text, d, actors)
+    ]
+    before = [a for a in actors if a.end <= trigger.start and not any(a.end <= d for d in passive)]
+    if event_type in _CROWDS:  # the crowd acts, or whoever the sentence says acted
+        return [a for a in actors if a.record.agent == "CVL"] or before
+    inside = [a for a in actors if a.start < trigger.end and trigger.start < a.end]
+    named = [a for a in inside + before if a.record.agent not in _NOT_DOERS]
+    if named:
+        return named
+    hit, skippable = lex.words["target_before"], lex.skippable
+    return [
+        a
+        for a in actors
+        if a.start >= trigger.end
+        and a.record.agent not in _NOT_DOERS
+        and not analysis.tokens.before(a.start, hit, skippable)
+    ]
+
+
+def _has_subject(text: str, death: Hit, actors: list[ActorMention]) -> bool:
+    """ "ISIL terrorist group killed": an actor right before the death word killed."""
+    return any(
+        a.end <= death.start and _SUBJECT_GAP.fullmatch(text, a.end, death.start) for a in actors
+    )
+
+
+def _generic(mention: ActorMention) -> bool:
+    """A kind of actor ("militants", "jihadists"), not a named one: no country, and a CAMEO
+    code of a type alone (REB, IMGMUS) or none."""
+    record = mention.record
+    return record.country is None and len(record.code or "") <= _TYPE_CODE
 
 
 def _place(

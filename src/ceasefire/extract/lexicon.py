@@ -40,6 +40,7 @@ CONTEXT_GROUPS = (
     "military_noun",
     "quarter_noun",
     "ended_after",
+    "target_before",
 )
 
 
@@ -247,6 +248,8 @@ def _event_patterns() -> Iterator[tuple[str, Entry]]:
         for language in ("en", "ar", "ru"):
             for term in spec.get(language) or []:
                 yield term, Entry("event", subtype, case_of(term))
+        for term in spec.get("en_acted") or []:
+            yield term, Entry("acted", subtype, case_of(term))
     for group in ("deaths", "no_deaths", "threat", "combatants", "crowd", "halting"):
         yield from _grouped("cue", {group: events[group]})
 
