@@ -15,7 +15,12 @@ from ceasefire.extract.dates import DateMention, find_dates, find_past_months
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit, resolve_overlaps
 from ceasefire.extract.numbers import Number, find_numbers
-from ceasefire.extract.places import PlaceMention, drop_weak_places, find_places
+from ceasefire.extract.places import (
+    PlaceMention,
+    drop_weak_places,
+    find_places,
+    find_spelled_places,
+)
 from ceasefire.extract.sentences import Sentence, sentence_at, split_sentences
 from ceasefire.extract.spans import Tokens
 from ceasefire.records import Evidence
@@ -93,7 +98,8 @@ class Analysis:
 
 def analyse(text: str, published: str | None, lex: Lexicon) -> Analysis:
     tokens = Tokens(text)
-    found = drop_weak_places(tokens, lex.matcher.find(text, resolve=False), lex)
+    found = lex.matcher.find(text, resolve=False)
+    found = drop_weak_places(tokens, found + find_spelled_places(tokens, found, lex), lex)
     # Acts compete only with acts: "Syrian warplanes" is an actor inside "Syrian warplanes
     # targeted", which reports an air strike.
     acts = [h for h in found if h.kind in _ACTS]

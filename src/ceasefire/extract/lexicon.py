@@ -22,6 +22,7 @@ from typing import NamedTuple
 from ceasefire import knowledge
 from ceasefire.extract.matcher import Entry, Matcher, case_of
 from ceasefire.extract.normalize import has_arabic, normalize_term
+from ceasefire.extract.spellings import skeleton_index
 
 _MIN_ARABIC_PLACE = 3  # shorter Arabic names are mostly particles and prepositions
 _MIN_LATIN_PLACE = 4  # "Ho", "Sai": shorter names of small places are noise, except big cities
@@ -83,6 +84,7 @@ class Lexicon:
     events: dict[str, tuple[str, str]]  # ACLED sub-event type -> (event type, PLOVER)
     qualifiers: frozenset[str]  # "at least", "more than": between a verb and its number
     forces: dict[str, ActorRecord]  # country -> its first MIL actor ("Israel" -> its military)
+    spellings: dict[str, tuple[str, ...]]  # skeleton of a town's Latin name -> its keys
 
     @property
     def skippable(self) -> frozenset[str]:
@@ -127,10 +129,10 @@ def _cache_path() -> Path | None:
 
 def _code_version() -> str:
     """A hash of the modules whose objects the cache holds: changed code, new cache."""
-    from ceasefire.extract import matcher, normalize
+    from ceasefire.extract import matcher, normalize, spellings
 
     digest = hashlib.sha256()
-    for module in (matcher, normalize, sys.modules[__name__]):
+    for module in (matcher, normalize, spellings, sys.modules[__name__]):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()[:12]
 
@@ -188,6 +190,7 @@ def build_lexicon() -> Lexicon:
         weekdays=_flat(dates["weekdays"]),
         words=_context_words(),
         forces=_forces(actors),
+        spellings=skeleton_index(_town_names(places)),
         qualifiers=frozenset(
             normalize_term(q) for words in numbers["qualifiers"].values() for q in words
         ),
@@ -268,6 +271,17 @@ def _places() -> list[PlaceRecord]:
         )
         for row in knowledge.load_table("gazetteer")
     ]
+
+
+def _town_names(places: list[PlaceRecord]) -> Iterator[tuple[str, str, str]]:
+    """(key, country, name) for every name of every town: regions and countries are all
+    matched by their names."""
+    towns = {str(p.geonameid): p.country for p in places if p.kind == "city"}
+    for row in knowledge.load_table("gazetteer"):
+        country = towns.get(row["geonameid"])
+        if country is not None:
+            for name in row["names"].split("|"):
+                yield row["geonameid"], country, name
 
 
 def _place_patterns(places: list[PlaceRecord]) -> Iterator[tuple[str, Entry]]:

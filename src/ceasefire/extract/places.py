@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
@@ -17,8 +18,15 @@ from ceasefire.extract.lexicon import PLACE_KEYS, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic
 from ceasefire.extract.spans import Tokens
+from ceasefire.extract.spellings import may_be_name, skeleton
 from ceasefire.records import Place
 
+# A capitalized name of up to three words, with Arabic articles between ("Kafr el Sheikh")
+_NAME = re.compile(
+    r"([A-Z][\w'’]*)(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|en)[ -])?"
+    r"[A-Z][\w'’]*){0,2}"
+)
+_WORDS = re.compile(r"[A-Z][\w'’]*")
 _LOCALITY_BELOW = 10_000  # populated places smaller than this are localities, not cities
 # Arabic names of places this small are too often ordinary words to count on their own.
 _WEAK_ARABIC_BELOW = 100_000
@@ -50,19 +58,73 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
     best = {keys: _best(records, context, regional) for keys, records in names.items()}
     support = Counter(best[keys].country for keys in placed.values())
     leading = max(context, key=lambda c: context[c]) if context else None
+    divided = _divided_countries(placed.values(), names)
     mentions = []
     for (start, end), keys in sorted(placed.items()):
         record = best[keys]
-        if _stray(record, support, context):
+        if _stray(record, support, context) or _abroad(record, support, divided):
             continue
         if record.country != leading and tokens.before(start, lex.words["quarter_noun"]):
             continue  # "the Salaheddine quarter" of a city, not a town of that name abroad
         if tokens.after(end, lex.words["region_after"]) or tokens.before(
             start, lex.words["region_before"], lex.skippable
         ):
-            record = lex.regions.get((record.country, record.admin1 or ""), record)
+            record = _region_named_for(record, lex)
         mentions.append(PlaceMention(start, end, tokens.text[start:end], record))
     return mentions
+
+
+def _region_named_for(record: PlaceRecord, lex: Lexicon) -> PlaceRecord:
+    """The region a city's name stands for in "Idlib province", "ريف حلب": the city's own
+    region when the city is its main city (the region takes its point) or shares its name.
+    Another town's countryside ("Tell Abiad countryside") is around that town."""
+    region = lex.regions.get((record.country, record.admin1 or ""))
+    if region is None or record.kind != "city":
+        return record
+    main = (region.lat, region.lon) == (record.lat, record.lon) or region.name == record.name
+    return region if main else record
+
+
+def find_spelled_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]:
+    """Place hits for capitalized names after a locative word or an act's verb ("shelled")
+    that no pattern matched, whose
+    skeleton (`spellings.skeleton`) is a town's in a region the text names ("Kansafra ... in
+    Idleb"): the whole name, else its first two words, else its first."""
+    regions = _named_regions(hits, lex)
+    if not regions:
+        return []
+    covered = [(h.start, h.end) for h in hits]
+    near = lex.words["locative"] | lex.words["place_noun"] | lex.words["target_before"]
+    found = []
+    for match in _NAME.finditer(tokens.text):
+        start = match.start()
+        if not may_be_name(match.group(1)) or not tokens.before(start, near, lex.skippable):
+            continue
+        for end in _name_ends(match):
+            if any(s < end and start < e for s, e in covered):
+                break
+            shape = skeleton(tokens.text[start:end])
+            keys = [
+                k
+                for k in lex.spellings.get(shape, ())
+                if (lex.places[k].country, lex.places[k].admin1) in regions
+            ]
+            if keys:
+                found.append(
+                    Hit(start, end, "place", PLACE_KEYS.join(keys), tokens.text[start:end])
+                )
+                break
+    return found
+
+
+def _keys(hit: Hit) -> list[str]:
+    return hit.key.split(PLACE_KEYS)
+
+
+def _name_ends(match: re.Match[str]) -> list[int]:
+    """Where the name may end: after all its words, its first two, its first."""
+    ends = [m.end() + match.start() for m in _WORDS.finditer(match.group())]
+    return sorted({ends[-1], *ends[:2]}, reverse=True)
 
 
 def reads_as_place(
@@ -204,6 +266,34 @@ def _stray(record: PlaceRecord, support: Counter[str], context: Counter[str]) ->
     alone = support[record.country] <= 1 and context[record.country] <= 1
     elsewhere = (w for country, w in context.items() if country != record.country)
     return alone and any(weight >= _CLEAR_CONTEXT for weight in elsewhere)
+
+
+def _divided_countries(
+    spans: Iterable[tuple[str, ...]], names: dict[tuple[str, ...], list[PlaceRecord]]
+) -> set[str]:
+    """Countries the text names a first-level region or the country itself of, by a name
+    that can mean nothing else."""
+    divided = set()
+    for keys in spans:
+        records = names[keys]
+        if all(r.kind in ("admin1", "country") for r in records):
+            divided.update(r.country for r in records)
+        elif len({r.country for r in records}) == 1 and any(r.kind == "admin1" for r in records):
+            divided.add(records[0].country)  # "Idleb": the city or its governorate
+    return divided
+
+
+def _abroad(record: PlaceRecord, support: Counter[str], divided: set[str]) -> bool:
+    """A town that alone stands for its country, in a text that names the regions of another
+    ("Rihaniya in al-Hasakeh"), is a village of that region missing from the gazetteer, not
+    the town of that name abroad."""
+    return (
+        record.kind == "city"
+        and record.population < _STRAY_BELOW
+        and bool(divided)
+        and record.country not in divided
+        and support[record.country] <= 1
+    )
 
 
 def _best(
