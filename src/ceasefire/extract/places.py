@@ -26,6 +26,10 @@ _NAME = re.compile(
     r"([A-Z][\w'’]*)(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|en)[ -])?"
     r"[A-Z][\w'’]*){0,2}"
 )
+_BEFORE_ACT, _AFTER_ACT = 150, 250  # characters around an act in which its place is sought
+_CAPITALIZED = re.compile(r"(?<![\w'’])[A-Z][\w'’]*")
+_MAX_SKIPPED = 2  # words such as "the eastern" between a cue and the name
+_PUNCTUATION = ".,;:!?()[]\"'“”‘’"
 _WORDS = re.compile(r"[A-Z][\w'’]*")
 _LOCALITY_BELOW = 10_000  # populated places smaller than this are localities, not cities
 # Arabic names of places this small are too often ordinary words to count on their own.
@@ -86,35 +90,69 @@ def _region_named_for(record: PlaceRecord, lex: Lexicon) -> PlaceRecord:
 
 
 def find_spelled_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]:
-    """Place hits for capitalized names after a locative word or an act's verb ("shelled")
-    that no pattern matched, whose
-    skeleton (`spellings.skeleton`) is a town's in a region the text names ("Kansafra ... in
-    Idleb"): the whole name, else its first two words, else its first."""
-    regions = _named_regions(hits, lex)
+    """Place hits for capitalized names that no pattern matched, after a locative word or an
+    act's verb ("shelled"), whose skeleton (`spellings.skeleton`) is a town's in a region the
+    text names ("Kansafra ... in Idleb"): the whole name, else its first two words, else its
+    first. They are sought around the acts the text reports, where a village matters most."""
+    windows = _around_acts(hits, len(tokens.text))
+    regions = _named_regions(hits, lex) if windows else None
     if not regions:
         return []
-    covered = [(h.start, h.end) for h in hits]
-    near = lex.words["locative"] | lex.words["place_noun"] | lex.words["target_before"]
+    text = tokens.text
+    covered = bytearray(len(text) + 1)  # 1 where a hit already lies
+    for hit in hits:
+        covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    words = lex.words
+    near = words["locative"] | words["place_noun"] | words["target_before"]
     found = []
-    for match in _NAME.finditer(tokens.text):
-        start = match.start()
-        if not may_be_name(match.group(1)) or not tokens.before(start, near, lex.skippable):
-            continue
-        for end in _name_ends(match):
-            if any(s < end and start < e for s, e in covered):
-                break
-            shape = skeleton(tokens.text[start:end])
-            keys = [
-                k
-                for k in lex.spellings.get(shape, ())
-                if (lex.places[k].country, lex.places[k].admin1) in regions
-            ]
-            if keys:
-                found.append(
-                    Hit(start, end, "place", PLACE_KEYS.join(keys), tokens.text[start:end])
-                )
-                break
+    for window in windows:
+        for capital in _CAPITALIZED.finditer(text, *window):
+            start = capital.start()
+            if covered[start] or not may_be_name(capital.group()):
+                continue  # most capitalized words are names the patterns found
+            if not _after_cue(text, start, near, lex.skippable):
+                continue
+            hit = _spelled(text, _NAME.match(text, start), covered, regions, lex)
+            if hit is not None:
+                found.append(hit)
     return found
+
+
+def _spelled(
+    text: str,
+    match: re.Match[str] | None,
+    covered: bytearray,
+    regions: dict[tuple[str, str | None], set[int]],
+    lex: Lexicon,
+) -> Hit | None:
+    if match is None:
+        return None
+    start = match.start()
+    for end in _name_ends(match):
+        if covered.find(1, start, end) >= 0:
+            continue
+        name = text[start:end]
+        keys = [
+            k
+            for k in lex.spellings.get(skeleton(name), ())
+            if (lex.places[k].country, lex.places[k].admin1) in regions
+        ]
+        if keys:
+            return Hit(start, end, "place", PLACE_KEYS.join(keys), name)
+    return None
+
+
+def _around_acts(hits: list[Hit], size: int) -> list[tuple[int, int]]:
+    """Stretches of text around the acts reported, merged where they touch."""
+    windows: list[tuple[int, int]] = []
+    for hit in hits:
+        if hit.kind in ("event", "acted"):
+            start, end = max(0, hit.start - _BEFORE_ACT), min(size, hit.end + _AFTER_ACT)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            else:
+                windows.append((start, end))
+    return windows
 
 
 def _keys(hit: Hit) -> list[str]:
@@ -123,8 +161,29 @@ def _keys(hit: Hit) -> list[str]:
 
 def _name_ends(match: re.Match[str]) -> list[int]:
     """Where the name may end: after all its words, its first two, its first."""
-    ends = [m.end() + match.start() for m in _WORDS.finditer(match.group())]
+    ends = [match.start() + m.end() for m in _WORDS.finditer(match.group())]
     return sorted({ends[-1], *ends[:2]}, reverse=True)
+
+
+def _after_cue(text: str, start: int, cues: frozenset[str], skippable: frozenset[str]) -> bool:
+    """Is one of `cues` (one or two words) right before `start`, across up to two
+    `skippable` words ("in the eastern", "village of")?"""
+    end = start - 1
+    if end < 1 or text[end] != " ":
+        return False
+    for _ in range(_MAX_SKIPPED + 1):
+        space = text.rfind(" ", 0, end)
+        word = text[space + 1 : end].strip(_PUNCTUATION).lower()
+        if word in cues:
+            return True
+        if space > 0:
+            pair = text[text.rfind(" ", 0, space) + 1 : end].lower()
+            if pair in cues:
+                return True
+        if word not in skippable or space < 1:
+            return False
+        end = space
+    return False
 
 
 def reads_as_place(
