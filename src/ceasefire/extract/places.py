@@ -112,7 +112,7 @@ def find_spelled_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[H
                 continue  # most capitalized words are names the patterns found
             if not _after_cue(text, start, near, lex.skippable):
                 continue
-            hit = _spelled(text, _NAME.match(text, start), covered, regions, lex)
+            hit = _spelled(text, _NAME.match(text, start), regions, lex)
             if hit is not None:
                 found.append(hit)
     return found
@@ -121,16 +121,14 @@ def find_spelled_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[H
 def _spelled(
     text: str,
     match: re.Match[str] | None,
-    covered: bytearray,
     regions: dict[tuple[str, str | None], set[int]],
     lex: Lexicon,
 ) -> Hit | None:
     if match is None:
         return None
     start = match.start()
-    for end in _name_ends(match):
-        if covered.find(1, start, end) >= 0:
-            continue
+    # a shorter name found inside ("Numan" in "Maarat al-Numan") gives way to the whole one
+    for end in _name_ends(match, lex.words["place_noun"]):
         name = text[start:end]
         keys = [
             k
@@ -159,10 +157,14 @@ def _keys(hit: Hit) -> list[str]:
     return hit.key.split(PLACE_KEYS)
 
 
-def _name_ends(match: re.Match[str]) -> list[int]:
-    """Where the name may end: after all its words, its first two, its first."""
-    ends = [match.start() + m.end() for m in _WORDS.finditer(match.group())]
-    return sorted({ends[-1], *ends[:2]}, reverse=True)
+def _name_ends(match: re.Match[str], nouns: frozenset[str]) -> list[int]:
+    """Where the name ends: after all its words, or before a last word that is a place noun
+    ("Basira City", "Ftireh Front")."""
+    words = list(_WORDS.finditer(match.group()))
+    ends = [match.end()]
+    if len(words) > 1 and words[-1].group().lower() in nouns:
+        ends.append(match.start() + words[-2].end())
+    return ends
 
 
 def _after_cue(text: str, start: int, cues: frozenset[str], skippable: frozenset[str]) -> bool:
