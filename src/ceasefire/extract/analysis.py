@@ -20,6 +20,7 @@ from ceasefire.extract.places import (
     drop_weak_places,
     find_places,
     find_spelled_places,
+    named_regions,
 )
 from ceasefire.extract.sentences import Sentence, sentence_at, split_sentences
 from ceasefire.extract.spans import Tokens
@@ -107,7 +108,9 @@ class Analysis:
 def analyse(text: str, published: str | None, lex: Lexicon) -> Analysis:
     tokens = Tokens(text)
     found = lex.matcher.find(text, resolve=False)
-    found = drop_weak_places(tokens, found + find_spelled_places(tokens, found, lex), lex)
+    regions = named_regions(found, lex)
+    spelled = find_spelled_places(tokens, found, lex, regions)
+    found = drop_weak_places(tokens, found + spelled, lex, regions)
     # Acts compete only with acts: "Syrian warplanes" is an actor inside "Syrian warplanes
     # targeted", which reports an air strike.
     acts = [h for h in found if h.kind in _ACTS]

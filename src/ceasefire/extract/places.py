@@ -89,14 +89,18 @@ def _region_named_for(record: PlaceRecord, lex: Lexicon) -> PlaceRecord:
     return region if main else record
 
 
-def find_spelled_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]:
+Regions = dict[tuple[str, str | None], set[int]]  # (country, region name) -> where named
+
+
+def find_spelled_places(
+    tokens: Tokens, hits: list[Hit], lex: Lexicon, regions: Regions
+) -> list[Hit]:
     """Place hits for capitalized names that no pattern matched, after a locative word or an
     act's verb ("shelled"), whose skeleton (`spellings.skeleton`) is a town's in a region the
     text names ("Kansafra ... in Idleb"): the whole name, else its first two words, else its
     first. They are sought around the acts the text reports, where a village matters most."""
-    windows = _around_acts(hits, len(tokens.text))
-    regions = _named_regions(hits, lex) if windows else None
-    if not regions:
+    windows = _around_acts(hits, len(tokens.text)) if regions else []
+    if not windows:
         return []
     text = tokens.text
     covered = bytearray(len(text) + 1)  # 1 where a hit already lies
@@ -121,7 +125,7 @@ def find_spelled_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[H
 def _spelled(
     text: str,
     match: re.Match[str] | None,
-    regions: dict[tuple[str, str | None], set[int]],
+    regions: Regions,
     lex: Lexicon,
 ) -> Hit | None:
     if match is None:
@@ -143,13 +147,12 @@ def _spelled(
 def _around_acts(hits: list[Hit], size: int) -> list[tuple[int, int]]:
     """Stretches of text around the acts reported, merged where they touch."""
     windows: list[tuple[int, int]] = []
-    for hit in hits:
-        if hit.kind in ("event", "acted"):
-            start, end = max(0, hit.start - _BEFORE_ACT), min(size, hit.end + _AFTER_ACT)
-            if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
-            else:
-                windows.append((start, end))
+    for hit in sorted(h for h in hits if h.kind in ("event", "acted")):
+        start, end = max(0, hit.start - _BEFORE_ACT), min(size, hit.end + _AFTER_ACT)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
     return windows
 
 
@@ -201,17 +204,14 @@ def reads_as_place(
     return not tokens.after(end, lex.words["speech"])
 
 
-def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]:
+def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon, regions: Regions) -> list[Hit]:
     """Drop one-word names of small places ("Deal", "جديدة" the village, not "new") unless a
     locative word or a place noun stands next to them, or the text also names their region
-    ("Mukayras, Al Bayda": a village confirmed by its governorate)."""
+    ("Mukayras, Al Bayda": a village confirmed by its governorate; `regions` from
+    `named_regions`)."""
     near = lex.words["locative"] | lex.words["place_noun"]
-    regions: dict[tuple[str, str | None], set[int]] | None = None  # found when first needed
 
     def confirmed(hit: Hit, record: PlaceRecord) -> bool:
-        nonlocal regions
-        if regions is None:
-            regions = _named_regions(hits, lex)
         return bool(regions.get((record.country, record.admin1), set()) - {hit.start})
 
     kept = []
@@ -232,20 +232,18 @@ def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[Hit]
     return kept
 
 
-def _named_regions(hits: list[Hit], lex: Lexicon) -> dict[tuple[str, str | None], set[int]]:
+def named_regions(hits: list[Hit], lex: Lexicon) -> Regions:
     """(country, region) of each first-level region the text may name, whether by its own
     name or by its capital's ("Idleb" is a city and a governorate), with where it is named
     (a region does not confirm itself, nor does a name too doubtful to stand alone)."""
-    named: dict[tuple[str, str | None], set[int]] = {}
+    named: Regions = {}
     for hit in hits:
         if hit.kind != "place":
             continue
         for key in hit.key.split(PLACE_KEYS):
             record = lex.places[key]
-            if _weak(hit, record):
-                continue
             capital = record.kind == "city" and (record.country, record.name) in lex.regions
-            if record.kind == "admin1" or capital:
+            if (record.kind == "admin1" or capital) and not _weak(hit, record):
                 named.setdefault((record.country, record.name), set()).add(hit.start)
     return named
 
