@@ -208,3 +208,12 @@ def test_arabic_air_raid_with_its_doer(extract) -> None:
     assert event["subtype"] == "air_drone_strike"
     assert event["actor1"]["canonical"] == "Russian military"
     assert event["fatalities"] == 12
+
+
+def test_those_who_speak_of_an_act_or_hold_no_arms_did_not_do_it(extract) -> None:
+    spoken = "Britain said the chemical attack on Khan Sheikhoun killed 86 people."
+    assert _events(extract, spoken)[0][2] is None
+    claimed = "Houthi forces claimed to have shelled positions in Hays, killing 3 fighters."
+    assert _events(extract, claimed)[0][2] == "Houthis"
+    party = "The Syrian National Coalition mourned 5 rescue workers killed by airstrikes on Aleppo."
+    assert _events(extract, party)[0][2] is None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import NamedTuple
 
 from ceasefire.extract.actors import ActorMention, to_actor
@@ -31,7 +32,8 @@ _A_VICTIM = re.compile(r"\ban? [\w' -]{2,30}?\b(?:was|were) (?:shot |reportedly 
 _SPECIFIC = {"city": 0, "locality": 0, "admin1": 1, "country": 2}
 _VICTIMS = frozenset({"CVL", "REF", "MED"})
 _ARMED = frozenset({"MIL", "REB", "INS"})
-_NOT_DOERS = _VICTIMS | {"IGO", "NGO"}  # those who report an attack rarely carry it out
+# those who report an attack, or parties without arms, rarely carry it out
+_NOT_DOERS = _VICTIMS | {"IGO", "NGO", "OPP"}
 _HOLDING = re.compile(r"[-\s]?(?:held|controlled|run|dominated)\b", re.IGNORECASE)
 _HELD_BY = re.compile(r"\b(?:held|controlled|run|besieged|seized) by\s+(?:the\s+)?$", re.I)
 _CROWDS = frozenset({"protests", "riots"})
@@ -47,6 +49,7 @@ _ACT_GAP = re.compile(r"(?:\s+[\w-]+){0,2}\s+")  # "Russian and Syrian strikes",
 # between the one who killed and "killed": "ISIL terrorist group killed", not "were killed"
 _SUBJECT_GAP = re.compile(r"(?:\s+(?!(?:was|were|been|is|are|be)\b)[\w-]+){0,2}\s+", re.I)
 _TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, not a group
+_CLAIMS_ACT = re.compile(r"\s+\w+\s+to\s+have\b")  # "claimed to have fired"
 _UNIDENTIFIED = "unidentified armed group"  # the doer of an act whose doer no one names
 _VICTIM_REACH = 30  # characters after the trigger in which the one acted on is named
 _UNSEEN_HANDS = frozenset(
@@ -409,7 +412,12 @@ def _doers(
     if event_type in _CROWDS:  # the crowd acts, or whoever the sentence says acted
         return [a for a in actors if a.record.agent == "CVL"] or before
     inside = [a for a in actors if a.start < trigger.end and trigger.start < a.end]
-    named = [a for a in inside + before if a.record.agent not in _NOT_DOERS]
+    speech = _spoken(lex.words["speech"])
+    named = [
+        a
+        for a in inside + before
+        if a.record.agent not in _NOT_DOERS and not _speaks(analysis, a, speech)
+    ]
     if named:
         return named
     hit, skippable = lex.words["target_before"], lex.skippable
@@ -420,6 +428,20 @@ def _doers(
         and a.record.agent not in _NOT_DOERS
         and not analysis.tokens.before(a.start, hit, skippable)
     ]
+
+
+def _speaks(analysis: Analysis, actor: ActorMention, speech: frozenset[str]) -> bool:
+    """ "Britain said ...", but not "forces claimed to have fired": those claim their act."""
+    if not analysis.tokens.after(actor.end, speech):
+        return False
+    return not _CLAIMS_ACT.match(analysis.text, actor.end)
+
+
+@cache
+def _spoken(speech: frozenset[str]) -> frozenset[str]:
+    """Words after which an actor speaks ("Britain said"): it reports the act, not does it.
+    A possessive ("Russia's jets") is not one of them."""
+    return speech - {"'s", "’s"}
 
 
 def _has_subject(text: str, death: Hit, actors: list[ActorMention]) -> bool:
