@@ -217,3 +217,9 @@ def test_those_who_speak_of_an_act_or_hold_no_arms_did_not_do_it(extract) -> Non
     assert _events(extract, claimed)[0][2] == "Houthis"
     party = "The Syrian National Coalition mourned 5 rescue workers killed by airstrikes on Aleppo."
     assert _events(extract, party)[0][2] is None
+
+
+def test_a_finer_place_of_the_same_country_beats_the_one_after_in(extract) -> None:
+    text = "Houthi forces shelled farms in western Yemen (Al Hudaydah) on Monday."
+    [event] = extract(text)["events"]
+    assert (event["place"]["canonical"], event["place"]["country"]) == ("Al Ḩudaydah", "YE")

@@ -471,14 +471,27 @@ def _place(
     fallback, countries = places
     in_sentence = analysis.within(analysis.places, sentence)
     candidates = _inside(in_sentence, scope) or in_sentence
-    # Where it happened is said with "in", "near", "at": prefer those places.
+    # Where it happened is said with "in", "near", "at": prefer those places, unless another
+    # in the same country is more specific ("in western Yemen (Al Hudaydah)").
     located = [
         p
         for p in candidates
         if analysis.tokens.before(p.start, lex.words["locative"], lex.skippable)
     ]
-    best = _most_specific(located or candidates, countries) or fallback
+    best = _most_specific(located, countries)
+    if best is None:
+        best = _most_specific(candidates, countries)
+    else:
+        inside = [p for p in candidates if p.record.country == best.record.country]
+        finer = _most_specific(inside, countries)
+        if finer is not None and _rank_kind(finer) < _rank_kind(best):
+            best = finer
+    best = best or fallback
     return to_place(best, evidence) if best else None
+
+
+def _rank_kind(place: PlaceMention) -> int:
+    return _SPECIFIC.get(place.record.kind, 3)
 
 
 def _most_specific(places: list[PlaceMention], countries: Counter[str]) -> PlaceMention | None:
