@@ -223,3 +223,13 @@ def test_a_finer_place_of_the_same_country_beats_the_one_after_in(extract) -> No
     text = "Houthi forces shelled farms in western Yemen (Al Hudaydah) on Monday."
     [event] = extract(text)["events"]
     assert (event["place"]["canonical"], event["place"]["country"]) == ("Al Ḩudaydah", "YE")
+
+
+def test_those_killed_by_the_act_are_not_its_doers(extract) -> None:
+    text = (
+        "The Syrian Arab Air Force killed more than 100 militants of the Islamic State "
+        "in a series of airstrikes in Raqqa province."
+    )
+    assert _events(extract, text)[0][2] == "Syrian army"
+    reporter = "Two civilians were killed in rocket attacks on Aleppo, a police source told SANA."
+    assert _events(extract, reporter)[0][2] != "SANA"

@@ -50,6 +50,8 @@ _ACT_GAP = re.compile(r"(?:\s+[\w-]+){0,2}\s+")  # "Russian and Syrian strikes",
 _SUBJECT_GAP = re.compile(r"(?:\s+(?!(?:was|were|been|is|are|be)\b)[\w-]+){0,2}\s+", re.I)
 _TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, not a group
 _CLAIMS_ACT = re.compile(r"\s+\w+\s+to\s+have\b")  # "claimed to have fired"
+# what may stand between a death word and those it killed: "killed more than 100 militants of"
+_OBJECT_GAP = re.compile(r"(?:\s+(?!by\b|in\b|and\b)[\w-]+){0,5}\s+", re.IGNORECASE)
 _UNIDENTIFIED = "unidentified armed group"  # the doer of an act whose doer no one names
 _VICTIM_REACH = 30  # characters after the trigger in which the one acted on is named
 _UNSEEN_HANDS = frozenset(
@@ -400,15 +402,22 @@ def _doers(
 ) -> list[ActorMention]:
     """Who may have acted, likeliest first. The one named in the act itself ("Syrian
     warplanes targeted") acts; those before a death word that has no actor for subject
-    ("fighters were killed in Russian strikes") were its victims; one named after "on" or
-    "against" was hit. With no one before the act, one named after it ("by") acted."""
+    ("fighters were killed in Russian strikes") and those it has for object ("killed 10 IS
+    members") were its victims; one named after "on" or "against" was hit. With no one before
+    the act, one named after it acted ("shelling by regime forces"; in Arabic the doer follows
+    the verb), unless it only speaks of the act."""
     text = analysis.text
+    deaths = analysis.hits_in(sentence, "cue", "deaths")
     passive = [
-        d.start
-        for d in analysis.hits_in(sentence, "cue", "deaths")
-        if d.end <= trigger.start and not _has_subject(text, d, actors)
+        d.start for d in deaths if d.end <= trigger.start and not _has_subject(text, d, actors)
     ]
-    before = [a for a in actors if a.end <= trigger.start and not any(a.end <= d for d in passive)]
+    before = [
+        a
+        for a in actors
+        if a.end <= trigger.start
+        and not any(a.end <= d for d in passive)
+        and not _killed(text, a, deaths, trigger)
+    ]
     if event_type in _CROWDS:  # the crowd acts, or whoever the sentence says acted
         return [a for a in actors if a.record.agent == "CVL"] or before
     inside = [a for a in actors if a.start < trigger.end and trigger.start < a.end]
@@ -426,8 +435,21 @@ def _doers(
         for a in actors
         if a.start >= trigger.end
         and a.record.agent not in _NOT_DOERS
+        and not _speaks(analysis, a, speech)
+        and not _killed(text, a, deaths, trigger)
         and not analysis.tokens.before(a.start, hit, skippable)
     ]
+
+
+def _killed(text: str, actor: ActorMention, deaths: list[Hit], trigger: Hit) -> bool:
+    """ "killed 10 IS members", "killing more than 100 militants of the Islamic State": the
+    object of a death word, a few words after it and before the act, was killed."""
+    return any(
+        d.end <= actor.start
+        and not d.end <= trigger.start < actor.start
+        and _OBJECT_GAP.fullmatch(text, d.end, actor.start)
+        for d in deaths
+    )
 
 
 def _speaks(analysis: Analysis, actor: ActorMention, speech: frozenset[str]) -> bool:
