@@ -233,3 +233,11 @@ def test_those_killed_by_the_act_are_not_its_doers(extract) -> None:
     assert _events(extract, text)[0][2] == "Syrian army"
     reporter = "Two civilians were killed in rocket attacks on Aleppo, a police source told SANA."
     assert _events(extract, reporter)[0][2] != "SANA"
+
+
+def test_killed_in_an_act_is_a_passive_whoever_comes_first(extract) -> None:
+    text = "At least 10 Syrian soldiers killed in Israeli raids on positions near Quneitra."
+    [event] = extract(text)["events"]
+    assert event["actor1"]["country"] == "ISR"
+    tanks = "Syrian tanks shelled the central city of Hama on Monday, killing four civilians."
+    assert _events(extract, tanks)[0][2] == "Syrian army"

@@ -52,6 +52,7 @@ _TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, no
 _CLAIMS_ACT = re.compile(r"\s+\w+\s+to\s+have\b")  # "claimed to have fired"
 # what may stand between a death word and those it killed: "killed more than 100 militants of"
 _OBJECT_GAP = re.compile(r"(?:\s+(?!by\b|in\b|and\b)[\w-]+){0,5}\s+", re.IGNORECASE)
+_PASSIVE_AFTER = re.compile(r"\s+(?:in|by|during|when|as|after)\b", re.IGNORECASE)
 _UNIDENTIFIED = "unidentified armed group"  # the doer of an act whose doer no one names
 _VICTIM_REACH = 30  # characters after the trigger in which the one acted on is named
 _UNSEEN_HANDS = frozenset(
@@ -467,7 +468,10 @@ def _spoken(speech: frozenset[str]) -> frozenset[str]:
 
 
 def _has_subject(text: str, death: Hit, actors: list[ActorMention]) -> bool:
-    """ "ISIL terrorist group killed": an actor right before the death word killed."""
+    """ "ISIL terrorist group killed": an actor right before the death word killed; but not
+    in "10 soldiers killed in Israeli raids", where the word is a passive."""
+    if _PASSIVE_AFTER.match(text, death.end):
+        return False
     return any(
         a.end <= death.start and _SUBJECT_GAP.fullmatch(text, a.end, death.start) for a in actors
     )
