@@ -56,3 +56,14 @@ def test_a_town_abroad_gives_way_to_the_region_named(extract) -> None:
     # Rihaniya here is a village of al-Hasakeh, not the Israeli town of that name
     text = "Rebels looted crops in Rihaniya in al-Hasakeh on Saturday."
     assert {country for _, country, _ in _places(extract, text)} == {"SY"}
+
+
+def test_a_town_named_before_a_road_word_is_a_place(extract) -> None:
+    text = "Rioters blocked the Halba highway with burning tyres on Saturday."
+    [event] = extract(text)["events"]
+    assert (event["place"]["canonical"], event["place"]["country"]) == ("Halba", "LB")
+
+
+def test_a_place_name_inside_the_words_of_an_act_is_not_a_place(extract) -> None:
+    text = "Rioters hurled Molotov cocktails at a bank branch in Beirut."
+    assert [p["canonical"] for p in extract(text)["places"]] == ["Beirut"]

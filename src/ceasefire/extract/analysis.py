@@ -34,6 +34,15 @@ def _position(hit: Hit) -> tuple[int, int, str]:
     return hit.start, hit.end, hit.kind
 
 
+def _inside_act(hit: Hit, acts: list[Hit]) -> bool:
+    """A place named inside the words of an act is part of them ("Molotov" in "Molotov
+    cocktails"); an actor stays ("Syrian warplanes" in "Syrian warplanes targeted")."""
+    return hit.kind == "place" and any(
+        a.start <= hit.start and hit.end <= a.end and a.end - a.start > hit.end - hit.start
+        for a in acts
+    )
+
+
 class _Span(Protocol):
     start: int
     end: int
@@ -115,7 +124,7 @@ def analyse(text: str, published: str | None, lex: Lexicon) -> Analysis:
     # targeted", which reports an air strike.
     acts = [h for h in found if h.kind in _ACTS]
     if acts:
-        names = [h for h in found if h.kind not in _ACTS]
+        names = [h for h in found if h.kind not in _ACTS and not _inside_act(h, acts)]
         hits = sorted(resolve_overlaps(names) + resolve_overlaps(acts), key=_position)
     else:
         hits = resolve_overlaps(found)
