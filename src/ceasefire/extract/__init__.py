@@ -22,7 +22,7 @@ def extract_document(doc: Document, events: bool = True) -> Result:
     """The SCHEMA.md record of one document; `events=False` skips conflict events (an empty
     list) for callers who only want the ceasefire, place, actor and displacement records."""
     lex = lexicon()
-    analysis = analyse(doc.text, doc.published, lex)
+    analysis = analyse(doc.text, doc.published, lex, acts=events)
     return Result(
         id=doc.id,
         title=doc.title,

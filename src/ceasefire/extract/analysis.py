@@ -114,18 +114,21 @@ class Analysis:
         return found
 
 
-def analyse(text: str, published: str | None, lex: Lexicon) -> Analysis:
+def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -> Analysis:
+    """The shared analysis of one text. With `acts` false (no conflict events wanted), the
+    villages spelled otherwise than the gazetteer, sought only to place acts, are not sought."""
     tokens = Tokens(text)
     found = lex.matcher.find(text, resolve=False)
     regions = named_regions(found, lex)
-    spelled = find_spelled_places(tokens, found, lex, regions)
-    found = drop_weak_places(tokens, found + spelled, lex, regions)
+    if acts:
+        found += find_spelled_places(tokens, found, lex, regions)
+    found = drop_weak_places(tokens, found, lex, regions)
     # Acts compete only with acts: "Syrian warplanes" is an actor inside "Syrian warplanes
     # targeted", which reports an air strike.
-    acts = [h for h in found if h.kind in _ACTS]
-    if acts:
-        names = [h for h in found if h.kind not in _ACTS and not _inside_act(h, acts)]
-        hits = sorted(resolve_overlaps(names) + resolve_overlaps(acts), key=_position)
+    triggers = [h for h in found if h.kind in _ACTS]
+    if triggers:
+        names = [h for h in found if h.kind not in _ACTS and not _inside_act(h, triggers)]
+        hits = sorted(resolve_overlaps(names) + resolve_overlaps(triggers), key=_position)
     else:
         hits = resolve_overlaps(found)
     numbers = find_numbers(text, hits, lex)

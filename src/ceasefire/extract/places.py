@@ -70,8 +70,9 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
             continue
         if record.country != leading and tokens.before(start, lex.words["quarter_noun"]):
             continue  # "the Salaheddine quarter" of a city, not a town of that name abroad
-        if tokens.after(end, lex.words["region_after"]) or tokens.before(
-            start, lex.words["region_before"], lex.skippable
+        if record.kind == "city" and (
+            tokens.after(end, lex.words["region_after"])
+            or tokens.before(start, lex.words["region_before"], lex.skippable)
         ):
             record = _region_named_for(record, lex)
         mentions.append(PlaceMention(start, end, tokens.text[start:end], record))
