@@ -284,9 +284,9 @@ def _event(
     event_type, plover = lex.events[trigger.key]
     evidence = analysis.evidence(sentence)
     actors = analysis.within(analysis.actors, sentence)
-    actor1, actor2 = _actors(analysis, lex, sentence, actors, trigger, event_type)
-    coding = _Coding(event_type, trigger.key, plover, actor1, actor2)
     context = _Context(analysis, lex, sentence, scope, trigger, actors, evidence)
+    actor1, actor2 = _actors(context, event_type)
+    coding = _Coding(event_type, trigger.key, plover, actor1, actor2)
     coding = _recode_victims(_recode_actors(coding, context), context)
     dates = analysis.within(analysis.dates, sentence)
     return Event(
@@ -358,23 +358,16 @@ def _recode_victims(coding: _Coding, context: _Context) -> _Coding:
     return coding
 
 
-def _actors(
-    analysis: Analysis,
-    lex: Lexicon,
-    sentence: Sentence,
-    actors: list[ActorMention],
-    trigger: Hit,
-    event_type: str,
-) -> tuple[Actor | None, Actor | None]:
+def _actors(context: _Context, event_type: str) -> tuple[Actor | None, Actor | None]:
     """Who acted (before the trigger) and who was acted on (after it, or the victims named).
 
     Bodies that report (the UN, a monitor, a news agency) do not act, and a group that only
     qualifies a place ("IS-held town", "a town held by IS") is not there as an actor.
     """
-    text, evidence = analysis.text, analysis.evidence(sentence)
-    actors = [a for a in actors if not _qualifies_place(text, a)]
+    text, evidence, trigger = context.analysis.text, context.evidence, context.trigger
+    actors = [a for a in context.actors if not _qualifies_place(text, a)]
     after = [a for a in actors if a.start >= trigger.end]
-    doers = _doers(analysis, lex, sentence, actors, trigger, event_type)
+    doers = _doers(context, actors, event_type)
     # "militants of the group ISIL": the group named, not the kind of group
     first = next((a for a in doers if not _generic(a)), doers[0] if doers else None)
     others = [a for a in after if a is not first and (first is None or a.record != first.record)]
@@ -393,20 +386,19 @@ def _qualifies_place(text: str, actor: ActorMention) -> bool:
     )
 
 
-def _doers(
-    analysis: Analysis,
-    lex: Lexicon,
-    sentence: Sentence,
-    actors: list[ActorMention],
-    trigger: Hit,
-    event_type: str,
-) -> list[ActorMention]:
+def _doers(context: _Context, actors: list[ActorMention], event_type: str) -> list[ActorMention]:
     """Who may have acted, likeliest first. The one named in the act itself ("Syrian
     warplanes targeted") acts; those before a death word that has no actor for subject
     ("fighters were killed in Russian strikes") and those it has for object ("killed 10 IS
     members") were its victims; one named after "on" or "against" was hit. With no one before
     the act, one named after it acted ("shelling by regime forces"; in Arabic the doer follows
     the verb), unless it only speaks of the act."""
+    analysis, lex, sentence, trigger = (
+        context.analysis,
+        context.lex,
+        context.sentence,
+        context.trigger,
+    )
     text = analysis.text
     deaths = analysis.hits_in(sentence, "cue", "deaths")
     passive = [
