@@ -64,7 +64,6 @@ class Analysis:
     past_months: list[DateMention]  # "in May" in a December article: a look back
     _by_kind: dict[tuple[str, str | None], list[Hit]] = field(default_factory=dict)
     _starts: dict[int, list[int]] = field(default_factory=dict)
-    _within: dict[tuple[int, int, int], list] = field(default_factory=dict)
     _evidence: dict[int, Evidence] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -80,17 +79,12 @@ class Analysis:
         """
         if not items:
             return items
-        key = (id(items), sentence.start, sentence.end)
-        found = self._within.get(key)
-        if found is None:  # the rules ask the same question of a sentence many times
-            starts = self._starts.get(id(items))
-            if starts is None:
-                starts = self._starts[id(items)] = [item.start for item in items]
-            first = bisect_left(starts, sentence.start)
-            last = bisect_left(starts, sentence.end, first)
-            found = [item for item in items[first:last] if item.end <= sentence.end]
-            self._within[key] = found
-        return found
+        starts = self._starts.get(id(items))
+        if starts is None:
+            starts = self._starts[id(items)] = [item.start for item in items]
+        first = bisect_left(starts, sentence.start)
+        last = bisect_left(starts, sentence.end, first)
+        return [item for item in items[first:last] if item.end <= sentence.end]
 
     def hits_in(self, sentence: Sentence, kind: str, key: str | None = None) -> list[Hit]:
         return self.within(self._by_kind.get((kind, key), _NONE), sentence)
