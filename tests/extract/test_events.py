@@ -241,3 +241,20 @@ def test_killed_in_an_act_is_a_passive_whoever_comes_first(extract) -> None:
     assert event["actor1"]["country"] == "ISR"
     tanks = "Syrian tanks shelled the central city of Hama on Monday, killing four civilians."
     assert _events(extract, tanks)[0][2] == "Syrian army"
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        (
+            "Rocket attacks killed at least 30 people in Aleppo on Friday.",
+            "shelling_artillery_missile_attack",
+        ),
+        ("A car bomb attack killed 12 people in Azaz on Sunday.", "remote_explosive_landmine_ied"),
+    ],
+)
+def test_an_attack_named_by_its_weapon_is_that_weapons_act(
+    extract, text: str, subtype: str
+) -> None:
+    [event] = extract(text)["events"]
+    assert event["subtype"] == subtype
