@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 from typing import NamedTuple
 
 from ceasefire.extract.actors import ActorMention, to_actor
@@ -414,7 +413,7 @@ def _doers(context: _Context, actors: list[ActorMention], event_type: str) -> li
     if event_type in _CROWDS:  # the crowd acts, or whoever the sentence says acted
         return [a for a in actors if a.record.agent == "CVL"] or before
     inside = [a for a in actors if a.start < trigger.end and trigger.start < a.end]
-    speech = _spoken(lex.words["speech"])
+    speech = lex.words["spoken"]
     named = [
         a
         for a in inside + before
@@ -450,13 +449,6 @@ def _speaks(analysis: Analysis, actor: ActorMention, speech: frozenset[str]) -> 
     if not analysis.tokens.after(actor.end, speech):
         return False
     return not _CLAIMS_ACT.match(analysis.text, actor.end)
-
-
-@cache
-def _spoken(speech: frozenset[str]) -> frozenset[str]:
-    """Words after which an actor speaks ("Britain said"): it reports the act, not does it.
-    A possessive ("Russia's jets") is not one of them."""
-    return speech - {"'s", "’s"}
 
 
 def _has_subject(text: str, death: Hit, actors: list[ActorMention]) -> bool:

@@ -214,10 +214,15 @@ def _context_words() -> dict[str, frozenset[str]]:
     groups = {group: cues[group] for group in CONTEXT_GROUPS}
     groups["region_after"] = cues["region"]["after"]
     groups["region_before"] = cues["region"]["before"]
-    return {
+    words = {
         group: frozenset(normalize_term(w) for words in by_language.values() for w in words)
         for group, by_language in groups.items()
     }
+    # combinations the rules ask for, made once
+    words["near"] = words["locative"] | words["place_noun"]
+    words["named_after"] = words["near"] | words["target_before"]
+    words["spoken"] = words["speech"] - {"'s", "’s"}  # a possessive is not speech
+    return words
 
 
 def _flat(by_language: dict[str, dict[str, int]]) -> dict[str, int]:

@@ -108,7 +108,7 @@ def find_spelled_places(
     for hit in hits:
         covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     words = lex.words
-    near = words["locative"] | words["place_noun"] | words["target_before"]
+    near = words["named_after"]
     found = []
     for window in windows:
         for capital in _CAPITALIZED.finditer(text, *window):
@@ -210,7 +210,7 @@ def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon, regions: Reg
     locative word or a place noun stands next to them, or the text also names their region
     ("Mukayras, Al Bayda": a village confirmed by its governorate; `regions` from
     `named_regions`)."""
-    near = lex.words["locative"] | lex.words["place_noun"]
+    near = lex.words["near"]
 
     def confirmed(hit: Hit, record: PlaceRecord) -> bool:
         return bool(regions.get((record.country, record.admin1), set()) - {hit.start})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from ceasefire.extract.normalize import fold, normalize_term
 
@@ -42,13 +43,20 @@ class Tokens:
         index = bisect_left(self.starts, start) - 1
         if index >= 0 and self.ends[index] > start:  # the span starts inside a word
             return normalize_term(self.text[self.starts[index] : start]) in words
-        position = start
+        position, text, ends = start, self.text, self.ends
+        pairs = _has_pairs(words)
         for _ in range(_MAX_SKIPPED + 1):
-            if index < 0 or self.text[self.ends[index] : position].strip():
+            if index < 0:
+                return False
+            end = ends[index]
+            if end != position and text[end:position].strip():
                 return False
             word = self.word(index)
-            pair = f"{self.word(index - 1)} {word}" if index > 0 else None
-            if word in words or pair in words or _without_conjunction(word) in words:
+            if word in words:
+                return True
+            if pairs and index > 0 and f"{self.word(index - 1)} {word}" in words:
+                return True
+            if word[:1] in _CONJUNCTIONS and _without_conjunction(word) in words:
                 return True
             if word not in skippable:
                 return False
@@ -65,8 +73,22 @@ class Tokens:
         if index >= len(self.starts) or self.text[end : self.starts[index]].strip():
             return False
         word = self.word(index)
-        pair = f"{word} {self.word(index + 1)}" if index + 1 < len(self.starts) else None
-        return word in words or pair in words
+        if word in words:
+            return True
+        return (
+            _has_pairs(words)
+            and index + 1 < len(self.starts)
+            and f"{word} {self.word(index + 1)}" in words
+        )
+
+
+@cache
+def _has_pairs(words: frozenset[str]) -> bool:
+    """Does the cue list hold two-word cues ("out of")? Most do not: their pairs go unbuilt."""
+    return any(" " in w for w in words)
+
+
+_CONJUNCTIONS = frozenset("وف")
 
 
 def _without_conjunction(word: str) -> str:
