@@ -104,16 +104,14 @@ def find_spelled_places(
     if not windows:
         return []
     text = tokens.text
-    covered = bytearray(len(text) + 1)  # 1 where a hit already lies
-    for hit in hits:
-        covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    named = {hit.start for hit in hits}  # where the patterns found a name already
     words = lex.words
     near = words["named_after"]
     found = []
     for window in windows:
         for capital in _CAPITALIZED.finditer(text, *window):
             start = capital.start()
-            if covered[start] or not may_be_name(capital.group()):
+            if start in named or not may_be_name(capital.group()):
                 continue  # most capitalized words are names the patterns found
             if not _after_cue(text, start, near, lex.skippable):
                 continue
