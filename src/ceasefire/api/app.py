@@ -113,6 +113,13 @@ def _placed(
 Placed = Annotated[Filters, Depends(_placed)]
 
 
+def _found(record: dict[str, Any] | None, kind: str, key: str) -> dict[str, Any]:
+    """The record asked for by id, or a 404 naming what was not found."""
+    if record is None:
+        raise HTTPException(404, f"no {kind} with id {key!r}")
+    return record
+
+
 def _listing(page: Page, fmt: str, to_geojson: Any = None) -> Response:
     """A page as JSON (`items`, `next`) or GeoJSON. Records are plain JSON already: they are
     written out as they are (as stored, for raw pages), not encoded field by field."""
@@ -158,10 +165,7 @@ def _routes(app: FastAPI) -> None:
     @app.get("/documents/{doc_id:path}", tags=["documents"])
     def document(request: Request, doc_id: str) -> dict[str, Any]:
         """One document with its cleaned text and its extracted records."""
-        found = queries.get_document(_engine(request), doc_id)
-        if found is None:
-            raise HTTPException(404, f"no document with id {doc_id!r}")
-        return found
+        return _found(queries.get_document(_engine(request), doc_id), "document", doc_id)
 
     @app.post("/documents", tags=["documents"], dependencies=[Depends(_writer)])
     def post_documents(
@@ -205,9 +209,9 @@ def _routes(app: FastAPI) -> None:
         from ceasefire.monitor import compliance
 
         engine = _engine(request)
-        found = queries.get_arrangement(engine, arrangement_id)
-        if found is None:
-            raise HTTPException(404, f"no arrangement with id {arrangement_id!r}")
+        found = _found(
+            queries.get_arrangement(engine, arrangement_id), "arrangement", arrangement_id
+        )
         listed = queries.list_violations(engine, Filters(arrangement=arrangement_id), 500, None)
         dates = {v["event_id"]: v["date"] for v in listed.items}
         return {**found, "violations": listed.items, "compliance": compliance(listed.items, dates)}
@@ -229,10 +233,7 @@ def _routes(app: FastAPI) -> None:
     @app.get("/events/{event_id}", tags=["events"])
     def event(request: Request, event_id: str) -> dict[str, Any]:
         """One resolved event with every report of it."""
-        found = queries.get_event(_engine(request), event_id)
-        if found is None:
-            raise HTTPException(404, f"no event with id {event_id!r}")
-        return found
+        return _found(queries.get_event(_engine(request), event_id), "event", event_id)
 
     @app.get("/violations", tags=["arrangements"])
     def violations(

@@ -12,7 +12,7 @@ from typing import Protocol, TypeVar
 
 from ceasefire.extract.actors import ActorMention, find_actors
 from ceasefire.extract.dates import DateMention, find_dates, find_past_months
-from ceasefire.extract.lexicon import Lexicon
+from ceasefire.extract.lexicon import ACT_KINDS, Lexicon
 from ceasefire.extract.matcher import Hit, resolve_overlaps
 from ceasefire.extract.numbers import Number, find_numbers
 from ceasefire.extract.places import (
@@ -27,7 +27,6 @@ from ceasefire.extract.spans import Tokens
 from ceasefire.records import Evidence
 
 _NONE: list[Hit] = []
-_ACTS = frozenset({"event", "acted"})
 
 
 def _position(hit: Hit) -> tuple[int, int, str]:
@@ -119,9 +118,9 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
     found = drop_weak_places(tokens, found, lex, regions)
     # Acts compete only with acts: "Syrian warplanes" is an actor inside "Syrian warplanes
     # targeted", which reports an air strike.
-    triggers = [h for h in found if h.kind in _ACTS]
+    triggers = [h for h in found if h.kind in ACT_KINDS]
     if triggers:
-        names = [h for h in found if h.kind not in _ACTS and not _inside_act(h, triggers)]
+        names = [h for h in found if h.kind not in ACT_KINDS and not _inside_act(h, triggers)]
         hits = sorted(resolve_overlaps(names) + resolve_overlaps(triggers), key=_position)
     else:
         hits = resolve_overlaps(found)

@@ -508,7 +508,7 @@ def _most_specific(places: list[PlaceMention], countries: Counter[str]) -> Place
     """The most specific place; between equals, the one in the country the text names most."""
 
     def rank(place: PlaceMention) -> tuple[int, int]:
-        return _SPECIFIC.get(place.record.kind, 3), -countries[place.record.country]
+        return _rank_kind(place), -countries[place.record.country]
 
     return min(places, key=rank) if places else None
 

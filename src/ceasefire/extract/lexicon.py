@@ -64,6 +64,8 @@ class ActorRecord(NamedTuple):
 
 
 PLACE_KEYS = "|"  # joins the geonameids a place name may mean, in a hit's key
+# hit kinds that report an act: "event" words always, "acted" ones beside a doer or a toll
+ACT_KINDS = frozenset({"event", "acted"})
 
 
 @dataclass(slots=True)

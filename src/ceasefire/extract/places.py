@@ -14,7 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ceasefire import knowledge
-from ceasefire.extract.lexicon import PLACE_KEYS, Lexicon, PlaceRecord
+from ceasefire.extract.lexicon import ACT_KINDS, PLACE_KEYS, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic
 from ceasefire.extract.spans import Tokens
@@ -28,9 +28,6 @@ _NAME = re.compile(
 )
 _BEFORE_ACT, _AFTER_ACT = 150, 250  # characters around an act in which its place is sought
 _CAPITALIZED = re.compile(r"(?<![\w'’])[A-Z][\w'’]*")
-_MAX_SKIPPED = 2  # words such as "the eastern" between a cue and the name
-_PUNCTUATION = ".,;:!?()[]\"'“”‘’"
-_WORDS = re.compile(r"[A-Z][\w'’]*")
 _LOCALITY_BELOW = 10_000  # populated places smaller than this are localities, not cities
 # Arabic names of places this small are too often ordinary words to count on their own.
 _WEAK_ARABIC_BELOW = 100_000
@@ -84,7 +81,7 @@ def _region_named_for(record: PlaceRecord, lex: Lexicon) -> PlaceRecord:
     region when the city is its main city (the region takes its point) or shares its name.
     Another town's countryside ("Tell Abiad countryside") is around that town."""
     region = lex.regions.get((record.country, record.admin1 or ""))
-    if region is None or record.kind != "city":
+    if region is None:
         return record
     main = (region.lat, region.lon) == (record.lat, record.lon) or region.name == record.name
     return region if main else record
@@ -98,8 +95,8 @@ def find_spelled_places(
 ) -> list[Hit]:
     """Place hits for capitalized names that no pattern matched, after a locative word or an
     act's verb ("shelled"), whose skeleton (`spellings.skeleton`) is a town's in a region the
-    text names ("Kansafra ... in Idleb"): the whole name, else its first two words, else its
-    first. They are sought around the acts the text reports, where a village matters most."""
+    text names ("Kansafra ... in Idleb"): the whole name, or the name without a place noun at
+    its end. They are sought around the acts the text reports, where a village matters most."""
     windows = _around_acts(hits, len(tokens.text)) if regions else []
     if not windows:
         return []
@@ -113,7 +110,7 @@ def find_spelled_places(
             start = capital.start()
             if start in named or not may_be_name(capital.group()):
                 continue  # most capitalized words are names the patterns found
-            if not _after_cue(text, start, near, lex.skippable):
+            if not tokens.before(start, near, lex.skippable):
                 continue
             hit = _spelled(text, _NAME.match(text, start), regions, lex)
             if hit is not None:
@@ -146,7 +143,7 @@ def _spelled(
 def _around_acts(hits: list[Hit], size: int) -> list[tuple[int, int]]:
     """Stretches of text around the acts reported, merged where they touch."""
     windows: list[tuple[int, int]] = []
-    for hit in sorted(h for h in hits if h.kind in ("event", "acted")):
+    for hit in sorted(h for h in hits if h.kind in ACT_KINDS):
         start, end = max(0, hit.start - _BEFORE_ACT), min(size, hit.end + _AFTER_ACT)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
@@ -155,39 +152,14 @@ def _around_acts(hits: list[Hit], size: int) -> list[tuple[int, int]]:
     return windows
 
 
-def _keys(hit: Hit) -> list[str]:
-    return hit.key.split(PLACE_KEYS)
-
-
 def _name_ends(match: re.Match[str], nouns: frozenset[str]) -> list[int]:
     """Where the name ends: after all its words, or before a last word that is a place noun
     ("Basira City", "Ftireh Front")."""
-    words = list(_WORDS.finditer(match.group()))
+    words = list(_CAPITALIZED.finditer(match.group()))
     ends = [match.end()]
     if len(words) > 1 and words[-1].group().lower() in nouns:
         ends.append(match.start() + words[-2].end())
     return ends
-
-
-def _after_cue(text: str, start: int, cues: frozenset[str], skippable: frozenset[str]) -> bool:
-    """Is one of `cues` (one or two words) right before `start`, across up to two
-    `skippable` words ("in the eastern", "village of")?"""
-    end = start - 1
-    if end < 1 or text[end] != " ":
-        return False
-    for _ in range(_MAX_SKIPPED + 1):
-        space = text.rfind(" ", 0, end)
-        word = text[space + 1 : end].strip(_PUNCTUATION).lower()
-        if word in cues:
-            return True
-        if space > 0:
-            pair = text[text.rfind(" ", 0, space) + 1 : end].lower()
-            if pair in cues:
-                return True
-        if word not in skippable or space < 1:
-            return False
-        end = space
-    return False
 
 
 def reads_as_place(

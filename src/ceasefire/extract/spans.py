@@ -93,4 +93,4 @@ _CONJUNCTIONS = frozenset("وف")
 
 def _without_conjunction(word: str) -> str:
     """ "وإلى" is "إلى": drop an Arabic conjunction prefix."""
-    return word[1:] if len(word) > 2 and word[0] in "وف" else word
+    return word[1:] if len(word) > 2 and word[0] in _CONJUNCTIONS else word
