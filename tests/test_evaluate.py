@@ -123,3 +123,12 @@ def test_event_scorer_types_tolls_and_agents(tmp_path: Path) -> None:
     assert scores["fatalities exact (notes state a toll)"] == (2, 2)
     assert scores["actor1 agent type"] == (2, 2)
     assert report.notes[0].startswith("event type macro-F1")
+
+
+def test_acled_country_names_map_through_every_country_name() -> None:
+    from ceasefire.evaluate import _country_code
+
+    assert _country_code("Syria") == "SY"
+    assert _country_code("Palestine") == "PS"  # GeoNames: "Palestinian Territory"
+    assert _country_code(" Lebanon ") == "LB"
+    assert _country_code("Atlantis") is None

@@ -349,9 +349,11 @@ def _country_code(name: str) -> str | None:
 
 @cache
 def _country_codes() -> dict[str, str]:
-    """English country names (ACLED's) to ISO alpha-2, from the gazetteer's country rows."""
+    """English country names (ACLED's) to ISO alpha-2, from the gazetteer's country rows: all
+    their names, since ACLED writes "Palestine" where GeoNames writes "Palestinian Territory"."""
     return {
-        row["name"].lower(): row["country"]
+        name.lower(): row["country"]
         for row in knowledge.load_table("gazetteer")
         if row["kind"] == "country"
+        for name in (row["name"], *row["names"].split("|"))
     }
