@@ -29,17 +29,24 @@ from ceasefire.records import Evidence
 _NONE: list[Hit] = []
 
 
-def _position(hit: Hit) -> tuple[int, int, str]:
-    return hit.start, hit.end, hit.kind
-
-
-def _inside_act(hit: Hit, acts: list[Hit]) -> bool:
-    """A place named inside the words of an act is part of them ("Molotov" in "Molotov
-    cocktails"); an actor stays ("Syrian warplanes" in "Syrian warplanes targeted")."""
-    return hit.kind == "place" and any(
-        a.start <= hit.start and hit.end <= a.end and a.end - a.start > hit.end - hit.start
-        for a in acts
-    )
+def _outside_acts(names: list[Hit], acts: list[Hit]) -> list[Hit]:
+    """The names less places named inside the words of an act, which are part of them
+    ("Molotov" in "Molotov cocktails"); an actor stays ("Syrian warplanes" in "Syrian
+    warplanes targeted"). Acts are few and short: the offsets they cover are indexed."""
+    covering: dict[int, list[Hit]] = {}
+    for act in acts:
+        for offset in range(act.start, act.end):
+            covering.setdefault(offset, []).append(act)
+    return [
+        hit
+        for hit in names
+        if hit.start not in covering
+        or hit.kind != "place"
+        or not any(
+            hit.end <= a.end and a.end - a.start > hit.end - hit.start
+            for a in covering[hit.start]
+        )
+    ]
 
 
 class _Span(Protocol):
@@ -120,8 +127,8 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
     # targeted", which reports an air strike.
     triggers = [h for h in found if h.kind in ACT_KINDS]
     if triggers:
-        names = [h for h in found if h.kind not in ACT_KINDS and not _inside_act(h, triggers)]
-        hits = sorted(resolve_overlaps(names) + resolve_overlaps(triggers), key=_position)
+        names = _outside_acts([h for h in found if h.kind not in ACT_KINDS], triggers)
+        hits = sorted(resolve_overlaps(names) + resolve_overlaps(triggers))
     else:
         hits = resolve_overlaps(found)
     numbers = find_numbers(text, hits, lex)

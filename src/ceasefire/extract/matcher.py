@@ -232,9 +232,10 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     """Drop hits overlapped by a longer one; keep same-span hits of every kind.
 
     Hits are swept in text order into clusters of overlapping spans; most clusters hold one
-    span and are kept as they are, the others are settled longest first.
+    span and are kept as they are, the others are settled longest first. Hits sort as the
+    tuples they are (by start, then end): no key function to call per hit.
     """
-    ordered = sorted(hits, key=lambda h: (h.start, -h.end, h.kind))
+    ordered = sorted(hits)
     kept: list[Hit] = []
     cluster: list[Hit] = []
     reach = -1
@@ -245,7 +246,8 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
         cluster.append(hit)
         reach = max(reach, hit.end) if len(cluster) > 1 else hit.end
     kept += _settle(cluster)
-    return sorted(kept, key=lambda h: (h.start, h.end, h.kind))
+    kept.sort()
+    return kept
 
 
 def _settle(cluster: list[Hit]) -> list[Hit]:
