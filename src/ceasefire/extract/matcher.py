@@ -101,10 +101,23 @@ class Matcher:
     def _collect_spaced(self, norm: Normalized, text: str, found: list[Hit]) -> None:
         spaced = f" {_NON_WORD.sub(' ', norm.text)} "
         values = self._values
-        for end_index, value in self._spaced.iter(spaced):
+        hits = self._spaced.iter(spaced)
+        if norm.offsets is not None:
+            for end_index, value in hits:
+                length, entries = values[value]
+                # spaced[i] is norm.text[i - 1]; the match ends with a space at end_index.
+                _add(norm, text, end_index - length - 1, end_index - 1, entries, found)
+            return
+        # The usual case, offsets unchanged by normalizing: `_add` inlined, per hit.
+        append = found.append
+        for end_index, value in hits:
             length, entries = values[value]
-            # spaced[i] is norm.text[i - 1]; the match ends with a space at end_index.
-            _add(norm, text, end_index - length - 1, end_index - 1, entries, found)
+            end = end_index - 1
+            start = end - length
+            span = text[start:end]
+            for kind, key, case in entries:
+                if case == "any" or _case_fits(case, span):
+                    append(Hit(start, end, kind, key, span))
 
     def _collect_arabic_words(self, norm: Normalized, text: str, found: list[Hit]) -> None:
         words = self._words
@@ -174,7 +187,7 @@ class Matcher:
 
 
 _WORD = re.compile(r"\w+")
-_NON_WORD = re.compile(r"\W")
+_NON_WORD = re.compile(r"[^\w ]")  # spaces are left as they are: cheaper
 _SPACED = re.compile(r"^\w+(?: \w+)*$")
 _MAX_PROCLITIC = 4
 _MIN_STEM = 3  # shorter stems would turn particles into names
