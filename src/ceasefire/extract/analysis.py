@@ -43,8 +43,7 @@ def _outside_acts(names: list[Hit], acts: list[Hit]) -> list[Hit]:
         if hit.start not in covering
         or hit.kind != "place"
         or not any(
-            hit.end <= a.end and a.end - a.start > hit.end - hit.start
-            for a in covering[hit.start]
+            hit.end <= a.end and a.end - a.start > hit.end - hit.start for a in covering[hit.start]
         )
     ]
 

@@ -158,9 +158,9 @@ def build_lexicon() -> Lexicon:
     statuses = knowledge.load("statuses")
     dates = knowledge.load("dates")
     numbers = knowledge.load("numbers")
+    names = [*_place_patterns(places), *_actor_patterns()]
     patterns = [
-        *_place_patterns(places),
-        *_actor_patterns(),
+        *names,
         *(
             (term, Entry("term", t["type"]))
             for t in typology
@@ -177,6 +177,7 @@ def build_lexicon() -> Lexicon:
         *_valued("ago_unit", dates["ago"]),
         *_valued("weekday", dates["weekdays"]),
     ]
+    patterns += _bare_possessives(names, places, {normalize_term(p) for p, _ in patterns})
     return Lexicon(
         matcher=Matcher(patterns),
         places={str(p.geonameid): p for p in places},
@@ -310,6 +311,29 @@ def _place_patterns(places: list[PlaceRecord]) -> Iterator[tuple[str, Entry]]:
                 keys.append(key)
     for name, keys in meanings.items():
         yield name, Entry("place", PLACE_KEYS.join(keys), case_of(name))
+
+
+def _bare_possessives(
+    names: list[tuple[str, Entry]], places: list[PlaceRecord], taken: set[str]
+) -> list[tuple[str, Entry]]:
+    """Possessives written without an apostrophe, as sources that strip apostrophes print
+    them ("Syrias army", "Assads forces"): a proper name with "s" added, for actors, people,
+    countries, regions and big cities, where that is no pattern of its own ("Hamas" is not
+    Hama's)."""
+    small = {str(p.geonameid) for p in places if p.kind == "city" and p.population < _BIG}
+    variants = []
+    for name, entry in names:
+        last = name.split()[-1]
+        if entry.case != "initial" or not last[:1].isupper() or not last[-1:].isascii():
+            continue
+        if not last[-1].isalpha() or last[-1] in "sS":
+            continue
+        if entry.kind == "place" and all(k in small for k in entry.key.split(PLACE_KEYS)):
+            continue
+        variant = f"{name}s"
+        if normalize_term(variant) not in taken:
+            variants.append((variant, entry))
+    return variants
 
 
 @cache
