@@ -186,6 +186,10 @@ def test_the_doer_is_the_one_named_in_the_act_not_its_victims_or_target(extract)
     assert _events(extract, target)[0][2] == "Syrian army"
     held = "Air strikes on a town held by Daesh killed 23 civilians."
     assert _events(extract, held)[0][2] is None
+    where = "A suicide bomber killed four people in Assad's hometown on Sunday."
+    assert _events(extract, where)[0][2] == "unidentified armed group"
+    inside = "A car bomb exploded inside IS territory near Raqqa, killing 5."
+    assert _events(extract, inside)[0][2] == "unidentified armed group"
 
 
 def test_an_act_told_again_keeps_the_doer_named_before(extract) -> None:
