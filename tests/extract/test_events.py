@@ -245,6 +245,10 @@ def test_killed_in_an_act_is_a_passive_whoever_comes_first(extract) -> None:
     assert event["actor1"]["country"] == "ISR"
     tanks = "Syrian tanks shelled the central city of Hama on Monday, killing four civilians."
     assert _events(extract, tanks)[0][2] == "Syrian army"
+    for owner in ("Russia's", "Russias"):  # "have killed": the subject killed them
+        text = f"{owner} Aerospace Forces have killed 30 militants in air strikes near Palmyra."
+        assert _events(extract, text)[0][2] == "Russia"
+    assert _events(extract, "30 militants have been killed in air strikes.")[0][2] is None
 
 
 @pytest.mark.parametrize(

@@ -45,8 +45,12 @@ _CROWD_STRENGTH = {
     "mob_violence": 3,
 }
 _ACT_GAP = re.compile(r"(?:\s+[\w-]+){0,2}\s+")  # "Russian and Syrian strikes", "IS attack"
-# between the one who killed and "killed": "ISIL terrorist group killed", not "were killed"
-_SUBJECT_GAP = re.compile(r"(?:\s+(?!(?:was|were|been|is|are|be)\b)[\w-]+){0,2}\s+", re.I)
+# between the one who killed and "killed": "ISIL terrorist group killed", "Russia's Aerospace
+# Forces have killed", not "were killed"
+_SUBJECT_GAP = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:was|were|been|is|are|be)\b)[\w-]+){0,2}(?:\s+(?:have|has|had))?\s+",
+    re.I,
+)
 _TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, not a group
 _CLAIMS_ACT = re.compile(r"\s+\w+\s+to\s+have\b")  # "claimed to have fired"
 # what may stand between a death word and those it killed: "killed more than 100 militants of"

@@ -319,10 +319,16 @@ def _bare_possessives(
     """Possessives written without an apostrophe, as sources that strip apostrophes print
     them ("Syrias army", "Assads forces"): a proper name with "s" added, for actors, people,
     countries, regions and big cities, where that is no pattern of its own ("Hamas" is not
-    Hama's)."""
+    Hama's); and names that hold a possessive, without its apostrophe ("Russias Aerospace
+    Forces")."""
     small = {str(p.geonameid) for p in places if p.kind == "city" and p.population < _BIG}
     variants = []
     for name, entry in names:
+        if "'s" in name or "’s" in name:  # "Russia's Aerospace Forces"
+            bare = name.replace("'s", "s").replace("’s", "s")
+            if normalize_term(bare) not in taken:
+                variants.append((bare, entry))
+            continue
         last = name.split()[-1]
         if entry.case != "initial" or not last[:1].isupper() or not last[-1:].isascii():
             continue
