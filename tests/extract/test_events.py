@@ -266,3 +266,18 @@ def test_an_attack_named_by_its_weapon_is_that_weapons_act(
 ) -> None:
     [event] = extract(text)["events"]
     assert event["subtype"] == subtype
+
+
+def test_a_side_fighting_another_beside_an_act_describes_the_sides(extract) -> None:
+    text = (
+        "An air strike on Tuesday by the US-led coalition fighting Daesh mistakenly killed "
+        "18 members of the Syrian Democratic Forces."
+    )
+    [event] = extract(text)["events"]
+    assert (event["subtype"], event["actor1"]["canonical"], event["fatalities"]) == (
+        "air_drone_strike",
+        "US-led coalition",
+        18,
+    )
+    alone = "Rebels fighting government forces near Aleppo killed 10 soldiers."
+    assert [e["subtype"] for e in extract(alone)["events"]] == ["armed_clash"]

@@ -51,6 +51,7 @@ _SUBJECT_GAP = re.compile(
     r"(?:['’]s)?(?:\s+(?!(?:was|were|been|is|are|be)\b)[\w-]+){0,2}(?:\s+(?:have|has|had))?\s+",
     re.I,
 )
+_OTHER_SIDE = re.compile(r"\s+(?:against\s+)?(?:the\s+)?", re.IGNORECASE)  # "fighting the"
 _TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, not a group
 _CLAIMS_ACT = re.compile(r"\s+\w+\s+to\s+have\b")  # "claimed to have fired"
 # what may stand between a death word and those it killed: "killed more than 100 militants of"
@@ -82,7 +83,7 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
     countries = Counter(p.record.country for p in analysis.places)
     fallback = _most_specific(analysis.places, countries)  # where a sentence names no place
     for sentence in (relevant[start] for start in sorted(relevant)):
-        triggers = _triggers(analysis, sentence)
+        triggers = _triggers(analysis, lex, sentence)
         found = [
             _event(
                 analysis,
@@ -199,8 +200,10 @@ def _refers_back(analysis: Analysis, triggers: list[Hit], found: list[Event], la
     return before.lower() == "the "
 
 
-def _triggers(analysis: Analysis, sentence: Sentence) -> list[Hit]:
-    """One trigger per sub-event type, none that is denied, threatened or hypothetical."""
+def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]:
+    """One trigger per sub-event type, none that is denied, threatened or hypothetical, nor,
+    beside another act, one that only says who is at war with whom ("an air strike by the
+    coalition fighting Daesh")."""
     if analysis.hits_in(sentence, "cue", "hypothetical"):
         return []
     negations = analysis.hits_in(sentence, "cue", "negation")
@@ -215,8 +218,21 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[Hit]:
             continue
         if any(t.end <= hit.start for t in threats):
             continue
+        if len(acts) > 1 and _between_sides(analysis, lex, sentence, hit):
+            continue
         kept.setdefault(hit.key, hit)
     return _one_crowd_event(list(kept.values()))
+
+
+def _between_sides(analysis: Analysis, lex: Lexicon, sentence: Sentence, hit: Hit) -> bool:
+    """ "a coalition fighting Daesh": an act word right after one side and right before the
+    other describes the sides, not an act."""
+    if normalize_term(hit.text) not in lex.words["between_sides"]:
+        return False
+    text, actors = analysis.text, analysis.within(analysis.actors, sentence)
+    return any(a.end <= hit.start and not text[a.end : hit.start].strip() for a in actors) and any(
+        _OTHER_SIDE.fullmatch(text, hit.end, a.start) for a in actors if a.start >= hit.end
+    )
 
 
 def _acted(analysis: Analysis, sentence: Sentence) -> list[Hit]:
@@ -467,9 +483,14 @@ def _has_subject(text: str, death: Hit, actors: list[ActorMention]) -> bool:
 
 def _generic(mention: ActorMention) -> bool:
     """A kind of actor ("militants", "jihadists"), not a named one: no country, and a CAMEO
-    code of a type alone (REB, IMGMUS) or none."""
+    code of a type alone (REB, IMGMUS), or no code and a common noun for a name ("terrorist
+    groups"; the US-led coalition has no code either, but a name)."""
     record = mention.record
-    return record.country is None and len(record.code or "") <= _TYPE_CODE
+    if record.country is not None:
+        return False
+    if record.code is None:
+        return record.canonical[:1].islower()
+    return len(record.code) <= _TYPE_CODE
 
 
 def _place(

@@ -42,6 +42,7 @@ CONTEXT_GROUPS = (
     "quarter_noun",
     "ended_after",
     "target_before",
+    "between_sides",
 )
 
 
