@@ -132,3 +132,20 @@ def test_acled_country_names_map_through_every_country_name() -> None:
     assert _country_code("Palestine") == "PS"  # GeoNames: "Palestinian Territory"
     assert _country_code(" Lebanon ") == "LB"
     assert _country_code("Atlantis") is None
+
+
+def test_fakes_cause_of_a_clash_is_shooting_only_where_gunfire_is_said() -> None:
+    from ceasefire import extract, knowledge
+    from ceasefire.evaluate import article_cause, main_event
+
+    causes = knowledge.load("fakes_labels")["causes"]
+
+    def cause(text: str) -> str:
+        return article_cause(main_event(extract(text, published="2016-07-10")), causes)
+
+    assert cause("Clashes between rebels and government forces killed 29 near Aleppo.") == "unknown"
+    assert cause("Rebels and soldiers exchanged fire in Daraa, killing 4 fighters.") == "shooting"
+    assert cause("Government forces shelled Douma, killing 12 civilians.") == "shelling"
+    assert cause("Militants executed 20 civilians in Palmyra.") == "execution"
+    assert cause("Gunmen attacked a checkpoint in Daraa, killing 2 civilians.") == "shooting"
+    assert cause("No one was hurt.") == "unknown"

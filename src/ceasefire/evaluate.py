@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ceasefire import extract, knowledge
 from ceasefire.geo import haversine_km
@@ -277,13 +278,16 @@ def main_event(result: Result) -> Event | None:
     return next((e for e in violent if e.fatalities), violent[0] if violent else None)
 
 
-def article_cause(event: Event | None, causes: dict[str, list[str]]) -> str:
-    """FA-KES cause of death of an event's sub-type, by the documented table."""
+def article_cause(event: Event | None, causes: list[dict[str, Any]]) -> str:
+    """FA-KES cause of death of an event, by the documented table's first fitting rule."""
     if event is None:
         return "unknown"
-    if event.subtype == "attack" and "execut" in event.evidence.text.lower():
-        return "execution"
-    return next((c for c, subs in causes.items() if event.subtype in subs), "unknown")
+    sentence = event.evidence.text.lower()
+    for rule in causes:
+        words = rule.get("words")
+        if event.subtype in rule["subtypes"] and (not words or any(w in sentence for w in words)):
+            return str(rule["cause"])
+    return "unknown"
 
 
 def article_actor(event: Event | None, classes: dict[str, dict[str, list[str]]]) -> str:
