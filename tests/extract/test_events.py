@@ -281,3 +281,14 @@ def test_a_side_fighting_another_beside_an_act_describes_the_sides(extract) -> N
     )
     alone = "Rebels fighting government forces near Aleppo killed 10 soldiers."
     assert [e["subtype"] for e in extract(alone)["events"]] == ["armed_clash"]
+
+
+def test_those_who_were_killed_did_not_act_and_a_when_clause_names_who_did(extract) -> None:
+    text = (
+        "A blast on Monday: at least 30 members of the YPG were killed when Islamic State "
+        "suicide bombers detonated their trucks."
+    )
+    events = {e["subtype"]: e for e in extract(text)["events"]}
+    assert events["suicide_bomb"]["actor1"]["canonical"] == "Islamic State"
+    blast = events["remote_explosive_landmine_ied"]
+    assert (blast["actor1"]["canonical"], blast["actor2"]["canonical"]) == ("Islamic State", "YPG")

@@ -52,10 +52,14 @@ _SUBJECT_GAP = re.compile(
     re.I,
 )
 _OTHER_SIDE = re.compile(r"\s+(?:against\s+)?(?:the\s+)?", re.IGNORECASE)  # "fighting the"
+# between those who died and the death word: "the YPG and asayesh were killed"
+_DIED_GAP = re.compile(r"(?:\s+(?!by\b)[\w-]+){0,3}?\s+(?:were|was|been|are|is)\s+", re.I)
 _TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, not a group
 _CLAIMS_ACT = re.compile(r"\s+\w+\s+to\s+have\b")  # "claimed to have fired"
 # what may stand between a death word and those it killed: "killed more than 100 militants of"
-_OBJECT_GAP = re.compile(r"(?:\s+(?!by\b|in\b|and\b)[\w-]+){0,5}\s+", re.IGNORECASE)
+_OBJECT_GAP = re.compile(
+    r"(?:\s+(?!(?:by|in|and|when|as|after|during|while)\b)[\w-]+){0,5}\s+", re.IGNORECASE
+)
 _PASSIVE_AFTER = re.compile(r"\s+(?:in|by|during|when|as|after)\b", re.IGNORECASE)
 _UNIDENTIFIED = "unidentified armed group"  # the doer of an act whose doer no one names
 _VICTIM_REACH = 30  # characters after the trigger in which the one acted on is named
@@ -449,6 +453,7 @@ def _doers(context: _Context, actors: list[ActorMention], event_type: str) -> li
         and a.record.agent not in _NOT_DOERS
         and not _speaks(analysis, a, speech)
         and not _killed(text, a, deaths, trigger)
+        and not _died(text, a, deaths)
         and not analysis.tokens.before(a.start, hit, skippable)
     ]
 
@@ -461,6 +466,13 @@ def _killed(text: str, actor: ActorMention, deaths: list[Hit], trigger: Hit) -> 
         and not d.end <= trigger.start < actor.start
         and _OBJECT_GAP.fullmatch(text, d.end, actor.start)
         for d in deaths
+    )
+
+
+def _died(text: str, actor: ActorMention, deaths: list[Hit]) -> bool:
+    """ "30 members of the YPG were killed": the subject of a passive death word died."""
+    return any(
+        d.start >= actor.end and _DIED_GAP.fullmatch(text, actor.end, d.start) for d in deaths
     )
 
 
