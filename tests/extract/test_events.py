@@ -292,3 +292,18 @@ def test_those_who_were_killed_did_not_act_and_a_when_clause_names_who_did(extra
     assert events["suicide_bomb"]["actor1"]["canonical"] == "Islamic State"
     blast = events["remote_explosive_landmine_ied"]
     assert (blast["actor1"]["canonical"], blast["actor2"]["canonical"]) == ("Islamic State", "YPG")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 May 2020, families who say their children were kidnapped by the PKK continued "
+        "their sit-in protest in front of the HDP office in Diyarbakir.",
+        "نظمت عائلات المعتقلين وقفة احتجاجية أمام مبنى المحافظة في دير الزور للمطالبة بالإفراج"
+        " عن أبنائهم الذين اختطفهم تنظيم داعش.",
+    ],
+)
+def test_families_protesting_an_armed_groups_act_are_a_protest(extract, text: str) -> None:
+    [event] = extract(text)["events"]
+    assert event["subtype"] == "peaceful_protest"
+    assert event["actor1"]["agent"] == "CVL"
