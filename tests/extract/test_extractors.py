@@ -226,6 +226,12 @@ def test_displacement_fact_with_vague_count(extract) -> None:
     assert moved["conditional"] is False
 
 
+def test_the_month_may_is_not_the_modal_may(extract) -> None:
+    for text in ("On 4 May, 5,000 people fled Aleppo to Turkey.", "In May, 5,000 people fled."):
+        assert [d["conditional"] for d in extract(text)["displacement"]] == [False]
+    assert [d["conditional"] for d in extract("5,000 people may flee.")["displacement"]] == [True]
+
+
 def test_evacuation_count_is_not_a_date(extract) -> None:
     text = (
         "About 35,000 people were evacuated from eastern Aleppo by 22 December 2016, the ICRC said."

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from ceasefire.extract.actors import ActorMention, find_actors
-from ceasefire.extract.dates import DateMention, find_dates, find_past_months
+from ceasefire.extract.dates import DateMention, find_dates, find_past_months, is_month_name
 from ceasefire.extract.lexicon import ACT_KINDS, Lexicon
 from ceasefire.extract.matcher import Hit, resolve_overlaps
 from ceasefire.extract.numbers import Number, find_numbers
@@ -124,6 +124,8 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
     found = drop_weak_places(tokens, found, lex, regions)
     # Acts compete only with acts: "Syrian warplanes" is an actor inside "Syrian warplanes
     # targeted", which reports an air strike.
+    # "On 4 May": the month, not the modal "may" that makes a report a projection
+    found = [h for h in found if h.kind != "cue" or not is_month_name(h.text)]
     triggers = [h for h in found if h.kind in ACT_KINDS]
     if triggers:
         names = _outside_acts([h for h in found if h.kind not in ACT_KINDS], triggers)

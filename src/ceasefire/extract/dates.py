@@ -58,6 +58,11 @@ _EN_MONTH_ONLY = re.compile(
 )  # matched on lowercased text
 
 
+def is_month_name(word: str) -> bool:
+    """Is `word` an English month written as a name ("May", not the modal "may")?"""
+    return word[:1].isupper() and word.lower() in _EN_MONTHS
+
+
 def find_past_months(text: str, published: str | None) -> list[DateMention]:
     """Months named without a day ("in May", "في شباط/فبراير") that lie before the month of
     publication: the sentence looks back at something earlier."""
