@@ -307,3 +307,32 @@ def test_families_protesting_an_armed_groups_act_are_a_protest(extract, text: st
     [event] = extract(text)["events"]
     assert event["subtype"] == "peaceful_protest"
     assert event["actor1"]["agent"] == "CVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("IS militants killed a soldier in Ayn Laylah.", ("armed_clash", "Islamic State", 1)),
+        ("تنظيم داعش قتل ثلاثة مدنيين في دير الزور.", ("attack", "Islamic State", 3)),
+    ],
+)
+def test_an_armed_group_that_killed_attacked(extract, text: str, coded: tuple) -> None:
+    [event] = extract(text)["events"]
+    assert (event["subtype"], event["actor1"]["canonical"], event["fatalities"]) == coded
+
+
+def test_those_killed_with_no_armed_subject_are_no_event(extract) -> None:
+    assert extract("Three civilians were killed in Raqqa.")["events"] == []
+
+
+def test_a_killing_told_again_with_its_act_is_one_event(extract) -> None:
+    text = (
+        "Syrian Army Kills 31 ISIL Terrorists in Raqqa. The Syrian warplanes targeted ISIL "
+        "strongholds in Raqqa province, killing 31 terrorists."
+    )
+    [event] = extract(text)["events"]
+    assert (event["subtype"], event["actor1"]["canonical"], event["fatalities"]) == (
+        "air_drone_strike",
+        "Syrian army",
+        31,
+    )

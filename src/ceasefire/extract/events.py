@@ -54,6 +54,7 @@ _SUBJECT_GAP = re.compile(
 _OTHER_SIDE = re.compile(r"\s+(?:against\s+)?(?:the\s+)?", re.IGNORECASE)  # "fighting the"
 # between those who died and the death word: "the YPG and asayesh were killed"
 _DIED_GAP = re.compile(r"(?:\s+(?!by\b)[\w-]+){0,3}?\s+(?:were|was|been|are|is)\s+", re.I)
+_KILLING = "killing"  # the kind of a death word standing in for an act no word names
 _TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, not a group
 _CLAIMS_ACT = re.compile(r"\s+\w+\s+to\s+have\b")  # "claimed to have fired"
 # what may stand between a death word and those it killed: "killed more than 100 militants of"
@@ -77,6 +78,7 @@ _UNSEEN_HANDS = frozenset(
 def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list[Event]:
     """Events in text order, one per sub-event type named in a sentence."""
     events: list[Event] = []
+    killings: list[Event] = []  # told by a death word alone: "Syrian army kills 31"
     last: Event | None = None
     # Only sentences that name an act or a toll can add to the events.
     relevant = {
@@ -100,6 +102,7 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             )
             for i, trigger in enumerate(triggers)
         ]
+        killings.extend(e for e, t in zip(found, triggers, strict=True) if t.kind == _KILLING)
         if last is not None and _refers_back(analysis, triggers, found, last):
             if last.fatalities is None:
                 last.fatalities = found[0].fatalities
@@ -110,7 +113,30 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             # "The clashes killed 20 fighters."
             last.fatalities = _toll(analysis, sentence, sentence, lex.qualifiers)
     _carry_doers(events)
-    return events
+    return _told_again(events, killings)
+
+
+def _told_again(events: list[Event], killings: list[Event]) -> list[Event]:
+    """A killing told by its death word alone ("Syrian army kills 31", often the headline)
+    is the act the text names elsewhere with the same doer ("Syrian warplanes targeted ...
+    killing 31"): the named act stays, with the toll if it had none."""
+    dropped = set()
+    for killing in killings:
+        doer = killing.actor1.canonical if killing.actor1 else None
+        act = next(
+            (
+                e
+                for e in events
+                if e.actor1 is not None
+                and e.actor1.canonical == doer
+                and all(e is not k for k in killings)
+            ),
+            None,
+        )
+        if act is not None:
+            act.fatalities = act.fatalities if act.fatalities is not None else killing.fatalities
+            dropped.add(id(killing))
+    return [e for e in events if id(e) not in dropped]
 
 
 def _named(actor: Actor | None) -> bool:
@@ -225,7 +251,23 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
         if len(acts) > 1 and _between_sides(analysis, lex, sentence, hit):
             continue
         kept.setdefault(hit.key, hit)
+    if not acts and not negations and not threats:
+        return _armed_killing(analysis, sentence)
     return _one_crowd_event(list(kept.values()))
+
+
+def _armed_killing(analysis: Analysis, sentence: Sentence) -> list[Hit]:
+    """ "IS militants killed a soldier": with no act named, an armed subject of a death word
+    attacked; the death word is the trigger (a battle if the dead bore arms)."""
+    armed = [a for a in analysis.within(analysis.actors, sentence) if a.record.agent in _ARMED]
+    if not armed:
+        return []
+    text = analysis.text
+    return [
+        death._replace(kind=_KILLING, key="attack")
+        for death in analysis.hits_in(sentence, "cue", "deaths")
+        if _has_subject(text, death, armed)
+    ][:1]
 
 
 def _between_sides(analysis: Analysis, lex: Lexicon, sentence: Sentence, hit: Hit) -> bool:
