@@ -92,6 +92,13 @@ def test_place_name_used_as_a_place_is_not_an_actor(extract) -> None:
     assert [p["canonical"] for p in result["places"]] == ["Damascus"]
 
 
+def test_a_town_placed_in_another_region_is_not_its_namesake(extract) -> None:
+    elsewhere = extract("Syrian troops killed 100 militants in Mallah Farms in Aleppo.")
+    assert [p["admin1"] for p in elsewhere["places"]] == ["Aleppo"]
+    there = extract("Government forces shelled Mallah in Sweida, killing two.")
+    assert "Mallah" in [p["name"] for p in there["places"]]
+
+
 def test_possessives_printed_without_an_apostrophe(extract) -> None:
     result = extract("Russias jets and Assads forces shelled Aleppos east.")
     actors = {a["name"]: a["canonical"] for a in result["actors"]}

@@ -33,6 +33,8 @@ _LOCALITY_BELOW = 10_000  # populated places smaller than this are localities, n
 _WEAK_ARABIC_BELOW = 100_000
 _STRAY_BELOW = 1_000_000
 _CLEAR_CONTEXT = 3  # two names in one country, or the country and a place in it
+# between a town and the region it lies in: "Mallah Farms in Aleppo", "Hays, Al Hudaydah"
+_IN_REGION = re.compile(r"(?:\s+[A-Z][\w'’-]*)?(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)")
 _KIND_ORDER = {"country": 0, "city": 1, "admin1": 2}  # a bare city name means the city
 
 
@@ -73,7 +75,29 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
         ):
             record = _region_named_for(record, lex)
         mentions.append(PlaceMention(start, end, tokens.text[start:end], record))
-    return mentions
+    return _placed_elsewhere(tokens.text, mentions, lex)
+
+
+def _placed_elsewhere(text: str, mentions: list[PlaceMention], lex: Lexicon) -> list[PlaceMention]:
+    """Drop a town that the text places in another region of its country than the
+    gazetteer's town of that name ("Mallah Farms in Aleppo" is not Suwayda's Mallah): a
+    village the gazetteer lacks, named after its namesake. A town that names a region of its
+    own is one of a list ("Al Jawf, Ad Dali and Taizz governorates")."""
+    kept = []
+    for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
+        record = mention.record
+        if (
+            following is not None
+            and record.kind == "city"
+            and (record.country, record.name) not in lex.regions
+            and record.population < _STRAY_BELOW
+            and following.record.country == record.country
+            and _region_of(following.record)[1] != record.admin1
+            and _IN_REGION.fullmatch(text, mention.end, following.start)
+        ):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _region_named_for(record: PlaceRecord, lex: Lexicon) -> PlaceRecord:
