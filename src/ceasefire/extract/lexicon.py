@@ -27,6 +27,7 @@ from ceasefire.extract.spellings import skeleton_index
 _MIN_ARABIC_PLACE = 3  # shorter Arabic names are mostly particles and prepositions
 _MIN_LATIN_PLACE = 4  # "Ho", "Sai": shorter names of small places are noise, except big cities
 _BIG = 100_000
+_ENGLISH_NAMES = 4  # a gazetteer row's first names: primary, ASCII form, curated variants
 # Cue words the automaton finds anywhere in a sentence.
 CUE_GROUPS = ("conditional", "hypothetical", "negation", "displacement", "people")
 # Cue words only ever looked up beside a candidate (extract/spans.py), never matched.
@@ -319,10 +320,10 @@ def _bare_possessives(
 ) -> list[tuple[str, Entry]]:
     """Possessives written without an apostrophe, as sources that strip apostrophes print
     them ("Syrias army", "Assads forces"): a proper name with "s" added, for actors, people,
-    countries, regions and big cities, where that is no pattern of its own ("Hamas" is not
-    Hama's); and names that hold a possessive, without its apostrophe ("Russias Aerospace
-    Forces")."""
-    small = {str(p.geonameid) for p in places if p.kind == "city" and p.population < _BIG}
+    and the English names of countries, regions and big cities, where that is no pattern of
+    its own ("Hamas" is not Hama's); and names that hold a possessive, without its apostrophe
+    ("Russias Aerospace Forces")."""
+    english = _english_place_names(places)
     variants = []
     for name, entry in names:
         if "'s" in name or "’s" in name:  # "Russia's Aerospace Forces"
@@ -335,12 +336,24 @@ def _bare_possessives(
             continue
         if not last[-1].isalpha() or last[-1] in "sS":
             continue
-        if entry.kind == "place" and all(k in small for k in entry.key.split(PLACE_KEYS)):
+        if entry.kind == "place" and name not in english:
             continue
         variant = f"{name}s"
         if normalize_term(variant) not in taken:
             variants.append((variant, entry))
     return variants
+
+
+def _english_place_names(places: list[PlaceRecord]) -> set[str]:
+    """The names English news gives countries, regions and cities of 100,000 or more: a
+    gazetteer row's primary name, its ASCII form and the curated variants after them (the
+    alternate names in other languages come last; see `build_gazetteer`)."""
+    big = {str(p.geonameid) for p in places if p.kind != "city" or p.population >= _BIG}
+    names: set[str] = set()
+    for row in knowledge.load_table("gazetteer"):
+        if row["geonameid"] in big:
+            names.update(n for n in row["names"].split("|")[:_ENGLISH_NAMES] if n.isascii())
+    return names
 
 
 @cache
