@@ -86,6 +86,15 @@ def test_actor_codes_and_demonyms(extract) -> None:
     }
 
 
+def test_a_state_joined_to_forces_is_its_forces_too(extract) -> None:
+    actors = extract("Russian and Turkish forces carried out a joint patrol near Qamishli.")
+    assert [a["canonical"] for a in actors["actors"]] == ["Russian military", "Turkish military"]
+    states = extract("Russia and Turkey agreed on a ceasefire in Idlib.")["actors"]
+    assert [a["agent"] for a in states] == ["GOV", "GOV"]
+    rockets = extract("Saudi rocket and artillery shelling hit Haydan.")["actors"]
+    assert [a["canonical"] for a in rockets] == ["Saudi military"]
+
+
 def test_place_name_used_as_a_place_is_not_an_actor(extract) -> None:
     result = extract("Two rockets hit Damascus on Monday.")
     assert "Syrian government" not in canonicals(result["actors"])

@@ -4,6 +4,7 @@ speak for ("Kerry" is the United States, "de Mistura" the United Nations).
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ceasefire.extract.lexicon import PLACE_KEYS, ActorRecord, Lexicon, PlaceRecord
@@ -29,7 +30,8 @@ def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMent
             places.setdefault((hit.start, hit.end), []).extend(
                 lex.places[key] for key in hit.key.split(PLACE_KEYS)
             )
-    mentions = []
+    mentions: list[ActorMention] = []
+    armed: set[int] = set()  # mentions made their state's forces, by index
     for hit in hits:
         if hit.kind not in ("actor", "person"):
             continue
@@ -45,8 +47,32 @@ def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMent
             aligned or tokens.after(hit.end, lex.words["military_noun"])
         ):  # "Israeli artillery", "pro-Hadi forces": the state's forces
             record = lex.forces.get(record.country or "", record)
+            armed.add(len(mentions))
         mentions.append(ActorMention(hit.start, hit.end, hit.text, record, person))
+    return _armed_alike(tokens.text, mentions, armed, lex)
+
+
+def _armed_alike(
+    text: str, mentions: list[ActorMention], armed: set[int], lex: Lexicon
+) -> list[ActorMention]:
+    """ "Russian and Turkish forces": a state joined by "and" to a state's forces means its
+    forces too."""
+    armed |= {i for i, m in enumerate(mentions) if m.record.agent == "MIL" and m.record.country}
+    for index in sorted(armed, reverse=True):
+        before = index - 1
+        if before < 0 or before in armed:
+            continue
+        mention = mentions[before]
+        if mention.record.agent == "GOV" and _AND.fullmatch(
+            text, mention.end, mentions[index].start
+        ):
+            forces = lex.forces.get(mention.record.country or "", mention.record)
+            mentions[before] = mention._replace(record=forces)
+            armed.add(before)
     return mentions
+
+
+_AND = re.compile(r",?\s+and\s+", re.IGNORECASE)
 
 
 def to_actor(mention: ActorMention, evidence: object = None) -> Actor:
