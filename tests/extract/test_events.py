@@ -59,6 +59,32 @@ def test_denied_threatened_hypothetical_and_other_acts_are_not_events(extract, t
     assert _events(extract, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفى الجيش قصف بلدة إدلب.",  # denied
+        "هددت روسيا بقصف إدلب إذا تقدم المتمردون.",  # threatened
+        "إذا انهارت الهدنة سيقصف المتمردون حلب.",  # if the truce fails
+        "لم يسجل أي قصف على حلب يوم الجمعة.",  # no shelling
+        "قد يفر 400 ألف شخص من حلب إلى تركيا.",  # 400,000 may flee
+    ],
+)
+def test_arabic_acts_that_are_not_events(extract, text: str) -> None:
+    assert _events(extract, text) == []
+
+
+def test_arabic_two_events_no_casualties_and_a_unit_number(extract) -> None:
+    two = "قصفت قوات النظام إدلب؛ واندلعت اشتباكات في حمص أسفرت عن مقتل 4 مقاتلين."
+    assert [(e[1], e[3], e[5]) for e in _events(extract, two)] == [
+        ("shelling_artillery_missile_attack", "Idlib", None),
+        ("armed_clash", "Homs", 4),
+    ]
+    [bomb] = _events(extract, "انفجرت عبوة ناسفة قرب الرقة دون وقوع إصابات.")
+    assert (bomb[1], bomb[5]) == ("remote_explosive_landmine_ied", 0)
+    [clash] = _events(extract, "اشتبك اللواء الخامس مع داعش قرب دير الزور.")
+    assert (clash[1], clash[5]) == ("armed_clash", None)
+
+
 def test_no_casualties_is_zero_and_a_unit_number_is_not_a_toll(extract) -> None:
     [event] = _events(extract, "A roadside bomb exploded near Raqqa. No casualties were reported.")
     assert (event[1], event[5]) == ("remote_explosive_landmine_ied", 0)
