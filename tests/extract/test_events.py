@@ -362,3 +362,9 @@ def test_a_killing_told_again_with_its_act_is_one_event(extract) -> None:
         "Syrian army",
         31,
     )
+
+
+def test_a_demonstration_an_armed_party_organized_is_still_a_protest(extract) -> None:
+    text = "Hundreds of people joined an STC-organized demonstration in Lawdar on Monday."
+    [event] = extract(text)["events"]
+    assert (event["subtype"], event["actor1"]["agent"]) == ("peaceful_protest", "CVL")

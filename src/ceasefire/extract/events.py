@@ -383,7 +383,12 @@ def _recode_actors(coding: _Coding, context: _Context) -> _Coding:
     """
     lex, trigger, evidence = context.lex, context.trigger, context.evidence
     actor1, actor2 = coding.actor1, coding.actor2
-    if coding.type in _CROWDS and actor1 is not None and actor1.agent in _ARMED:
+    if (
+        coding.type in _CROWDS
+        and coding.subtype != "peaceful_protest"  # "an STC-organized demonstration"
+        and actor1 is not None
+        and actor1.agent in _ARMED
+    ):
         crowd_there = _names(context.analysis, context.sentence, context.scope, "crowd")
         if coding.type == "riots" or not crowd_there:
             return coding._replace(
