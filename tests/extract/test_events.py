@@ -368,3 +368,14 @@ def test_a_demonstration_an_armed_party_organized_is_still_a_protest(extract) ->
     text = "Hundreds of people joined an STC-organized demonstration in Lawdar on Monday."
     [event] = extract(text)["events"]
     assert (event["subtype"], event["actor1"]["agent"]) == ("peaceful_protest", "CVL")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Turkish drone attacked a military post of the Asayish near Kobani.",
+        "استهدفت طائرة مسيرة تركية نقطة عسكرية للأسايش قرب عين العرب.",
+    ],
+)
+def test_a_drone_that_attacked_struck_from_the_air(extract, text: str) -> None:
+    assert [e["subtype"] for e in extract(text)["events"]] == ["air_drone_strike"]
