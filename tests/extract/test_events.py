@@ -379,3 +379,34 @@ def test_a_demonstration_an_armed_party_organized_is_still_a_protest(extract) ->
 )
 def test_a_drone_that_attacked_struck_from_the_air(extract, text: str) -> None:
     assert [e["subtype"] for e in extract(text)["events"]] == ["air_drone_strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # what armed men hold is armed: an attack on it is a battle
+        ("IS militants attacked a military checkpoint in Hit.", ("armed_clash", "Islamic State")),
+        (
+            "هاجم مسلحون مجهولون حاجزا لقوات النظام في درعا.",
+            ("armed_clash", "unidentified armed group"),
+        ),
+        ("هاجم مسلحون مجهولون منزل مدني في درعا.", ("attack", "unidentified armed group")),
+        # a combatant before a passive act was its victim
+        (
+            "A police officer was shot dead by IS snipers in Zaghniya.",
+            ("armed_clash", "Islamic State"),
+        ),
+        ("A civilian was shot dead by gunmen in Daraa.", ("attack", "unidentified armed group")),
+        (
+            "Pro-Houthi forces launched an attack on pro-Hadi forces east of Marib.",
+            ("armed_clash", "Houthis"),
+        ),
+        (
+            "An unidentified gunman killed a policeman in Birarah.",
+            ("armed_clash", "unidentified armed group"),
+        ),
+    ],
+)
+def test_who_was_attacked_decides_battle_or_attack(extract, text: str, coded: tuple) -> None:
+    [event] = extract(text)["events"]
+    assert (event["subtype"], event["actor1"]["canonical"]) == coded

@@ -54,6 +54,7 @@ _SUBJECT_GAP = re.compile(
 _OTHER_SIDE = re.compile(r"\s+(?:against\s+)?(?:the\s+)?", re.IGNORECASE)  # "fighting the"
 # between those who died and the death word: "the YPG and asayesh were killed"
 _DIED_GAP = re.compile(r"(?:\s+(?!by\b)[\w-]+){0,3}?\s+(?:were|was|been|are|is)\s+", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
 _KILLING = "killing"  # the kind of a death word standing in for an act no word names
 _TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, not a group
 _CLAIMS_ACT = re.compile(r"\s+\w+\s+to\s+have\b")  # "claimed to have fired"
@@ -165,13 +166,16 @@ def _armed_victim(
     actors: list[ActorMention],
 ) -> bool:
     """Is the one attacked a combatant: an armed actor or a combatant word right after the
-    act ("shot dead a soldier"), not the attacker named after "by"?"""
+    act ("shot dead a soldier"), not the attacker named after "by", or a combatant word
+    right before a passive act ("a police officer was shot dead")?"""
     near = trigger.end + _VICTIM_REACH
     if any(trigger.end <= a.start <= near and a.record.agent in _ARMED for a in actors):
         return True
     text = analysis.text
+    passive = _PASSIVE_BEFORE.search(text, max(0, trigger.start - 12), trigger.start)
     return any(
-        trigger.end <= h.start <= near and not text[max(0, h.start - 20) : h.start].count(" by ")
+        (trigger.end <= h.start <= near and not text[max(0, h.start - 20) : h.start].count(" by "))
+        or (passive and 0 <= trigger.start - h.end <= _VICTIM_REACH)
         for h in analysis.hits_in(sentence, "cue", "combatants")
         if _within(h, scope)
     )
@@ -410,8 +414,11 @@ def _recode_victims(coding: _Coding, context: _Context) -> _Coding:
     crowd's clash with forces, with no armed group on its side, is that crowd's riot."""
     analysis, lex = context.analysis, context.lex
     sentence, scope, trigger = context.sentence, context.scope, context.trigger
+    doer = (coding.actor1.name, coding.actor1.canonical) if coding.actor1 else None
+    # in Arabic the doer may stand right after the act ("هاجم مسلحون ..."): not its victim
+    others = [a for a in context.actors if (a.text, a.record.canonical) != doer]
     if coding.type == "violence_against_civilians" and _armed_victim(
-        analysis, sentence, scope, trigger, context.actors
+        analysis, sentence, scope, trigger, others
     ):
         event_type, plover = lex.events["armed_clash"]
         return coding._replace(type=event_type, subtype="armed_clash", plover=plover)
@@ -438,8 +445,7 @@ def _actors(context: _Context, event_type: str) -> tuple[Actor | None, Actor | N
     actors = [a for a in context.actors if not _qualifies_place(text, a)]
     after = [a for a in actors if a.start >= trigger.end]
     doers = _doers(context, actors, event_type)
-    # "militants of the group ISIL": the group named, not the kind of group
-    first = next((a for a in doers if not _generic(a)), doers[0] if doers else None)
+    first = _named_for(trigger, doers)
     others = [a for a in after if a is not first and (first is None or a.record != first.record)]
     victims = [a for a in actors if a.record.agent in _VICTIMS and a is not first]
     second = others[0] if others else (victims[0] if victims else None)
@@ -447,6 +453,19 @@ def _actors(context: _Context, event_type: str) -> tuple[Actor | None, Actor | N
         to_actor(first, evidence) if first else None,
         to_actor(second, evidence) if second else None,
     )
+
+
+def _named_for(trigger: Hit, doers: list[ActorMention]) -> ActorMention | None:
+    """The likeliest doer. A kind of group named before the act gives way to the group named
+    ("militants of the group ISIL attacked"); one right after the act is its subject, as in
+    Arabic ("هاجم مسلحون مجهولون حاجزا لقوات النظام": unknown gunmen attacked a checkpoint of
+    the regime's forces)."""
+    if not doers:
+        return None
+    first = doers[0]
+    if not _generic(first) or first.start >= trigger.end:
+        return first
+    return next((a for a in doers if not _generic(a)), first)
 
 
 def _qualifies_place(text: str, actor: ActorMention) -> bool:
