@@ -1,38 +1,51 @@
 """The words next to a span, for rules such as "a place after 'in'" or "a city before 'said'".
 
 Context words are looked up here rather than matched by the automaton: they are short and
-frequent ("in", "to", "من"), and checking the one or two words beside a candidate, in a token
-index built once per document, is cheaper than matching them everywhere.
+frequent ("in", "to", "من"), and reading the one or two words beside a candidate, by one
+anchored match forwards in the text or backwards in the reversed text, is cheaper than
+matching them everywhere.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import cache
 
 from ceasefire.extract.normalize import fold, normalize_term
 
-_TOKEN = re.compile(r"[\w'’-]+")
+_TOKEN_CHARS = r"[\w'’-]"
+# A word and the spaces before it, read forwards from a span's end or, in the reversed text,
+# backwards from its start: one anchored match finds the word next to a span.
+_SPACED_WORD = re.compile(rf"(\s*)({_TOKEN_CHARS}+)")
+_NEXT_WORD = re.compile(rf"[^\w'’-]*({_TOKEN_CHARS}+)")  # the next word, whatever is between
+_WORD_PART = re.compile(rf"{_TOKEN_CHARS}+")
+_IS_TOKEN_CHAR = re.compile(_TOKEN_CHARS)
 _MAX_SKIPPED = 2
 
 
 class Tokens:
-    """The words of a text: where each starts and ends, and its normalized form."""
+    """The words of a text around any offset, read on demand: no index of every word is
+    built, since only the one or two words beside a few hundred candidates are ever read."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [match.span() for match in _TOKEN.finditer(text)]
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
+        self._reversed = text[::-1]
         self._folded = fold(text)  # one pass for the whole text when it can keep its length
 
-    def word(self, index: int) -> str:
-        """The normalized form of word `index`."""
-        start, end = self.starts[index], self.ends[index]
+    def _word(self, start: int, end: int) -> str:
+        """The normalized form of the word at text[start:end]."""
         if self._folded is not None:
             return self._folded[start:end]
         return normalize_term(self.text[start:end])
+
+    def _inside(self, offset: int) -> bool:
+        """Does a word run across `offset` (a character of it on both sides)?"""
+        text = self.text
+        return (
+            0 < offset < len(text)
+            and _IS_TOKEN_CHAR.match(text, offset - 1) is not None
+            and _IS_TOKEN_CHAR.match(text, offset) is not None
+        )
 
     def before(
         self, start: int, words: frozenset[str], skippable: frozenset[str] = frozenset()
@@ -40,45 +53,54 @@ class Tokens:
         """Is one of `words` right before `start`, across spaces and up to two `skippable`
         words? One- and two-word cues count ("from", "out of"), and so does an attached Arabic
         proclitic ("بحلب": "ب" before "حلب")."""
-        index = bisect_left(self.starts, start) - 1
-        if index >= 0 and self.ends[index] > start:  # the span starts inside a word
-            return normalize_term(self.text[self.starts[index] : start]) in words
-        position, text, ends = start, self.text, self.ends
+        size, reversed_text = len(self.text), self._reversed
+        if self._inside(start):  # the span starts inside a word
+            part = _WORD_PART.match(reversed_text, size - start)
+            return (
+                part is not None and normalize_term(self.text[size - part.end() : start]) in words
+            )
         pairs = _has_pairs(words)
+        position = start
         for _ in range(_MAX_SKIPPED + 1):
-            if index < 0:
+            match = _SPACED_WORD.match(reversed_text, size - position)
+            if match is None:  # no word, or something other than spaces in between
                 return False
-            end = ends[index]
-            if end != position and text[end:position].strip():
-                return False
-            word = self.word(index)
+            word_start, word_end = size - match.end(2), size - match.start(2)
+            word = self._word(word_start, word_end)
             if word in words:
                 return True
-            if pairs and index > 0 and f"{self.word(index - 1)} {word}" in words:
-                return True
+            if pairs:
+                previous = _NEXT_WORD.match(reversed_text, match.end(2))
+                if previous is not None:
+                    first = self._word(size - previous.end(1), size - previous.start(1))
+                    if f"{first} {word}" in words:
+                        return True
             if word[:1] in _CONJUNCTIONS and _without_conjunction(word) in words:
                 return True
             if word not in skippable:
                 return False
-            position = self.starts[index]
-            index -= 1
+            position = word_start
         return False
 
     def after(self, end: int, words: frozenset[str]) -> bool:
         """Is one of `words` (one or two words long) right after `end`, across spaces only?
         The rest of a word the span ends inside counts too ("Damascus’s": "’s")."""
-        index = bisect_left(self.starts, end)
-        if index > 0 and self.ends[index - 1] > end:
-            return normalize_term(self.text[end : self.ends[index - 1]]) in words
-        if index >= len(self.starts) or self.text[end : self.starts[index]].strip():
+        text = self.text
+        if self._inside(end):
+            rest = _WORD_PART.match(text, end)
+            return rest is not None and normalize_term(rest.group()) in words
+        match = _SPACED_WORD.match(text, end)
+        if match is None:
             return False
-        word = self.word(index)
+        word = self._word(match.start(2), match.end(2))
         if word in words:
             return True
+        if not _has_pairs(words):
+            return False
+        following = _NEXT_WORD.match(text, match.end(2))
         return (
-            _has_pairs(words)
-            and index + 1 < len(self.starts)
-            and f"{word} {self.word(index + 1)}" in words
+            following is not None
+            and f"{word} {self._word(following.start(1), following.end(1))}" in words
         )
 
 
