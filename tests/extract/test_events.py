@@ -410,3 +410,22 @@ def test_a_drone_that_attacked_struck_from_the_air(extract, text: str) -> None:
 def test_who_was_attacked_decides_battle_or_attack(extract, text: str, coded: tuple) -> None:
     [event] = extract(text)["events"]
     assert (event["subtype"], event["actor1"]["canonical"]) == coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian strikes have killed more than 9,000 civilians since the start of the "
+        "intervention, the monitor said.",
+        "So far, IS militants have killed 300 people in Deir ez-Zor.",
+        "قتلت الغارات الروسية أكثر من 9000 مدني منذ بداية التدخل.",
+    ],
+)
+def test_a_running_total_is_no_event(extract, text: str) -> None:
+    assert extract(text)["events"] == []
+
+
+def test_a_running_total_is_not_the_toll_of_the_act_before_it(extract) -> None:
+    text = "Regime shelling hit Douma on Monday. So far, the regime has killed 300 people there."
+    [event] = extract(text)["events"]
+    assert (event["subtype"], event["fatalities"]) == ("shelling_artillery_missile_attack", None)

@@ -90,6 +90,8 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
     countries = Counter(p.record.country for p in analysis.places)
     fallback = _most_specific(analysis.places, countries)  # where a sentence names no place
     for sentence in (relevant[start] for start in sorted(relevant)):
+        if analysis.hits_in(sentence, "cue", "cumulative"):
+            continue  # a running total over many acts ("have killed 9,000 so far")
         triggers = _triggers(analysis, lex, sentence)
         found = [
             _event(

@@ -263,7 +263,7 @@ def _event_patterns() -> Iterator[tuple[str, Entry]]:
                 yield term, Entry("event", subtype, case_of(term))
         for term in spec.get("en_acted") or []:
             yield term, Entry("acted", subtype, case_of(term))
-    for group in ("deaths", "no_deaths", "threat", "combatants", "crowd", "halting"):
+    for group in ("deaths", "no_deaths", "threat", "combatants", "crowd", "halting", "cumulative"):
         yield from _grouped("cue", {group: events[group]})
 
 
