@@ -1,11 +1,13 @@
 """Conflict events: ACLED event and sub-event types, with actors, place, date and fatalities.
 
 Each sub-event trigger of a sentence (knowledge/events.yaml) gives one event, unless the
-sentence denies, threatens or only imagines it. Who acted is the actor before the trigger,
-who was acted on the one after it (civilians where the text names them); the place is the
-most specific one of the sentence, else of the document; the date the sentence's, else the
-document's. A number beside a death word is the toll ("killing three", "20 killed"); "no
-casualties" is 0; a toll in the sentences that follow, before the next event, is this one's.
+sentence denies, threatens or only imagines it, or gives a running total; with no trigger, an
+armed group that killed attacked. Who acted and who was acted on are read in `doers`; the
+coding is then set by ACLED's rules (an attack on combatants is a battle, a crowd's clash with
+forces a riot). The place is the most specific one of the sentence, else of the document; the
+date the sentence's, else the document's. A number beside a death word is the toll ("killing
+three", "20 killed"); "no casualties" is 0; a toll in the sentences that follow, before the
+next event, is this one's.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import NamedTuple
 
 from ceasefire.extract.actors import ActorMention, to_actor
 from ceasefire.extract.analysis import Analysis
+from ceasefire.extract.doers import ARMED, CROWDS, NOT_DOERS, ActContext, has_subject, who_acted
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import normalize_term
@@ -29,13 +32,6 @@ _TOLL_REACH = 40  # characters between a number and the death word it counts
 _QUALIFIED = 20  # "killing 3", "killed at least 25": the number follows the death word
 _A_VICTIM = re.compile(r"\ban? [\w' -]{2,30}?\b(?:was|were) (?:shot |reportedly )?$")
 _SPECIFIC = {"city": 0, "locality": 0, "admin1": 1, "country": 2}
-_VICTIMS = frozenset({"CVL", "REF", "MED"})
-_ARMED = frozenset({"MIL", "REB", "INS"})
-# those who report an attack, or parties without arms, rarely carry it out
-_NOT_DOERS = _VICTIMS | {"IGO", "NGO", "OPP"}
-_HOLDING = re.compile(r"[-\s]?(?:held|controlled|run|dominated)\b", re.IGNORECASE)
-_HELD_BY = re.compile(r"\b(?:held|controlled|run|besieged|seized) by\s+(?:the\s+)?$", re.I)
-_CROWDS = frozenset({"protests", "riots"})
 _CROWD_ACTOR = {"protests": "protesters", "riots": "rioters"}
 _CROWD_STRENGTH = {
     "peaceful_protest": 0,
@@ -45,24 +41,9 @@ _CROWD_STRENGTH = {
     "mob_violence": 3,
 }
 _ACT_GAP = re.compile(r"(?:\s+[\w-]+){0,2}\s+")  # "Russian and Syrian strikes", "IS attack"
-# between the one who killed and "killed": "ISIL terrorist group killed", "Russia's Aerospace
-# Forces have killed", not "were killed"
-_SUBJECT_GAP = re.compile(
-    r"(?:['’]s)?(?:\s+(?!(?:was|were|been|is|are|be)\b)[\w-]+){0,2}(?:\s+(?:have|has|had))?\s+",
-    re.I,
-)
 _OTHER_SIDE = re.compile(r"\s+(?:against\s+)?(?:the\s+)?", re.IGNORECASE)  # "fighting the"
-# between those who died and the death word: "the YPG and asayesh were killed"
-_DIED_GAP = re.compile(r"(?:\s+(?!by\b)[\w-]+){0,3}?\s+(?:were|was|been|are|is)\s+", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
 _KILLING = "killing"  # the kind of a death word standing in for an act no word names
-_TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, not a group
-_CLAIMS_ACT = re.compile(r"\s+\w+\s+to\s+have\b")  # "claimed to have fired"
-# what may stand between a death word and those it killed: "killed more than 100 militants of"
-_OBJECT_GAP = re.compile(
-    r"(?:\s+(?!(?:by|in|and|when|as|after|during|while)\b)[\w-]+){0,5}\s+", re.IGNORECASE
-)
-_PASSIVE_AFTER = re.compile(r"\s+(?:in|by|during|when|as|after)\b", re.IGNORECASE)
 _UNIDENTIFIED = "unidentified armed group"  # the doer of an act whose doer no one names
 _VICTIM_REACH = 30  # characters after the trigger in which the one acted on is named
 _UNSEEN_HANDS = frozenset(
@@ -171,7 +152,7 @@ def _armed_victim(
     act ("shot dead a soldier"), not the attacker named after "by", or a combatant word
     right before a passive act ("a police officer was shot dead")?"""
     near = trigger.end + _VICTIM_REACH
-    if any(trigger.end <= a.start <= near and a.record.agent in _ARMED for a in actors):
+    if any(trigger.end <= a.start <= near and a.record.agent in ARMED for a in actors):
         return True
     text = analysis.text
     passive = _PASSIVE_BEFORE.search(text, max(0, trigger.start - 12), trigger.start)
@@ -219,7 +200,7 @@ def _crowd_clash(
 ) -> bool:
     """Is the clash a crowd's: a crowd that takes part, not one that reports ("residents
     said"), and at most one armed side?"""
-    armed = {a.record.canonical for a in actors if a.record.agent in _ARMED | {"GOV"}}
+    armed = {a.record.canonical for a in actors if a.record.agent in ARMED | {"GOV"}}
     if len(armed) >= 2:
         return False
     return any(
@@ -265,14 +246,14 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
 def _armed_killing(analysis: Analysis, sentence: Sentence) -> list[Hit]:
     """ "IS militants killed a soldier": with no act named, an armed subject of a death word
     attacked; the death word is the trigger (a battle if the dead bore arms)."""
-    armed = [a for a in analysis.within(analysis.actors, sentence) if a.record.agent in _ARMED]
+    armed = [a for a in analysis.within(analysis.actors, sentence) if a.record.agent in ARMED]
     if not armed:
         return []
     text = analysis.text
     return [
         death._replace(kind=_KILLING, key="attack")
         for death in analysis.hits_in(sentence, "cue", "deaths")
-        if _has_subject(text, death, armed)
+        if has_subject(text, death, armed)
     ][:1]
 
 
@@ -295,7 +276,7 @@ def _acted(analysis: Analysis, sentence: Sentence) -> list[Hit]:
         return []
     text = analysis.text
     actors = analysis.within(analysis.actors, sentence)
-    doers = [a for a in actors if a.record.agent not in _NOT_DOERS]
+    doers = [a for a in actors if a.record.agent not in NOT_DOERS]
     deaths = analysis.hits_in(sentence, "cue", "deaths")
     return [
         hit._replace(kind="event")
@@ -355,8 +336,8 @@ def _event(
     event_type, plover = lex.events[trigger.key]
     evidence = analysis.evidence(sentence)
     actors = analysis.within(analysis.actors, sentence)
-    context = _Context(analysis, lex, sentence, scope, trigger, actors, evidence)
-    actor1, actor2 = _actors(context, event_type)
+    context = ActContext(analysis, lex, sentence, scope, trigger, actors, evidence)
+    actor1, actor2 = who_acted(context, event_type)
     coding = _Coding(event_type, trigger.key, plover, actor1, actor2)
     coding = _recode_victims(_recode_actors(coding, context), context)
     dates = analysis.within(analysis.dates, sentence)
@@ -373,34 +354,24 @@ def _event(
     )
 
 
-class _Context(NamedTuple):
-    analysis: Analysis
-    lex: Lexicon
-    sentence: Sentence
-    scope: Sentence
-    trigger: Hit
-    actors: list[ActorMention]
-    evidence: Evidence
-
-
-def _recode_actors(coding: _Coding, context: _Context) -> _Coding:
+def _recode_actors(coding: _Coding, context: ActContext) -> _Coding:
     """ACLED codebook rules about who acts: armed men storming or gassing with no crowd
     attack civilians; the crowd acts in a protest; an unnamed bomber is an unidentified group.
     """
     lex, trigger, evidence = context.lex, context.trigger, context.evidence
     actor1, actor2 = coding.actor1, coding.actor2
     if (
-        coding.type in _CROWDS
+        coding.type in CROWDS
         and coding.subtype != "peaceful_protest"  # "an STC-organized demonstration"
         and actor1 is not None
-        and actor1.agent in _ARMED
+        and actor1.agent in ARMED
     ):
         crowd_there = _names(context.analysis, context.sentence, context.scope, "crowd")
         if coding.type == "riots" or not crowd_there:
             return coding._replace(
                 type=lex.events["attack"][0], subtype="attack", plover=lex.events["attack"][1]
             )
-    if coding.type == "protests" or (coding.type in _CROWDS and actor1 is None):
+    if coding.type == "protests" or (coding.type in CROWDS and actor1 is None):
         actor1, actor2 = _crowd(lex, coding.type, trigger, evidence, actor1, actor2)
         return coding._replace(actor1=actor1, actor2=actor2)
     if actor1 is None and coding.subtype in _UNSEEN_HANDS:
@@ -411,7 +382,7 @@ def _recode_actors(coding: _Coding, context: _Context) -> _Coding:
     return coding
 
 
-def _recode_victims(coding: _Coding, context: _Context) -> _Coding:
+def _recode_victims(coding: _Coding, context: ActContext) -> _Coding:
     """ACLED codebook rules about who is hit: an attack on combatants is a battle, and a
     crowd's clash with forces, with no armed group on its side, is that crowd's riot."""
     analysis, lex = context.analysis, context.lex
@@ -435,142 +406,6 @@ def _recode_victims(coding: _Coding, context: _Context) -> _Coding:
         )
         return _Coding(event_type, "violent_demonstration", plover, actor1, actor2)
     return coding
-
-
-def _actors(context: _Context, event_type: str) -> tuple[Actor | None, Actor | None]:
-    """Who acted (before the trigger) and who was acted on (after it, or the victims named).
-
-    Bodies that report (the UN, a monitor, a news agency) do not act, and a group that only
-    qualifies a place ("IS-held town", "a town held by IS") is not there as an actor.
-    """
-    text, evidence, trigger = context.analysis.text, context.evidence, context.trigger
-    actors = [a for a in context.actors if not _qualifies_place(text, a)]
-    after = [a for a in actors if a.start >= trigger.end]
-    doers = _doers(context, actors, event_type)
-    first = _named_for(trigger, doers)
-    others = [a for a in after if a is not first and (first is None or a.record != first.record)]
-    victims = [a for a in actors if a.record.agent in _VICTIMS and a is not first]
-    second = others[0] if others else (victims[0] if victims else None)
-    return (
-        to_actor(first, evidence) if first else None,
-        to_actor(second, evidence) if second else None,
-    )
-
-
-def _named_for(trigger: Hit, doers: list[ActorMention]) -> ActorMention | None:
-    """The likeliest doer. A kind of group named before the act gives way to the group named
-    ("militants of the group ISIL attacked"); one right after the act is its subject, as in
-    Arabic ("هاجم مسلحون مجهولون حاجزا لقوات النظام": unknown gunmen attacked a checkpoint of
-    the regime's forces)."""
-    if not doers:
-        return None
-    first = doers[0]
-    if not _generic(first) or first.start >= trigger.end:
-        return first
-    return next((a for a in doers if not _generic(a)), first)
-
-
-def _qualifies_place(text: str, actor: ActorMention) -> bool:
-    return bool(
-        _HOLDING.match(text, actor.end)
-        or _HELD_BY.search(text, max(0, actor.start - 20), actor.start)
-    )
-
-
-def _doers(context: _Context, actors: list[ActorMention], event_type: str) -> list[ActorMention]:
-    """Who may have acted, likeliest first. The one named in the act itself ("Syrian
-    warplanes targeted") acts; those before a death word that has no actor for subject
-    ("fighters were killed in Russian strikes") and those it has for object ("killed 10 IS
-    members") were its victims; one named after "on" or "against" was hit. With no one before
-    the act, one named after it acted ("shelling by regime forces"; in Arabic the doer follows
-    the verb), unless it only speaks of the act."""
-    analysis, lex, sentence, trigger = (
-        context.analysis,
-        context.lex,
-        context.sentence,
-        context.trigger,
-    )
-    text = analysis.text
-    deaths = analysis.hits_in(sentence, "cue", "deaths")
-    passive = [
-        d.start for d in deaths if d.end <= trigger.start and not _has_subject(text, d, actors)
-    ]
-    before = [
-        a
-        for a in actors
-        if a.end <= trigger.start
-        and not any(a.end <= d for d in passive)
-        and not _killed(text, a, deaths, trigger)
-    ]
-    if event_type in _CROWDS:  # the crowd acts, or whoever the sentence says acted
-        return [a for a in actors if a.record.agent == "CVL"] or before
-    inside = [a for a in actors if a.start < trigger.end and trigger.start < a.end]
-    speech = lex.words["spoken"]
-    named = [
-        a
-        for a in inside + before
-        if a.record.agent not in _NOT_DOERS and not _speaks(analysis, a, speech)
-    ]
-    if named:
-        return named
-    hit, skippable = lex.words["target_before"], lex.skippable
-    return [
-        a
-        for a in actors
-        if a.start >= trigger.end
-        and a.record.agent not in _NOT_DOERS
-        and not _speaks(analysis, a, speech)
-        and not _killed(text, a, deaths, trigger)
-        and not _died(text, a, deaths)
-        and not analysis.tokens.before(a.start, hit, skippable)
-    ]
-
-
-def _killed(text: str, actor: ActorMention, deaths: list[Hit], trigger: Hit) -> bool:
-    """ "killed 10 IS members", "killing more than 100 militants of the Islamic State": the
-    object of a death word, a few words after it and before the act, was killed."""
-    return any(
-        d.end <= actor.start
-        and not d.end <= trigger.start < actor.start
-        and _OBJECT_GAP.fullmatch(text, d.end, actor.start)
-        for d in deaths
-    )
-
-
-def _died(text: str, actor: ActorMention, deaths: list[Hit]) -> bool:
-    """ "30 members of the YPG were killed": the subject of a passive death word died."""
-    return any(
-        d.start >= actor.end and _DIED_GAP.fullmatch(text, actor.end, d.start) for d in deaths
-    )
-
-
-def _speaks(analysis: Analysis, actor: ActorMention, speech: frozenset[str]) -> bool:
-    """ "Britain said ...", but not "forces claimed to have fired": those claim their act."""
-    if not analysis.tokens.after(actor.end, speech):
-        return False
-    return not _CLAIMS_ACT.match(analysis.text, actor.end)
-
-
-def _has_subject(text: str, death: Hit, actors: list[ActorMention]) -> bool:
-    """ "ISIL terrorist group killed": an actor right before the death word killed; but not
-    in "10 soldiers killed in Israeli raids", where the word is a passive."""
-    if _PASSIVE_AFTER.match(text, death.end):
-        return False
-    return any(
-        a.end <= death.start and _SUBJECT_GAP.fullmatch(text, a.end, death.start) for a in actors
-    )
-
-
-def _generic(mention: ActorMention) -> bool:
-    """A kind of actor ("militants", "jihadists"), not a named one: no country, and a CAMEO
-    code of a type alone (REB, IMGMUS), or no code and a common noun for a name ("terrorist
-    groups"; the US-led coalition has no code either, but a name)."""
-    record = mention.record
-    if record.country is not None:
-        return False
-    if record.code is None:
-        return record.canonical[:1].islower()
-    return len(record.code) <= _TYPE_CODE
 
 
 def _place(

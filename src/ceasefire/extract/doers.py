@@ -1,0 +1,193 @@
+"""Who acted in an event, and who was acted on.
+
+The doer is the actor named in the act itself ("Syrian warplanes targeted"), else one named
+before it, else one named after it (in Arabic the doer follows the verb: "قصفت قوات النظام").
+Never the doer: those the act killed (the object of a death word, the subject of a passive
+one), its target ("a strike on IS"), a place's holder ("held by IS"), one named after a place
+preposition ("in Assad's hometown"), one who only speaks of the act ("Britain said"), or a
+party without arms. A kind of group gives way to the group it names ("militants of ISIL").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ceasefire.extract.actors import ActorMention, to_actor
+from ceasefire.extract.analysis import Analysis
+from ceasefire.extract.lexicon import Lexicon
+from ceasefire.extract.matcher import Hit
+from ceasefire.extract.sentences import Sentence
+from ceasefire.records import Actor, Evidence
+
+CROWDS = frozenset({"protests", "riots"})  # event types in which the crowd acts
+VICTIMS = frozenset({"CVL", "REF", "MED"})
+ARMED = frozenset({"MIL", "REB", "INS"})
+# those who report an attack, or parties without arms, rarely carry it out
+NOT_DOERS = VICTIMS | {"IGO", "NGO", "OPP"}
+_HOLDING = re.compile(r"[-\s]?(?:held|controlled|run|dominated)\b", re.IGNORECASE)
+_HELD_BY = re.compile(r"\b(?:held|controlled|run|besieged|seized) by\s+(?:the\s+)?$", re.I)
+# between the one who killed and "killed": "ISIL terrorist group killed", "Russia's Aerospace
+# Forces have killed", not "were killed"
+_SUBJECT_GAP = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:was|were|been|is|are|be)\b)[\w-]+){0,2}(?:\s+(?:have|has|had))?\s+",
+    re.I,
+)
+# between those who died and the death word: "the YPG and asayesh were killed"
+_DIED_GAP = re.compile(r"(?:\s+(?!by\b)[\w-]+){0,3}?\s+(?:were|was|been|are|is)\s+", re.I)
+_TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, not a group
+_CLAIMS_ACT = re.compile(r"\s+\w+\s+to\s+have\b")  # "claimed to have fired"
+# what may stand between a death word and those it killed: "killed more than 100 militants of"
+_OBJECT_GAP = re.compile(
+    r"(?:\s+(?!(?:by|in|and|when|as|after|during|while)\b)[\w-]+){0,5}\s+", re.IGNORECASE
+)
+_PASSIVE_AFTER = re.compile(r"\s+(?:in|by|during|when|as|after)\b", re.IGNORECASE)
+
+
+class ActContext(NamedTuple):
+    """An act's trigger in its sentence (and the part of it that is the act's), with the
+    sentence's actors."""
+
+    analysis: Analysis
+    lex: Lexicon
+    sentence: Sentence
+    scope: Sentence
+    trigger: Hit
+    actors: list[ActorMention]
+    evidence: Evidence
+
+
+def who_acted(context: ActContext, event_type: str) -> tuple[Actor | None, Actor | None]:
+    """Who acted (before the trigger) and who was acted on (after it, or the victims named).
+
+    Bodies that report (the UN, a monitor, a news agency) do not act, and a group that only
+    qualifies a place ("IS-held town", "a town held by IS") is not there as an actor.
+    """
+    text, evidence, trigger = context.analysis.text, context.evidence, context.trigger
+    actors = [a for a in context.actors if not _qualifies_place(text, a)]
+    after = [a for a in actors if a.start >= trigger.end]
+    doers = _doers(context, actors, event_type)
+    first = _named_for(trigger, doers)
+    others = [a for a in after if a is not first and (first is None or a.record != first.record)]
+    victims = [a for a in actors if a.record.agent in VICTIMS and a is not first]
+    second = others[0] if others else (victims[0] if victims else None)
+    return (
+        to_actor(first, evidence) if first else None,
+        to_actor(second, evidence) if second else None,
+    )
+
+
+def _named_for(trigger: Hit, doers: list[ActorMention]) -> ActorMention | None:
+    """The likeliest doer. A kind of group named before the act gives way to the group named
+    ("militants of the group ISIL attacked"); one right after the act is its subject, as in
+    Arabic ("هاجم مسلحون مجهولون حاجزا لقوات النظام": unknown gunmen attacked a checkpoint of
+    the regime's forces)."""
+    if not doers:
+        return None
+    first = doers[0]
+    if not _generic(first) or first.start >= trigger.end:
+        return first
+    return next((a for a in doers if not _generic(a)), first)
+
+
+def _qualifies_place(text: str, actor: ActorMention) -> bool:
+    return bool(
+        _HOLDING.match(text, actor.end)
+        or _HELD_BY.search(text, max(0, actor.start - 20), actor.start)
+    )
+
+
+def _doers(context: ActContext, actors: list[ActorMention], event_type: str) -> list[ActorMention]:
+    """Who may have acted, likeliest first. The one named in the act itself ("Syrian
+    warplanes targeted") acts; those before a death word that has no actor for subject
+    ("fighters were killed in Russian strikes") and those it has for object ("killed 10 IS
+    members") were its victims; one named after "on" or "against" was hit. With no one before
+    the act, one named after it acted ("shelling by regime forces"; in Arabic the doer follows
+    the verb), unless it only speaks of the act."""
+    analysis, lex, sentence, trigger = (
+        context.analysis,
+        context.lex,
+        context.sentence,
+        context.trigger,
+    )
+    text = analysis.text
+    deaths = analysis.hits_in(sentence, "cue", "deaths")
+    passive = [
+        d.start for d in deaths if d.end <= trigger.start and not has_subject(text, d, actors)
+    ]
+    before = [
+        a
+        for a in actors
+        if a.end <= trigger.start
+        and not any(a.end <= d for d in passive)
+        and not _killed(text, a, deaths, trigger)
+    ]
+    if event_type in CROWDS:  # the crowd acts, or whoever the sentence says acted
+        return [a for a in actors if a.record.agent == "CVL"] or before
+    inside = [a for a in actors if a.start < trigger.end and trigger.start < a.end]
+    speech = lex.words["spoken"]
+    named = [
+        a
+        for a in inside + before
+        if a.record.agent not in NOT_DOERS and not _speaks(analysis, a, speech)
+    ]
+    if named:
+        return named
+    hit, skippable = lex.words["target_before"], lex.skippable
+    return [
+        a
+        for a in actors
+        if a.start >= trigger.end
+        and a.record.agent not in NOT_DOERS
+        and not _speaks(analysis, a, speech)
+        and not _killed(text, a, deaths, trigger)
+        and not _died(text, a, deaths)
+        and not analysis.tokens.before(a.start, hit, skippable)
+    ]
+
+
+def _killed(text: str, actor: ActorMention, deaths: list[Hit], trigger: Hit) -> bool:
+    """ "killed 10 IS members", "killing more than 100 militants of the Islamic State": the
+    object of a death word, a few words after it and before the act, was killed."""
+    return any(
+        d.end <= actor.start
+        and not d.end <= trigger.start < actor.start
+        and _OBJECT_GAP.fullmatch(text, d.end, actor.start)
+        for d in deaths
+    )
+
+
+def _died(text: str, actor: ActorMention, deaths: list[Hit]) -> bool:
+    """ "30 members of the YPG were killed": the subject of a passive death word died."""
+    return any(
+        d.start >= actor.end and _DIED_GAP.fullmatch(text, actor.end, d.start) for d in deaths
+    )
+
+
+def _speaks(analysis: Analysis, actor: ActorMention, speech: frozenset[str]) -> bool:
+    """ "Britain said ...", but not "forces claimed to have fired": those claim their act."""
+    if not analysis.tokens.after(actor.end, speech):
+        return False
+    return not _CLAIMS_ACT.match(analysis.text, actor.end)
+
+
+def has_subject(text: str, death: Hit, actors: list[ActorMention]) -> bool:
+    """ "ISIL terrorist group killed": an actor right before the death word killed; but not
+    in "10 soldiers killed in Israeli raids", where the word is a passive."""
+    if _PASSIVE_AFTER.match(text, death.end):
+        return False
+    return any(
+        a.end <= death.start and _SUBJECT_GAP.fullmatch(text, a.end, death.start) for a in actors
+    )
+
+
+def _generic(mention: ActorMention) -> bool:
+    """A kind of actor ("militants", "jihadists"), not a named one: no country, and a CAMEO
+    code of a type alone (REB, IMGMUS), or no code and a common noun for a name ("terrorist
+    groups"; the US-led coalition has no code either, but a name)."""
+    record = mention.record
+    if record.country is not None:
+        return False
+    if record.code is None:
+        return record.canonical[:1].islower()
+    return len(record.code) <= _TYPE_CODE
