@@ -429,3 +429,16 @@ def test_a_running_total_is_not_the_toll_of_the_act_before_it(extract) -> None:
     text = "Regime shelling hit Douma on Monday. So far, the regime has killed 300 people there."
     [event] = extract(text)["events"]
     assert (event["subtype"], event["fatalities"]) == ("shelling_artillery_missile_attack", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police seized 20 mortar shells and two rocket launchers in a raid on a farm.",
+        "A ship loaded with tanks and heavy weapons arrived in Socotra.",
+        "ضبطت الشرطة قذائف هاون وصواريخ في مزرعة قرب حمص.",
+    ],
+)
+def test_weapons_held_are_no_attack(extract, text: str) -> None:
+    types = {e["type"] for e in extract(text)["events"]}
+    assert "explosions_remote_violence" not in types

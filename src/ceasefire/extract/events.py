@@ -46,6 +46,11 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
 _KILLING = "killing"  # the kind of a death word standing in for an act no word names
 _UNIDENTIFIED = "unidentified armed group"  # the doer of an act whose doer no one names
 _VICTIM_REACH = 30  # characters after the trigger in which the one acted on is named
+# acts named by their weapon, which a text may name as things held, not used
+_WEAPON_ACTS = frozenset(
+    {"shelling_artillery_missile_attack", "remote_explosive_landmine_ied", "grenade"}
+)
+_HELD_REACH = 60  # characters from "seized", "loaded with" to the weapons held
 _UNSEEN_HANDS = frozenset(
     {
         "remote_explosive_landmine_ied",
@@ -226,9 +231,12 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
     negations = analysis.hits_in(sentence, "cue", "negation")
     halts = analysis.hits_in(sentence, "cue", "halting")
     threats = analysis.hits_in(sentence, "cue", "threat")
+    held = analysis.hits_in(sentence, "cue", "weapons_held")
     kept: dict[str, Hit] = {}
     acts = analysis.hits_in(sentence, "event") + _acted(analysis, sentence)
     for hit in sorted(acts):
+        if hit.key in _WEAPON_ACTS and any(0 <= hit.start - h.end <= _HELD_REACH for h in held):
+            continue  # "seized 20 mortar shells", "a ship loaded with heavy weapons"
         if any(0 <= hit.start - n.end <= _NEGATION_REACH for n in negations):
             continue
         if any(_near(hit, h, _NEGATION_REACH) for h in halts):  # "strikes are to stop"

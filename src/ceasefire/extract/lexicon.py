@@ -30,6 +30,17 @@ _BIG = 100_000
 _ENGLISH_NAMES = 4  # a gazetteer row's first names: primary, ASCII form, curated variants
 # Cue words the automaton finds anywhere in a sentence.
 CUE_GROUPS = ("conditional", "hypothetical", "negation", "displacement", "people")
+# Cue words of knowledge/events.yaml, found anywhere in a sentence.
+_EVENT_CUE_GROUPS = (
+    "deaths",
+    "no_deaths",
+    "threat",
+    "combatants",
+    "crowd",
+    "halting",
+    "cumulative",
+    "weapons_held",
+)
 # Cue words only ever looked up beside a candidate (extract/spans.py), never matched.
 CONTEXT_GROUPS = (
     "locative",
@@ -275,7 +286,7 @@ def _event_patterns() -> Iterator[tuple[str, Entry]]:
                 yield term, Entry("event", subtype, case_of(term))
         for term in spec.get("en_acted") or []:
             yield term, Entry("acted", subtype, case_of(term))
-    for group in ("deaths", "no_deaths", "threat", "combatants", "crowd", "halting", "cumulative"):
+    for group in _EVENT_CUE_GROUPS:
         yield from _grouped("cue", {group: events[group]})
 
 
