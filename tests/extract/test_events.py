@@ -442,3 +442,14 @@ def test_a_running_total_is_not_the_toll_of_the_act_before_it(extract) -> None:
 def test_weapons_held_are_no_attack(extract, text: str) -> None:
     types = {e["type"] for e in extract(text)["events"]}
     assert "explosions_remote_violence" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demonstrators blocked Arwa road in Aden with burning material, demanding electricity.",
+        "قطع محتجون الطريق بإطارات مشتعلة في عدن.",
+    ],
+)
+def test_a_road_blocked_with_fire_is_a_riot(extract, text: str) -> None:
+    assert [e["subtype"] for e in extract(text)["events"]] == ["violent_demonstration"]
