@@ -19,7 +19,6 @@ _TOKEN_CHARS = r"[\w'’-]"
 _SPACED_WORD = re.compile(rf"(\s*)({_TOKEN_CHARS}+)")
 _NEXT_WORD = re.compile(rf"[^\w'’-]*({_TOKEN_CHARS}+)")  # the next word, whatever is between
 _WORD_PART = re.compile(rf"{_TOKEN_CHARS}+")
-_IS_TOKEN_CHAR = re.compile(_TOKEN_CHARS)
 _MAX_SKIPPED = 2
 
 
@@ -41,11 +40,7 @@ class Tokens:
     def _inside(self, offset: int) -> bool:
         """Does a word run across `offset` (a character of it on both sides)?"""
         text = self.text
-        return (
-            0 < offset < len(text)
-            and _IS_TOKEN_CHAR.match(text, offset - 1) is not None
-            and _IS_TOKEN_CHAR.match(text, offset) is not None
-        )
+        return 0 < offset < len(text) and _in_word(text[offset - 1]) and _in_word(text[offset])
 
     def before(
         self, start: int, words: frozenset[str], skippable: frozenset[str] = frozenset()
@@ -102,6 +97,11 @@ class Tokens:
             following is not None
             and f"{word} {self._word(following.start(1), following.end(1))}" in words
         )
+
+
+def _in_word(char: str) -> bool:
+    """Is `char` one of `_TOKEN_CHARS` (\\w is what `str.isalnum` accepts, and "_")?"""
+    return char.isalnum() or char in "_'’-"
 
 
 @cache
