@@ -101,6 +101,18 @@ def test_place_name_used_as_a_place_is_not_an_actor(extract) -> None:
     assert [p["canonical"] for p in result["places"]] == ["Damascus"]
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Regime shelling killed 12 civilians in Eastern Ghouta on Monday.", "Rif-dimashq"),
+        ("قصفت قوات النظام الغوطة الشرقية.", "Rif-dimashq"),
+        ("Israeli jets struck positions in the Golan Heights.", "Quneitra"),
+    ],
+)
+def test_areas_the_press_names_lie_in_their_region(extract, text: str, region: str) -> None:
+    assert [p["canonical"] for p in extract(text)["places"]] == [region]
+
+
 def test_a_town_placed_in_another_region_is_not_its_namesake(extract) -> None:
     elsewhere = extract("Syrian troops killed 100 militants in Mallah Farms in Aleppo.")
     assert [p["admin1"] for p in elsewhere["places"]] == ["Aleppo"]

