@@ -453,3 +453,14 @@ def test_weapons_held_are_no_attack(extract, text: str) -> None:
 )
 def test_a_road_blocked_with_fire_is_a_riot(extract, text: str) -> None:
     assert [e["subtype"] for e in extract(text)["events"]] == ["violent_demonstration"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government helicopters carried out barrel bomb attacks on Daraya, killing 7.",
+        "Russian jets flew 60 sorties over Idlib on Monday, killing 12 militants.",
+    ],
+)
+def test_barrel_bombs_and_sorties_are_air_strikes(extract, text: str) -> None:
+    assert [e["subtype"] for e in extract(text)["events"]] == ["air_drone_strike"]
