@@ -464,3 +464,19 @@ def test_a_road_blocked_with_fire_is_a_riot(extract, text: str) -> None:
 )
 def test_barrel_bombs_and_sorties_are_air_strikes(extract, text: str) -> None:
     assert [e["subtype"] for e in extract(text)["events"]] == ["air_drone_strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "DAESH said that it killed at least 50 opposition fighters in a suicide bombing.",
+            "Islamic State",
+        ),
+        ("Russia said it struck IS positions near Palmyra with air strikes.", "Russia"),
+        ("Britain said the air strikes killed 12 civilians in Raqqa.", None),
+    ],
+)
+def test_one_who_says_it_acted_claims_the_act(extract, text: str, doer: str | None) -> None:
+    [event] = extract(text)["events"]
+    assert (event["actor1"] or {}).get("canonical") == doer

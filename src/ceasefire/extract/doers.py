@@ -36,7 +36,18 @@ _SUBJECT_GAP = re.compile(
 # between those who died and the death word: "the YPG and asayesh were killed"
 _DIED_GAP = re.compile(r"(?:\s+(?!by\b)[\w-]+){0,3}?\s+(?:were|was|been|are|is)\s+", re.I)
 _TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, not a group
-_CLAIMS_ACT = re.compile(r"\s+\w+\s+to\s+have\b")  # "claimed to have fired"
+# a speaker who says it acted: "IS said that it killed", "Russia said it struck"
+_SAID_IT = (
+    r"\s+(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|they)\s+"
+    r"(?:had\s+|has\s+|have\s+)?"
+)
+_SAID_IT_DID = re.compile(_SAID_IT, re.IGNORECASE)
+# a speaker who claims the act: "claimed to have fired", "said that it killed 50 fighters"
+_CLAIMS_ACT = re.compile(
+    rf"\s+\w+\s+to\s+have\b"
+    rf"|{_SAID_IT}(?!been\b|was\b|were\b)(?:\w+ed|carried out|shot|struck|hit)\b",
+    re.IGNORECASE,
+)
 # what may stand between a death word and those it killed: "killed more than 100 militants of"
 _OBJECT_GAP = re.compile(
     r"(?:\s+(?!(?:by|in|and|when|as|after|during|while)\b)[\w-]+){0,5}\s+", re.IGNORECASE
@@ -172,12 +183,18 @@ def _speaks(analysis: Analysis, actor: ActorMention, speech: frozenset[str]) -> 
 
 
 def has_subject(text: str, death: Hit, actors: list[ActorMention]) -> bool:
-    """ "ISIL terrorist group killed": an actor right before the death word killed; but not
-    in "10 soldiers killed in Israeli raids", where the word is a passive."""
+    """ "ISIL terrorist group killed", "IS said that it killed": an actor right before the
+    death word, or saying it did it, killed; but not in "10 soldiers killed in Israeli raids",
+    where the word is a passive."""
     if _PASSIVE_AFTER.match(text, death.end):
         return False
     return any(
-        a.end <= death.start and _SUBJECT_GAP.fullmatch(text, a.end, death.start) for a in actors
+        a.end <= death.start
+        and (
+            _SUBJECT_GAP.fullmatch(text, a.end, death.start)
+            or _SAID_IT_DID.fullmatch(text, a.end, death.start)
+        )
+        for a in actors
     )
 
 
