@@ -15,8 +15,11 @@ from ceasefire.records import Document, Failure
 _STRING_FIELDS = ("title", "url", "outlet", "author", "language")
 
 
-def prepare(item: RawItem) -> Document:
-    """The cleaned Document of one item; raise IngestError saying why when there is none."""
+def prepare(item: RawItem, signed: bool = True) -> Document:
+    """The cleaned Document of one item; raise IngestError saying why when there is none.
+
+    `signed` false leaves out the MinHash signature, which only finding near-duplicates among
+    stored documents needs (and whose library takes a third of a second to import)."""
     if item.kind == "text":
         doc = _from_text_file(item)
     elif item.kind == "html":
@@ -28,7 +31,8 @@ def prepare(item: RawItem) -> Document:
     doc.raw = item.raw
     doc.raw_hash = raw_hash(item.raw)
     doc.content_hash = content_hash(doc.text)
-    doc.signature = signature(doc.text)
+    if signed:
+        doc.signature = signature(doc.text)
     doc.source_path = item.source
     doc.source_line = item.line
     doc.language = doc.language or detect_language(doc.text)
