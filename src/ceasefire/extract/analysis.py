@@ -122,10 +122,10 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
     if acts:
         found += find_spelled_places(tokens, found, lex, regions)
     found = drop_weak_places(tokens, found, lex, regions)
-    # Acts compete only with acts: "Syrian warplanes" is an actor inside "Syrian warplanes
-    # targeted", which reports an air strike.
     # "On 4 May": the month, not the modal "may" that makes a report a projection
     found = [h for h in found if h.kind != "cue" or not is_month_name(h.text)]
+    # Acts compete only with acts: "Syrian warplanes" is an actor inside "Syrian warplanes
+    # targeted", which reports an air strike.
     triggers = [h for h in found if h.kind in ACT_KINDS]
     if triggers:
         names = _outside_acts([h for h in found if h.kind not in ACT_KINDS], triggers)

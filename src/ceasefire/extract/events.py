@@ -109,6 +109,7 @@ def _told_again(events: list[Event], killings: list[Event]) -> list[Event]:
     """A killing told by its death word alone ("Syrian army kills 31", often the headline)
     is the act the text names elsewhere with the same doer ("Syrian warplanes targeted ...
     killing 31"): the named act stays, with the toll if it had none."""
+    told = {id(k) for k in killings}
     dropped = set()
     for killing in killings:
         doer = killing.actor1.canonical if killing.actor1 else None
@@ -116,9 +117,7 @@ def _told_again(events: list[Event], killings: list[Event]) -> list[Event]:
             (
                 e
                 for e in events
-                if e.actor1 is not None
-                and e.actor1.canonical == doer
-                and all(e is not k for k in killings)
+                if e.actor1 is not None and e.actor1.canonical == doer and id(e) not in told
             ),
             None,
         )
@@ -152,12 +151,20 @@ def _armed_victim(
     scope: Sentence,
     trigger: Hit,
     actors: list[ActorMention],
+    doer: Actor | None,
 ) -> bool:
-    """Is the one attacked a combatant: an armed actor or a combatant word right after the
-    act ("shot dead a soldier"), not the attacker named after "by", or a combatant word
-    right before a passive act ("a police officer was shot dead")?"""
+    """Is the one attacked a combatant: an armed actor other than the doer (who in Arabic may
+    stand right after the act: "هاجم مسلحون ...") or a combatant word right after the act
+    ("shot dead a soldier"), not the attacker named after "by", or a combatant word right
+    before a passive act ("a police officer was shot dead")?"""
     near = trigger.end + _VICTIM_REACH
-    if any(trigger.end <= a.start <= near and a.record.agent in ARMED for a in actors):
+    doing = (doer.name, doer.canonical) if doer else None
+    if any(
+        trigger.end <= a.start <= near
+        and a.record.agent in ARMED
+        and (a.text, a.record.canonical) != doing
+        for a in actors
+    ):
         return True
     text = analysis.text
     passive = _PASSIVE_BEFORE.search(text, max(0, trigger.start - 12), trigger.start)
@@ -395,11 +402,8 @@ def _recode_victims(coding: _Coding, context: ActContext) -> _Coding:
     crowd's clash with forces, with no armed group on its side, is that crowd's riot."""
     analysis, lex = context.analysis, context.lex
     sentence, scope, trigger = context.sentence, context.scope, context.trigger
-    doer = (coding.actor1.name, coding.actor1.canonical) if coding.actor1 else None
-    # in Arabic the doer may stand right after the act ("هاجم مسلحون ..."): not its victim
-    others = [a for a in context.actors if (a.text, a.record.canonical) != doer]
     if coding.type == "violence_against_civilians" and _armed_victim(
-        analysis, sentence, scope, trigger, others
+        analysis, sentence, scope, trigger, context.actors, coding.actor1
     ):
         event_type, plover = lex.events["armed_clash"]
         return coding._replace(type=event_type, subtype="armed_clash", plover=plover)

@@ -13,11 +13,13 @@ from functools import cache
 
 from ceasefire.extract.normalize import fold, normalize_term
 
-_TOKEN_CHARS = r"[\w'’-]"
+_WORD_MARKS = "'’-"  # besides letters, digits and "_" (\w), what a word may hold
+_TOKEN_CHARS = rf"[\w{_WORD_MARKS}]"
 # A word and the spaces before it, read forwards from a span's end or, in the reversed text,
 # backwards from its start: one anchored match finds the word next to a span.
 _SPACED_WORD = re.compile(rf"(\s*)({_TOKEN_CHARS}+)")
-_NEXT_WORD = re.compile(rf"[^\w'’-]*({_TOKEN_CHARS}+)")  # the next word, whatever is between
+# the next word, whatever stands between
+_NEXT_WORD = re.compile(rf"[^\w{_WORD_MARKS}]*({_TOKEN_CHARS}+)")
 _WORD_PART = re.compile(rf"{_TOKEN_CHARS}+")
 _MAX_SKIPPED = 2
 
@@ -101,7 +103,7 @@ class Tokens:
 
 def _in_word(char: str) -> bool:
     """Is `char` one of `_TOKEN_CHARS` (\\w is what `str.isalnum` accepts, and "_")?"""
-    return char.isalnum() or char in "_'’-"
+    return char.isalnum() or char == "_" or char in _WORD_MARKS
 
 
 @cache
