@@ -30,9 +30,12 @@ def extract(
     Raises `ceasefire.ingest.errors.IngestError` when the text is empty or has an invalid date.
     """
     from ceasefire.extract import extract_document
-    from ceasefire.ingest.items import RawItem
+    from ceasefire.ingest.errors import IngestError
     from ceasefire.ingest.prepare import prepare
+    from ceasefire.ingest.readers import item_from_object
 
     fields = {"id": id, "text": text, "published": published, "title": title, "language": language}
-    item = RawItem(doc_id=id, source=id, kind="jsonl", raw=text.encode("utf-8"), fields=fields)
+    item = item_from_object(fields, id, None)
+    if isinstance(item, Failure):
+        raise IngestError(item.reason)
     return extract_document(prepare(item, signed=False))  # one text: no duplicates to find

@@ -120,10 +120,18 @@ def _report(report: Any, resolve_with: Any = None, quiet: bool = True) -> None:
     if report.failures:
         typer.echo("`ceasefire documents --failed` lists every failure with its reason.", err=True)
     typer.echo(report.summary())
-    if resolve_with is not None and report.new + report.updated:
+    if resolve_with is not None and _pending(resolve_with):
         typer.echo(run_resolution(resolve_with, quiet))
     if report.seen and len(report.failures) == report.seen:
         raise typer.Exit(1)
+
+
+def _pending(engine: Any) -> int:
+    """How many stored documents wait for resolution: those of this run, and any that an
+    earlier run stored but was stopped before resolving."""
+    from ceasefire.store.resolved import ResolvedStore
+
+    return ResolvedStore(engine).pending_count()
 
 
 @app.command()
@@ -145,7 +153,7 @@ def reextract(
     with progress(quiet) as bar:
         done = run_reextract(store, everything=everything, workers=workers, on_progress=bar)
     typer.echo(f"re-extracted {done} documents in {time.perf_counter() - started:.1f} s")
-    if done:
+    if _pending(store.engine):
         typer.echo(run_resolution(store.engine, quiet))
 
 
@@ -159,8 +167,8 @@ def documents(
     """List stored documents, or with --failed the inputs that failed and why."""
     store = open_documents(db)
     if failed:
-        rows = store.failures()
-        rows = rows[:limit] if limit else rows
+        every = store.failures() + store.extraction_failures()
+        rows = every[:limit] if limit else every
         columns = ["where", "item_id", "reason", "attempts"]
     else:
         rows = store.list(limit=limit or None)
@@ -171,7 +179,7 @@ def documents(
     if failed:
         rows = [{"where": failure_where(row["source"], row["line"]), **row} for row in rows]
     print_table(rows, columns, wrap=["reason"])
-    total = len(store.failures()) if failed else store.count()
+    total = len(every) if failed else store.count()
     if len(rows) < total:
         typer.echo(f"showing {len(rows)} of {total}; --limit 0 shows all", err=True)
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
+
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ceasefire import knowledge
 from ceasefire.extract import extract_document
@@ -23,6 +26,7 @@ from ceasefire.ingest.prepare import prepare_or_fail, warm_up
 from ceasefire.ingest.readers import DEFAULT_MAX_BYTES, STDIN, parse_jsonl_line, read, read_file
 from ceasefire.records import Document, Failure
 from ceasefire.store.documents import DocumentStore, Duplicate
+from ceasefire.store.ingest_lock import ingest_lock
 from ceasefire.workers import StagePool
 
 T = TypeVar("T")
@@ -90,14 +94,18 @@ def prepare_and_extract(item: RawItem | Failure, extract: bool = True) -> Docume
 
 
 def attach_records(doc: Document) -> Document:
-    """Set `doc.records` to its SCHEMA.md extraction; an extractor bug becomes a warning."""
+    """Set `doc.records` to its SCHEMA.md extraction. A failed extraction does not lose the
+    document: it is stored without records and with the reason (`extract_error`), listed by
+    `ceasefire documents --failed`, skipped by resolution and tried again by `reextract`."""
     try:
         result = extract_document(doc).to_dict()
-    except Exception as exc:  # a failed extraction must not lose the document
-        doc.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # an extractor bug must not lose the document or its batch
+        doc.records, doc.extracted_with = None, None
+        doc.extract_error = f"extraction failed: {type(exc).__name__}: {str(exc)[:300]}"
         return doc
     doc.records = {key: result[key] for key in RECORD_FIELDS}
     doc.extracted_with = knowledge.version()
+    doc.extract_error = None
     return doc
 
 
@@ -174,7 +182,7 @@ def ingest_items(
     """The ingest run over items from any reader; see `ingest`."""
     started = time.perf_counter()
     report = IngestReport()
-    index = _load_index(store)
+    index = _Index(store)
     work = partial(prepare_and_extract, extract=extract)
     with StagePool(workers, warm_up=partial(_warm_up, extract)) as pool:
         # While the workers clean one batch, this process stores the one before it.
@@ -190,22 +198,64 @@ def ingest_items(
     return report
 
 
-def _load_index(store: DocumentStore) -> NearDuplicateIndex:
-    index = NearDuplicateIndex()
-    for doc_id, sig in store.signatures():
-        index.add(doc_id, sig)
-    return index
+class _Index:
+    """The near-duplicate index of what is stored, kept up to date with what other processes
+    store into the same database while this run goes on."""
+
+    def __init__(self, store: DocumentStore) -> None:
+        self.store = store
+        self.near = NearDuplicateIndex()
+        self.checked = datetime.now(UTC)
+        for doc_id, sig in store.signatures():
+            self.near.add(doc_id, sig)
+
+    def refresh(self) -> None:
+        """Add what was stored since the last look (with a margin for clocks and commits)."""
+        now = datetime.now(UTC)
+        for doc_id, sig in self.store.signatures(since=self.checked - _CLOCK_MARGIN):
+            self.near.add(doc_id, sig)
+        self.checked = now
+
+
+_CLOCK_MARGIN = timedelta(minutes=5)
 
 
 def _store(
     batch: Iterable[Document | Failure],
     store: DocumentStore,
-    index: NearDuplicateIndex,
+    index: _Index,
     report: IngestReport,
     on_progress: Callable[[int], None] | None,
 ) -> None:
-    """Store one prepared batch: skip what is stored unchanged, link duplicates, keep failures."""
+    """Store one prepared batch: skip what is stored unchanged, link duplicates, keep failures.
+    What is new and what is a duplicate is decided and written under the ingest lock."""
     prepared = list(batch)
+    with ingest_lock(store.engine):
+        index.refresh()
+        new, changed, failed = _sort_batch(prepared, store, index.near, report)
+        new, changed, failed = _write(store, new, changed, failed, index.near)
+    report.new += len(new)
+    report.updated += len(changed)
+    report.exact_duplicates += sum(1 for _, dup in new if dup and dup.kind == "exact")
+    report.near_duplicates += sum(1 for _, dup in new if dup and dup.kind == "near")
+    report.failures.extend(failed)
+    if on_progress:
+        on_progress(len(prepared))
+
+
+Sorted = tuple[
+    list[tuple[Document, Duplicate | None]], list[tuple[Document, Duplicate | None]], list[Failure]
+]
+
+
+def _sort_batch(
+    prepared: list[Document | Failure],
+    store: DocumentStore,
+    index: NearDuplicateIndex,
+    report: IngestReport,
+) -> Sorted:
+    """New documents, changed ones (each with what it duplicates) and failures; documents
+    stored with the same bytes are counted as unchanged and left out."""
     failed = [item for item in prepared if isinstance(item, Failure)]
     latest = {doc.id: doc for doc in prepared if isinstance(doc, Document)}
     stored = store.raw_hashes(latest)
@@ -221,14 +271,49 @@ def _store(
             originals.setdefault(doc.content_hash, doc.id)
             index.add(doc.id, doc.signature)
         (changed if doc.id in stored else new).append((doc, duplicate))
-    store.write_batch(new, changed, failed)
-    report.new += len(new)
-    report.updated += len(changed)
-    report.exact_duplicates += sum(1 for _, dup in new if dup and dup.kind == "exact")
-    report.near_duplicates += sum(1 for _, dup in new if dup and dup.kind == "near")
-    report.failures.extend(failed)
-    if on_progress:
-        on_progress(len(prepared))
+    return new, changed, failed
+
+
+def _write(
+    store: DocumentStore,
+    new: list[tuple[Document, Duplicate | None]],
+    changed: list[tuple[Document, Duplicate | None]],
+    failed: list[Failure],
+    index: NearDuplicateIndex,
+) -> Sorted:
+    """Write the batch in one transaction. If the database refuses something in it (a value
+    it cannot hold), write the documents one by one instead: each one refused becomes a
+    failure with the database's reason, kept for retry, and the rest of the batch is stored.
+    A database that cannot write at all (locked, read-only, full) stops the run."""
+    try:
+        store.write_batch(new, changed, failed)
+        return new, changed, failed
+    except OperationalError:
+        raise
+    except (SQLAlchemyError, ValueError, OverflowError):
+        pass
+    kept: Sorted = ([], [], list(failed))
+    for pairs, slot in ((new, 0), (changed, 1)):
+        for pair in pairs:
+            try:
+                store.write_batch(*(([pair], []) if slot == 0 else ([], [pair])), [])
+            except OperationalError:
+                raise
+            except (SQLAlchemyError, ValueError, OverflowError) as exc:
+                index.remove(pair[0].id)
+                kept[2].append(_unstored(pair[0], exc))
+                continue
+            kept[slot].append(pair)
+    store.write_batch([], [], kept[2])
+    return kept
+
+
+def _unstored(doc: Document, exc: Exception) -> Failure:
+    cause = getattr(exc, "orig", None) or exc
+    reason = f"the database refused the document: {type(cause).__name__}: {str(cause)[:200]}"
+    source = doc.source_path or doc.id
+    item_id = doc.id if doc.id != source else None
+    return Failure(source=source, reason=reason, line=doc.source_line, item_id=item_id, raw=doc.raw)
 
 
 def _find_duplicate(

@@ -108,6 +108,7 @@ class Document:
     signature: bytes = b""
     records: dict[str, Any] | None = None
     extracted_with: str | None = None
+    extract_error: str | None = None  # why extraction failed, when it did
     warnings: list[str] = field(default_factory=list)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import time
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -23,6 +24,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from ceasefire import knowledge
 from ceasefire.arrangements import Draft, build, gather, rules, sort_key, summary
@@ -33,6 +35,8 @@ from ceasefire.mentions import Mention, mentions_of
 from ceasefire.monitor import candidate, compliance, post_alerts, violent
 from ceasefire.monitor import window as watch_window
 from ceasefire.store.resolved import ResolvedStore
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -50,6 +54,7 @@ class ResolveSummary:
     alerts: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     new_violations: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (document id, why)
 
     def text(self) -> str:
         line = (
@@ -59,7 +64,14 @@ class ResolveSummary:
         )
         if self.alerts:
             line += f", {len(self.alerts)} alerts posted"
+        for doc_id, why in self.skipped[:_SHOWN_SKIPS]:
+            line += f"\nskipped {doc_id}: {why}"
+        if len(self.skipped) > _SHOWN_SKIPS:
+            line += f"\n... and {len(self.skipped) - _SHOWN_SKIPS} more skipped"
         return line
+
+
+_SHOWN_SKIPS = 10
 
 
 def resolve(
@@ -73,8 +85,7 @@ def resolve(
     summary = ResolveSummary()
     started = time.perf_counter()
     while docs := store.pending(batch_size):
-        with engine.begin() as conn:
-            _resolve_batch(conn, store, docs, summary)
+        _resolve_isolating(engine, store, docs, summary)
         summary.documents += len(docs)
         if progress is not None:
             progress(len(docs))
@@ -84,15 +95,70 @@ def resolve(
     return summary
 
 
+def _resolve_isolating(
+    engine: Engine, store: ResolvedStore, docs: list[dict[str, Any]], summary: ResolveSummary
+) -> None:
+    """Resolve `docs` in one transaction. When that fails on something in the records (not
+    the database), the batch is halved until the document that breaks it is found; that one
+    is skipped and reported, and everything else is resolved, in the same order."""
+    try:
+        with engine.begin() as conn:
+            _resolve_batch(conn, store, docs, summary)
+        return
+    except SQLAlchemyError:
+        raise  # the database's trouble, not a document's: stop and say so
+    except Exception as exc:
+        if len(docs) > 1:
+            middle = len(docs) // 2
+            _resolve_isolating(engine, store, docs[:middle], summary)
+            _resolve_isolating(engine, store, docs[middle:], summary)
+            return
+        why = f"cannot be resolved: {type(exc).__name__}: {str(exc)[:200]}"
+    _skip(engine, store, docs[0]["id"], why, summary)
+
+
+def _skip(
+    engine: Engine, store: ResolvedStore, doc_id: str, why: str, summary: ResolveSummary
+) -> None:
+    """Mark a document resolved without its records, so that it stops no later run; it is
+    tried again when it is extracted again (`ceasefire reextract`)."""
+    _log.warning("resolution skipped document %s: %s", doc_id, why)
+    summary.skipped.append((doc_id, why))
+    with engine.begin() as conn:
+        store.mark_resolved(conn, [doc_id])
+
+
+def _readable(
+    docs: list[dict[str, Any]], summary: ResolveSummary
+) -> tuple[list[Mention], list[Report]]:
+    """The placed mentions and event reports of each document whose records can be read;
+    each that cannot is skipped and reported."""
+    silent = rules().silent
+    placed: list[Mention] = []
+    reports: list[Report] = []
+    for doc in docs:
+        if doc["records"] is None:  # not extracted, or extraction failed: nothing to link
+            continue
+        try:
+            mentions = mentions_of(doc["id"], doc["published"], doc["records"], silent)
+            found = reports_of(doc["id"], doc["records"])
+        except Exception as exc:  # records from an older or broken extractor
+            why = f"records cannot be read: {type(exc).__name__}: {str(exc)[:200]}"
+            _log.warning("resolution skipped document %s: %s", doc["id"], why)
+            summary.skipped.append((doc["id"], why))
+            continue
+        placed += mentions
+        reports += found
+    return placed, reports
+
+
 def _resolve_batch(
     conn: Connection, store: ResolvedStore, docs: list[dict[str, Any]], summary: ResolveSummary
 ) -> None:
     ids = [d["id"] for d in docs]
-    silent = rules().silent
     removed = store.drop_mentions(conn, ids)
     touched_events = store.drop_reports(conn, ids)
-    placed = [m for d in docs for m in mentions_of(d["id"], d["published"], d["records"], silent)]
-    new_reports = [r for d in docs for r in reports_of(d["id"], d["records"])]
+    placed, new_reports = _readable(docs, summary)
     store.add_mentions(conn, placed)
     store.add_reports(conn, new_reports)
     arrangement_rows, before = _resolve_arrangements(conn, store, removed, placed)

@@ -57,3 +57,21 @@ def test_mostly_utf8_with_broken_bytes_is_kept_with_a_warning() -> None:
 def test_non_text_is_refused_with_a_reason(data: bytes, reason: str) -> None:
     with pytest.raises(IngestError, match=reason):
         decode(data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [ENGLISH, ARABIC])
+def test_utf16_without_a_bom_is_detected(encoding: str, text: str) -> None:
+    decoded = decode(text.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+    assert "no byte-order mark" in decoded.warnings[0]
+
+
+def test_a_few_stray_nuls_in_utf8_are_not_taken_for_utf16() -> None:
+    data = (ENGLISH + " ").encode() * 40 + b"\x00" + ENGLISH.encode()
+    assert decode(data).encoding == "utf-8"
+
+
+def test_bytes_full_of_nuls_that_are_not_utf16_are_refused() -> None:
+    with pytest.raises(IngestError, match="binary data"):
+        decode(bytes(range(256)) * 8)

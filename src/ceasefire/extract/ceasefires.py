@@ -10,10 +10,11 @@ it by that name.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from ceasefire.extract.actors import ActorMention, to_actor
 from ceasefire.extract.analysis import Analysis
+from ceasefire.extract.dates import shifted
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.places import to_place
@@ -25,7 +26,9 @@ _ANNOUNCING = frozenset({"announced", "agreed", "expanded", "extended", "propose
 _BELLIGERENT = frozenset({"REB", "INS", "OPP"})
 _NOT_CHARACTERIZING = frozenset({"CVL", "REF", "MED"})
 _CLAUSE_END = re.compile(r"[,;:–—(]| and then ")
-_DURATION = re.compile(r"(\d+)[\s-]*(hours?|days?|weeks?|ساعة|ساعات|يوما|يوم|أيام)", re.IGNORECASE)
+_DURATION = re.compile(
+    r"(?<!\d)(\d{1,5})[\s-]*(hours?|days?|weeks?|ساعة|ساعات|يوما|يوم|أيام)", re.IGNORECASE
+)
 _DAYS_PER_UNIT = {"hour": 1 / 24, "day": 1, "week": 7, "ساع": 1 / 24, "يوم": 1, "أيا": 1}
 
 
@@ -208,4 +211,4 @@ def _after_duration(text: str, sentence: Sentence, start: str | None) -> str | N
     if per_unit is None:
         return None
     days = max(1, round(int(match.group(1)) * per_unit))
-    return (date.fromisoformat(start) + timedelta(days=days)).isoformat()
+    return shifted(date.fromisoformat(start), days)

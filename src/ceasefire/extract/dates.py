@@ -35,6 +35,15 @@ class DateMention(NamedTuple):
     date: str
 
 
+def shifted(day: date, days: int) -> str | None:
+    """`day` moved by `days`, as YYYY-MM-DD; None when that falls outside the calendar
+    ("a million days ago", or a publication date at the calendar's edge)."""
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None
+
+
 def find_dates(
     text: str, hits: list[Hit], numbers: list[Number], lex: Lexicon, published: str | None
 ) -> list[DateMention]:
@@ -112,7 +121,7 @@ def _arabic_absolute(text: str, base: date | None) -> list[DateMention]:
             when = date(int(year) if year else base.year, number, int(day))  # type: ignore[union-attr]
         except ValueError:
             continue
-        if year is None and base is not None and when > base + timedelta(days=7):
+        if year is None and base is not None and when.isoformat() > _week_after(base):
             when = when.replace(year=when.year - 1)
         found.append(DateMention(match.start(), match.end(), when.isoformat()))
     return found
@@ -152,9 +161,14 @@ def _absolute(match: re.Match[str], base: date | None) -> DateMention | None:
     parsed = _parse(text if has_year else f"{text} {base.year}")  # type: ignore[union-attr]
     if parsed is None:
         return None
-    if not has_year and base is not None and date.fromisoformat(parsed) > base + timedelta(days=7):
+    if not has_year and base is not None and parsed > _week_after(base):
         parsed = _parse(f"{text} {base.year - 1}") or parsed  # "December 30" in a January paper
     return DateMention(match.start(), match.end(), parsed)
+
+
+def _week_after(base: date) -> str:
+    """A week after `base`: a date without a year later than this is of the year before."""
+    return shifted(base, 7) or date.max.isoformat()
 
 
 @lru_cache(maxsize=4096)
@@ -181,15 +195,18 @@ def _relative(
     found: list[DateMention] = []
     for hit in hits:
         if hit.kind == "relative_day":
-            day = base + timedelta(days=lex.relative_days[hit.key])
-            found.append(DateMention(hit.start, hit.end, day.isoformat()))
+            day = shifted(base, lex.relative_days[hit.key])
         elif hit.kind == "weekday":
-            back = (base.weekday() - lex.weekdays[hit.key]) % 7
-            found.append(DateMention(hit.start, hit.end, (base - timedelta(days=back)).isoformat()))
+            day = shifted(base, -((base.weekday() - lex.weekdays[hit.key]) % 7))
         elif hit.kind == "ago_unit":
             mention = _ago(text, hit, numbers, lex, base)
             if mention:
                 found.append(mention)
+            continue
+        else:
+            continue
+        if day is not None:
+            found.append(DateMention(hit.start, hit.end, day))
     return found
 
 
@@ -209,4 +226,5 @@ def _ago(
             return None
         start, end = head.start(), unit.end
     days = lex.ago_units[unit.key] * (count.value if count else 1)
-    return DateMention(start, end, (base - timedelta(days=days)).isoformat())
+    day = shifted(base, -days)
+    return DateMention(start, end, day) if day else None

@@ -4,6 +4,7 @@ and vague quantities ("dozens", "hundreds of thousands"), with their spans.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import NamedTuple
 
@@ -16,6 +17,10 @@ from ceasefire.extract.matcher import Hit
 _DIGIT_RUN = re.compile(r"\d[\d,٬.٫]*")
 _NUMBER = re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?")
 _MULTIPLIER_GAP = re.compile(r"\s{1,3}$")
+# A quantity past this is no count of people, money or days that the news gives (a serial
+# number, a phone number, garbage); it is not read, which also keeps every stored count
+# inside a 64-bit integer column.
+LARGEST = 10**15
 
 
 class Number(NamedTuple):
@@ -30,6 +35,7 @@ def find_numbers(text: str, hits: list[Hit], lex: Lexicon) -> list[Number]:
     multipliers = sorted((h for h in hits if h.kind == "multiplier"), key=lambda h: h.start)
     found = [_with_multiplier(text, m, multipliers, lex) for m in _digit_numbers(text)]
     taken = [(n.start, n.end) for n in found]
+    found = [n for n in found if n.value <= LARGEST]
     for hit in hits:
         if hit.kind not in ("number", "vague") or _inside(hit, taken):
             continue
@@ -58,7 +64,7 @@ def _with_multiplier(
     text: str, match: re.Match[str], multipliers: list[Hit], lex: Lexicon
 ) -> Number:
     raw = match.group().translate(_TO_ASCII).replace(",", "")
-    value = float(raw)
+    value = float(raw) if len(raw) < 20 else math.inf  # float() of 5,000 digits is slow
     end = match.end()
     for hit in multipliers:
         if hit.start >= end and not text[end : hit.start].strip():
@@ -67,7 +73,7 @@ def _with_multiplier(
             break
         if hit.start > end + 3:
             break
-    return Number(match.start(), end, round(value))
+    return Number(match.start(), end, round(value) if value <= LARGEST else LARGEST + 1)
 
 
 def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:

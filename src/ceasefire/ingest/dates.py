@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+import unicodedata
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from ceasefire import knowledge
@@ -32,6 +33,29 @@ def iso_date(value: object) -> str | None:
         return parse_date(text)
 
 
+# News is published after the first wire services and not after tomorrow (the publisher's
+# time zone may be ahead of this machine's); a date outside is a typo or a placeholder.
+EARLIEST = date(1900, 1, 1)
+_AHEAD = timedelta(days=2)
+
+
+def implausible(day: str) -> str | None:
+    """Why `day` (YYYY-MM-DD) cannot be a publication date, or None when it can."""
+    latest = date.today() + _AHEAD
+    if not EARLIEST.isoformat() <= day <= latest.isoformat():
+        return (
+            f"not a plausible publication date (expected {EARLIEST.isoformat()} "
+            f"to {latest.isoformat()})"
+        )
+    return None
+
+
+def plausible(day: str | None) -> str | None:
+    """`day` when it can be a publication date, else None (for dates read from a page or a
+    dateline, which are guesses that may be dropped)."""
+    return day if day is not None and implausible(day) is None else None
+
+
 def parse_date(text: str, languages: list[str] | None = None) -> str | None:
     """A written date ("4 May 2016", "٤ أيار ٢٠١٦") as `YYYY-MM-DD`, or None."""
     import dateparser
@@ -51,14 +75,20 @@ def find_dateline(text: str) -> str | None:
         if len(line) > 80:
             continue
         for match in _CANDIDATE.finditer(_western_digits(line)):
-            found = parse_date(match.group(1))
+            found = plausible(parse_date(match.group(1)))
             if found:
                 return found
     return None
 
 
 def _western_digits(text: str) -> str:
-    return "".join(str(int(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)
+    """Decimal digits of any script as ASCII ("٤" → "4"); other characters that Unicode counts
+    as digits but not as decimal ones ("²", "①") are left as they are."""
+    return "".join(
+        str(value) if not ch.isascii() and (value := unicodedata.decimal(ch, None)) is not None
+        else ch
+        for ch in text
+    )
 
 
 def _normalize_months(text: str) -> str:

@@ -81,6 +81,14 @@ class NearDuplicateIndex:
         self._signatures[doc_id] = values
         self._lsh.insert(doc_id, _lean(values))
 
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._signatures
+
+    def remove(self, doc_id: str) -> None:
+        """Forget a document (one that could not be stored after all)."""
+        if self._signatures.pop(doc_id, None) is not None:
+            self._lsh.remove(doc_id)
+
     def best_match(self, sig: bytes) -> tuple[str, float] | None:
         """The most similar indexed document at or above the threshold, with its similarity."""
         values = np.frombuffer(sig, dtype=_DTYPE)

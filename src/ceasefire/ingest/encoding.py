@@ -48,13 +48,42 @@ def decode(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data, encoding)
+    if b"\x00" in data[:_SAMPLE]:
+        return _with_nul_bytes(data)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096]:
-        raise IngestError("the file holds binary data (NUL bytes), not a text document")
     return _damaged_utf8(data) or _detected(data)
+
+
+_SAMPLE = 65536
+# In UTF-16 text of any script, spaces, digits and punctuation put a NUL in every other byte.
+_UTF16_NULS = 0.1  # at least this share of the bytes at one parity are NUL ...
+_STRAY_NULS = 0.01  # ... and at most this share at the other (or in UTF-8 text)
+
+
+def _with_nul_bytes(data: bytes) -> Decoded:
+    """Bytes with NULs: UTF-16 written without a byte-order mark, UTF-8 with a few stray NULs
+    (which cleaning drops), or binary data, which is refused."""
+    sample = data[:_SAMPLE]
+    even, odd = sample[0::2].count(0) / len(sample[0::2]), sample[1::2].count(0) / max(
+        len(sample[1::2]), 1
+    )
+    for encoding, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls >= _UTF16_NULS and other <= _STRAY_NULS and len(data) % 2 == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+            if "\x00" not in text:
+                return Decoded(text, encoding, [f"decoded as {encoding} (no byte-order mark)"])
+    if sample.count(0) / len(sample) <= _STRAY_NULS:
+        try:
+            return Decoded(data.decode("utf-8"), "utf-8")
+        except UnicodeDecodeError:
+            pass
+    raise IngestError("the file holds binary data (NUL bytes), not a text document")
 
 
 def _strict(data: bytes, encoding: str) -> Decoded:

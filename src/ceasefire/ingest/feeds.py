@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ceasefire.ingest.dates import iso_date
+from ceasefire.ingest.dates import iso_date, plausible
 from ceasefire.ingest.items import RawItem
 from ceasefire.records import Failure
 
@@ -44,6 +44,8 @@ def _entry_fields(entry: Any, outlet: str | None) -> dict[str, Any]:
         "url": entry.get("link"),
         "author": entry.get("author"),
         "outlet": outlet,
-        "published": iso_date("{:04d}-{:02d}-{:02d}".format(*published[:3])) if published else None,
+        "published": plausible(iso_date("{:04d}-{:02d}-{:02d}".format(*published[:3])))
+        if published
+        else None,
         "html": html or "",
     }

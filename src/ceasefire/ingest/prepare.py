@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ceasefire.ingest.clean import Cleaned, clean_text
-from ceasefire.ingest.dates import find_dateline, iso_date
+from ceasefire.ingest.dates import find_dateline, implausible, iso_date, plausible
 from ceasefire.ingest.dedupe import content_hash, raw_hash, signature
 from ceasefire.ingest.encoding import decode
 from ceasefire.ingest.errors import IngestError
 from ceasefire.ingest.html import extract_page, html_to_text
 from ceasefire.ingest.items import RawItem
 from ceasefire.ingest.language import detect_language
+from ceasefire.ingest.scrub import printable, scrub, unstorable
 from ceasefire.records import Document, Failure
 
 _STRING_FIELDS = ("title", "url", "outlet", "author", "language")
@@ -20,12 +21,15 @@ def prepare(item: RawItem, signed: bool = True) -> Document:
 
     `signed` false leaves out the MinHash signature, which only finding near-duplicates among
     stored documents needs (and whose library takes a third of a second to import)."""
+    if (problem := unstorable(item.doc_id)) is not None:
+        raise IngestError(f"the id holds {problem}, which no database can store as text")
     if item.kind == "text":
         doc = _from_text_file(item)
     elif item.kind == "html":
         doc = _from_html_file(item)
     else:
         doc = _from_fields(item)
+    _scrub(doc)
     if not doc.text.strip():
         raise IngestError("no article text is left after cleaning")
     doc.raw = item.raw
@@ -55,8 +59,19 @@ def prepare_or_fail(item: RawItem | Failure) -> Document | Failure:
         reason = str(exc)
     except Exception as exc:  # a bug or a library failure must not stop the batch
         reason = f"unexpected error while cleaning: {type(exc).__name__}: {exc}"
-    item_id = item.doc_id if item.doc_id != item.source else None
+    item_id = printable(item.doc_id) if item.doc_id != item.source else None
     return Failure(item.source, reason, line=item.line, item_id=item_id, raw=item.raw)
+
+
+def _scrub(doc: Document) -> None:
+    """Drop what no database stores from the text and metadata, saying so in a warning."""
+    for name in ("text", "title", "url", "outlet", "author", "language"):
+        value = getattr(doc, name)
+        if isinstance(value, str):
+            cleaned, warning = scrub(value)
+            if warning:
+                setattr(doc, name, cleaned)
+                doc.warnings.append(f"{name}: {warning}")
 
 
 def _from_text_file(item: RawItem) -> Document:
@@ -72,7 +87,7 @@ def _from_html_file(item: RawItem) -> Document:
         id=item.doc_id,
         text=clean_text(page.text, title=page.title).text,
         title=page.title,
-        published=iso_date(page.published),
+        published=plausible(iso_date(page.published)),
         url=page.url,
         outlet=page.outlet,
         author=page.author,
@@ -99,7 +114,7 @@ def _from_fields(item: RawItem) -> Document:
         title = given["title"] or page.title
         text = clean_text(page.text, title=title).text
         author, outlet = given["author"] or page.author, given["outlet"] or page.outlet
-        published = published or iso_date(page.published)
+        published = published or plausible(iso_date(page.published))
     return Document(
         id=item.doc_id,
         text=text,
@@ -138,5 +153,8 @@ def _published(value: object) -> str | None:
         return None
     parsed = iso_date(value) if isinstance(value, str) else None
     if parsed is None:
-        raise IngestError(f'"published" is {value!r}, not a date (expected YYYY-MM-DD)')
+        shown = printable(repr(value)[:40])
+        raise IngestError(f'"published" is {shown}, not a date (expected YYYY-MM-DD)')
+    if (problem := implausible(parsed)) is not None:
+        raise IngestError(f'"published" is {parsed}: {problem}')
     return parsed

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import BinaryIO
 
 from ceasefire.ingest.feeds import read_feed
 from ceasefire.ingest.items import RawItem
+from ceasefire.ingest.scrub import path_name
 from ceasefire.records import Failure
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -34,10 +36,10 @@ def read(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[R
         if path.is_dir():
             for file_path in walk(given):
                 yield from read_file(file_path, max_bytes)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             yield from read_file(given, max_bytes)
         else:
-            yield Failure(source=given, reason="no such file or directory")
+            yield Failure(source=path_name(given), reason="no such file or directory")
 
 
 def walk(directory: str) -> Iterator[str]:
@@ -50,45 +52,93 @@ def walk(directory: str) -> Iterator[str]:
 
 
 def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawItem | Failure]:
+    """The items of one file; a file that is not a regular file (a FIFO, a device, a socket,
+    or a link to one) is refused before anything is read from it."""
+    name = path_name(path)
     suffix = Path(path).suffix.lower()
     try:
-        if suffix in JSONL_SUFFIXES:
-            with open(path, "rb") as handle:
-                yield from read_jsonl(handle, path, max_bytes)
-            return
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            yield Failure(source=path, reason=_too_big(size, max_bytes))
-            return
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        yield Failure(source=path, reason=f"cannot read the file: {exc.strerror or exc}")
+        with _open_regular(path) as handle:
+            if suffix in JSONL_SUFFIXES:
+                yield from read_jsonl(handle, name, max_bytes)
+                return
+            data = handle.read(max_bytes + 1)
+    except _NotRegular as exc:
+        yield Failure(source=name, reason=str(exc))
         return
-    if suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and _looks_like_feed(data)):
-        yield from read_feed(data, path)
+    except OSError as exc:
+        yield Failure(source=name, reason=f"cannot read the file: {exc.strerror or exc}")
+        return
+    if len(data) > max_bytes:
+        size = max(os.path.getsize(path), len(data))
+        yield Failure(source=name, reason=_too_big(size, max_bytes))
+    elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and _looks_like_feed(data)):
+        yield from read_feed(data, name)
     elif suffix in HTML_SUFFIXES:
-        yield RawItem(doc_id=path, source=path, kind="html", raw=data)
+        yield RawItem(doc_id=name, source=name, kind="html", raw=data)
     else:
-        yield RawItem(doc_id=path, source=path, kind="text", raw=data)
+        yield RawItem(doc_id=name, source=name, kind="text", raw=data)
+
+
+class _NotRegular(Exception):
+    """A path that names no regular file; the message says what it is."""
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
+def _open_regular(path: str) -> BinaryIO:
+    """Open `path` for reading only if it is a regular file. Opening without blocking and then
+    asking the open file what it is means that a FIFO cannot hang the run, and a link swapped
+    for a device between a check and the open cannot slip through."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = next((what for test, what in _KINDS if test(mode)), "not a regular file")
+        raise _NotRegular(f"not a regular file but {kind}: only files are read")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def read_jsonl(handle: BinaryIO, source: str, max_bytes: int) -> Iterator[RawItem | Failure]:
-    """One item per line; a bad line becomes a Failure and the lines after it still come."""
-    for number, line in enumerate(handle, start=1):
-        if not line.strip():
+    """One item per line; a bad line becomes a Failure and the lines after it still come. No
+    line is held whole past `max_bytes`, however long it runs."""
+    for number, line, size in _lines(handle, max_bytes):
+        if line is None:
+            yield Failure(source=source, line=number, reason=_too_big(size, max_bytes))
+        elif line.strip():
+            yield parse_jsonl_line(line, source, number)
+
+
+def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(number, line, size) for each line; the line is None when it is over `max_bytes`, and
+    the rest of it is skipped in chunks."""
+    number = 0
+    while line := handle.readline(max_bytes + 1):
+        number += 1
+        if len(line) <= max_bytes:
+            yield number, line, len(line)
             continue
-        if len(line) > max_bytes:
-            yield Failure(source=source, line=number, reason=_too_big(len(line), max_bytes))
-            continue
-        yield parse_jsonl_line(line, source, number)
+        size = len(line)
+        while not line.endswith(b"\n") and (line := handle.readline(_SKIP_CHUNK)):
+            size += len(line)
+        yield number, None, size
+
+
+_SKIP_CHUNK = 1 << 20
 
 
 def parse_jsonl_line(line: bytes, source: str, number: int | None) -> RawItem | Failure:
     """A SCHEMA.md input object as a RawItem, or a Failure saying what is wrong with it."""
     try:
         obj = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # ValueError: also a 5,000-digit integer
         reason = _json_problem(exc)
         return Failure(source=source, line=number, reason=reason, raw=line)
     return item_from_object(obj, source, number, raw=line)
@@ -99,7 +149,7 @@ def item_from_object(
 ) -> RawItem | Failure:
     """Validate one input object (a JSONL line or a POSTed document)."""
     if raw is None:
-        raw = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        raw = _dumped(obj)
     if not isinstance(obj, dict):
         kind = type(obj).__name__
         return Failure(
@@ -107,7 +157,7 @@ def item_from_object(
         )
     doc_id = obj.get("id")
     if isinstance(doc_id, int | float) and not isinstance(doc_id, bool):
-        doc_id = str(doc_id)
+        doc_id = _number_id(doc_id)
     if not isinstance(doc_id, str) or not doc_id.strip():
         return Failure(
             source=source, line=number, reason='missing "id" (a non-empty string)', raw=raw
@@ -131,7 +181,30 @@ def _too_big(size: int, max_bytes: int) -> str:
     )
 
 
-def _json_problem(exc: ValueError) -> str:
+def _json_problem(exc: ValueError | RecursionError) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return f"not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
-    return f"not valid UTF-8 JSON: {exc}"
+    if isinstance(exc, RecursionError):
+        return "not usable JSON: arrays or objects nested too deeply"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not valid UTF-8 JSON: {exc}"
+    return f"not usable JSON: {exc}"
+
+
+def _dumped(obj: object) -> bytes:
+    """The bytes kept of a posted object, for retry. Lone surrogates are kept as they came;
+    what cannot be written back at all (an integer of thousands of digits) is summarized."""
+    try:
+        return json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
+    except (ValueError, RecursionError) as exc:
+        return f"(not kept: {_json_problem(exc)})".encode()
+
+
+def _number_id(value: float) -> str | None:
+    """A numeric id as text; None (no usable id) for one of hundreds of digits."""
+    if isinstance(value, int) and value.bit_length() > _MAX_ID_BITS:
+        return None
+    return str(value)
+
+
+_MAX_ID_BITS = 256

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, select, update
 
+from ceasefire.ingest.scrub import printable
 from ceasefire.records import Document, Failure
 from ceasefire.store.schema import documents, failures
 
@@ -58,11 +59,14 @@ class DocumentStore:
                 found.update((key, value) for key, value in conn.execute(query))
         return found
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        """(id, MinHash signature) of every original document, for the near-duplicate index."""
+    def signatures(self, since: datetime | None = None) -> Iterator[tuple[str, bytes]]:
+        """(id, MinHash signature) of every original document, for the near-duplicate index;
+        only those ingested at or after `since` when it is given."""
         query = select(documents.c.id, documents.c.signature).where(
             documents.c.duplicate_of.is_(None), documents.c.signature.is_not(None)
         )
+        if since is not None:
+            query = query.where(documents.c.ingested_at >= since)
         with self.engine.connect() as conn:
             for row in conn.execute(query.execution_options(yield_per=2000)):
                 yield row[0], row[1]
@@ -88,13 +92,15 @@ class DocumentStore:
                 self._record_failure(conn, failure, now)
 
     def _record_failure(self, conn: Any, failure: Failure, now: datetime) -> None:
-        key = failure_key(failure.source, failure.line)
+        """Keep a failure, whatever it holds: its names and reason are stored printable."""
+        source = printable(failure.source)
+        key = failure_key(source, failure.line)
         attempts = conn.execute(select(failures.c.attempts).where(failures.c.key == key)).scalar()
         row = {
-            "source": failure.source,
+            "source": source,
             "line": failure.line,
-            "item_id": failure.item_id,
-            "reason": failure.reason,
+            "item_id": printable(failure.item_id) if failure.item_id else None,
+            "reason": printable(failure.reason),
             "raw": failure.raw,
             "failed_at": now,
         }
@@ -127,6 +133,7 @@ class DocumentStore:
                 values = {
                     "records": doc.records,
                     "extracted_with": doc.extracted_with,
+                    "extract_error": doc.extract_error,
                     "resolved": False,
                 }
                 conn.execute(update(documents).where(documents.c.id == doc.id).values(**values))
@@ -150,6 +157,27 @@ class DocumentStore:
         with self.engine.connect() as conn:
             row = conn.execute(select(*columns).where(documents.c.id == doc_id)).mappings().first()
         return dict(row) if row else None
+
+    def extraction_failures(self) -> list[dict[str, Any]]:
+        """Stored documents whose extraction failed, in the shape of `failures` rows: the
+        document is kept, and `reextract` tries it again."""
+        query = (
+            select(documents.c.id, documents.c.extract_error, documents.c.ingested_at)
+            .where(documents.c.extract_error.is_not(None))
+            .order_by(documents.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [
+                {
+                    "source": row.id,
+                    "line": None,
+                    "item_id": row.id,
+                    "reason": f"{row.extract_error} (stored; `ceasefire reextract` tries again)",
+                    "attempts": None,
+                    "failed_at": row.ingested_at,
+                }
+                for row in conn.execute(query)
+            ]
 
     def failures(self, with_raw: bool = False) -> list[dict[str, Any]]:
         """Every stored failure, by source and line; the kept bytes only when asked for."""
@@ -182,6 +210,7 @@ def _row(doc: Document, dup: Duplicate | None, now: datetime) -> dict[str, Any]:
         "ingested_at": now,
         "records": doc.records,
         "extracted_with": doc.extracted_with,
+        "extract_error": doc.extract_error,
         "resolved": False,
     }
 

@@ -31,11 +31,12 @@ class ResolvedStore:
     # ------------------------------------------------------------ documents
 
     def pending(self, limit: int) -> list[dict[str, Any]]:
-        """Extracted documents not yet resolved, oldest first (so that each batch re-gathers
-        only the weeks it covers): id, published and records."""
+        """Documents not yet resolved, oldest first (so that each batch re-gathers only the
+        weeks it covers): id, published and records (None for one without records, whose
+        earlier records, if any, are withdrawn)."""
         query = (
             select(documents.c.id, documents.c.published, documents.c.records)
-            .where(documents.c.resolved.is_(False), documents.c.records.is_not(None))
+            .where(documents.c.resolved.is_(False))
             .order_by(documents.c.published, documents.c.id)
             .limit(limit)
         )
@@ -43,9 +44,7 @@ class ResolvedStore:
             return [dict(row) for row in conn.execute(query).mappings()]
 
     def pending_count(self) -> int:
-        query = select(func.count()).where(
-            documents.c.resolved.is_(False), documents.c.records.is_not(None)
-        )
+        query = select(func.count()).where(documents.c.resolved.is_(False))
         with self.engine.connect() as conn:
             return conn.execute(query).scalar_one()
 

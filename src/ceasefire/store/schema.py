@@ -41,8 +41,11 @@ documents = Table(
     Column("encoding", String(32)),
     Column("warnings", JSON),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
-    Column("records", JSON),  # the SCHEMA.md extraction output, without id and text
+    # The SCHEMA.md extraction output, without id and text; NULL when not extracted (or when
+    # extraction failed: then `extract_error` says why).
+    Column("records", JSON(none_as_null=True)),
     Column("extracted_with", String(64)),  # knowledge.version() when it was extracted
+    Column("extract_error", Text),
     Column(
         "resolved", Boolean, nullable=False, default=False, index=True
     ),  # its records are resolved
