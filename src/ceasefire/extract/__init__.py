@@ -10,6 +10,7 @@ from __future__ import annotations
 from ceasefire.extract.actors import to_actor
 from ceasefire.extract.analysis import Analysis, analyse
 from ceasefire.extract.ceasefires import find_ceasefires
+from ceasefire.extract.collector import collector_paused
 from ceasefire.extract.displacement import find_displacement
 from ceasefire.extract.events import find_events
 from ceasefire.extract.lexicon import lexicon
@@ -22,20 +23,21 @@ def extract_document(doc: Document, events: bool = True) -> Result:
     """The SCHEMA.md record of one document; `events=False` skips conflict events (an empty
     list) for callers who only want the ceasefire, place, actor and displacement records."""
     lex = lexicon()
-    analysis = analyse(doc.text, doc.published, lex, acts=events)
-    return Result(
-        id=doc.id,
-        title=doc.title,
-        language=doc.language,
-        published=doc.published,
-        source=Source(outlet=doc.outlet, author=doc.author),
-        places=_places(analysis),
-        actors=_actors(analysis),
-        ceasefires=find_ceasefires(analysis, lex),
-        events=find_events(analysis, lex, doc.published) if events else [],
-        displacement=find_displacement(analysis, lex),
-        text=doc.text,
-    )
+    with collector_paused():  # extraction makes no reference cycles: see `collector`
+        analysis = analyse(doc.text, doc.published, lex, acts=events)
+        return Result(
+            id=doc.id,
+            title=doc.title,
+            language=doc.language,
+            published=doc.published,
+            source=Source(outlet=doc.outlet, author=doc.author),
+            places=_places(analysis),
+            actors=_actors(analysis),
+            ceasefires=find_ceasefires(analysis, lex),
+            events=find_events(analysis, lex, doc.published) if events else [],
+            displacement=find_displacement(analysis, lex),
+            text=doc.text,
+        )
 
 
 def _evidence(analysis: Analysis, offset: int) -> Evidence | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from ceasefire.extract.actors import ActorMention, find_actors
+from ceasefire.extract.covering import Covering
 from ceasefire.extract.dates import DateMention, find_dates, find_past_months, is_month_name
 from ceasefire.extract.lexicon import ACT_KINDS, Lexicon
 from ceasefire.extract.matcher import Hit, resolve_overlaps
@@ -134,11 +135,12 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
         hits = resolve_overlaps(found)
     numbers = find_numbers(text, hits, lex)
     dates = find_dates(text, hits, numbers, lex, published)
+    in_dates = Covering((d.start, d.end) for d in dates)  # "4 May 2016" holds no count
     return Analysis(
         text=text,
         sentences=split_sentences(text),
         hits=hits,
-        numbers=[n for n in numbers if not any(d.start <= n.start < d.end for d in dates)],
+        numbers=[n for n in numbers if not in_dates.holds(n.start)],
         dates=dates,
         tokens=tokens,
         places=find_places(tokens, hits, lex),

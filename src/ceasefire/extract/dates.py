@@ -54,7 +54,8 @@ def find_dates(
         found += _arabic_absolute(text, base)
     if base is not None:
         relative = _relative(text, hits, numbers, lex, base)
-        found += [d for d in relative if not _names_a_date_given(d, found, text)]
+        starts = {d.start for d in found}
+        found += [d for d in relative if not _names_a_date_given(d, starts, text)]
     return sorted(found, key=lambda d: d.start)
 
 
@@ -101,12 +102,17 @@ def _arabic_month_only() -> re.Pattern[str]:
     )
 
 
-def _names_a_date_given(weekday: DateMention, absolute: list[DateMention], text: str) -> bool:
-    """ "Monday 12 September", "Saturday, 27 February": the weekday names the date beside it."""
+def _names_a_date_given(weekday: DateMention, starts: set[int], text: str) -> bool:
+    """ "Monday 12 September", "Saturday, 27 February": the weekday names the date beside it
+    (one of the absolute dates, which begin at `starts`, within three characters after it)."""
+    end = weekday.end
     return any(
-        0 <= d.start - weekday.end <= 3 and not text[weekday.end : d.start].strip(" ,")
-        for d in absolute
+        start in starts and not text[end:start].strip(" ,")
+        for start in range(end, end + _BESIDE + 1)
     )
+
+
+_BESIDE = 3  # characters at most between a weekday and the date it names
 
 
 def _arabic_absolute(text: str, base: date | None) -> list[DateMention]:
@@ -193,13 +199,16 @@ def _relative(
     text: str, hits: list[Hit], numbers: list[Number], lex: Lexicon, base: date
 ) -> list[DateMention]:
     found: list[DateMention] = []
+    ends: dict[int, int] = {}
+    for index, number in enumerate(numbers):
+        ends.setdefault(number.end, index)
     for hit in hits:
         if hit.kind == "relative_day":
             day = shifted(base, lex.relative_days[hit.key])
         elif hit.kind == "weekday":
             day = shifted(base, -((base.weekday() - lex.weekdays[hit.key]) % 7))
         elif hit.kind == "ago_unit":
-            mention = _ago(text, hit, numbers, lex, base)
+            mention = _ago(text, hit, numbers, ends, lex, base)
             if mention:
                 found.append(mention)
             continue
@@ -211,10 +220,16 @@ def _relative(
 
 
 def _ago(
-    text: str, unit: Hit, numbers: list[Number], lex: Lexicon, base: date
+    text: str,
+    unit: Hit,
+    numbers: list[Number],
+    ends: dict[int, int],
+    lex: Lexicon,
+    base: date,
 ) -> DateMention | None:
-    """ "two days ago" / "قبل يومين" / "قبل ثلاثة أيام": a count of units before publication."""
-    count = next((n for n in numbers if 0 <= unit.start - n.end <= 2), None)
+    """ "two days ago" / "قبل يومين" / "قبل ثلاثة أيام": a count of units before publication.
+    `numbers` end at the offsets `ends` gives (each to the numbers' first index there)."""
+    count = _count_before(unit.start, numbers, ends)
     first = count.start if count else unit.start
     tail = _AGO.match(text, unit.end)
     if tail:
@@ -228,3 +243,13 @@ def _ago(
     days = lex.ago_units[unit.key] * (count.value if count else 1)
     day = shifted(base, -days)
     return DateMention(start, end, day) if day else None
+
+
+_COUNT_GAP = 2  # characters at most between a count and its unit ("two days")
+
+
+def _count_before(start: int, numbers: list[Number], ends: dict[int, int]) -> Number | None:
+    """The first of `numbers` (in their order) that ends at most `_COUNT_GAP` characters
+    before `start`: looked up by its end offset, not by a scan of every number."""
+    indexes = [ends[end] for end in range(start - _COUNT_GAP, start + 1) if end in ends]
+    return numbers[min(indexes)] if indexes else None

@@ -13,6 +13,7 @@ next event, is this one's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from typing import NamedTuple
 
@@ -110,17 +111,13 @@ def _told_again(events: list[Event], killings: list[Event]) -> list[Event]:
     is the act the text names elsewhere with the same doer ("Syrian warplanes targeted ...
     killing 31"): the named act stays, with the toll if it had none."""
     told = {id(k) for k in killings}
+    first_by: dict[str, Event] = {}  # each doer's first act that a death word did not tell
+    for event in events:
+        if event.actor1 is not None and id(event) not in told:
+            first_by.setdefault(event.actor1.canonical, event)
     dropped = set()
     for killing in killings:
-        doer = killing.actor1.canonical if killing.actor1 else None
-        act = next(
-            (
-                e
-                for e in events
-                if e.actor1 is not None and e.actor1.canonical == doer and id(e) not in told
-            ),
-            None,
-        )
+        act = first_by.get(killing.actor1.canonical) if killing.actor1 else None
         if act is not None:
             act.fatalities = act.fatalities if act.fatalities is not None else killing.fatalities
             dropped.add(id(killing))
@@ -134,15 +131,21 @@ def _named(actor: Actor | None) -> bool:
 def _carry_doers(events: list[Event]) -> None:
     """An act told again without its doer ("the airstrikes killed 12") is the one the text
     named before with its doer ("Russian warplanes bombed the town"), else after."""
+    later: dict[str, list[int]] = {}  # by sub-type, the indexes of events naming their doer
     for index, event in enumerate(events):
-        if event.actor1 is not None:
-            continue
-        earlier = reversed(events[:index])
-        later = events[index + 1 :]
-        for other in (*earlier, *later):
-            if other.subtype == event.subtype and _named(other.actor1):
-                event.actor1 = other.actor1
-                break
+        if _named(event.actor1):
+            later.setdefault(event.subtype, []).append(index)
+    last: dict[str, Actor] = {}  # by sub-type, the doer of the latest event so far that names one
+    for index, event in enumerate(events):
+        if event.actor1 is None:
+            doer = last.get(event.subtype)
+            if doer is None:
+                after = later.get(event.subtype, [])
+                position = bisect_right(after, index)
+                doer = events[after[position]].actor1 if position < len(after) else None
+            event.actor1 = doer
+        if _named(event.actor1):
+            last[event.subtype] = event.actor1  # type: ignore[assignment]
 
 
 def _armed_victim(

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
+from ceasefire.extract.covering import Covering
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 
@@ -16,7 +18,7 @@ from ceasefire.extract.matcher import Hit
 # as one in full and stands apart from letters.
 _DIGIT_RUN = re.compile(r"\d[\d,٬.٫]*")
 _NUMBER = re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?")
-_MULTIPLIER_GAP = re.compile(r"\s{1,3}$")
+_SPACES = re.compile(r"\s*")
 # A quantity past this is no count of people, money or days that the news gives (a serial
 # number, a phone number, garbage); it is not read, which also keeps every stored count
 # inside a 64-bit integer column.
@@ -33,11 +35,12 @@ class Number(NamedTuple):
 def find_numbers(text: str, hits: list[Hit], lex: Lexicon) -> list[Number]:
     """Every number in `text`, a multiplier word after digits folded in ("400 thousand")."""
     multipliers = sorted((h for h in hits if h.kind == "multiplier"), key=lambda h: h.start)
-    found = [_with_multiplier(text, m, multipliers, lex) for m in _digit_numbers(text)]
-    taken = [(n.start, n.end) for n in found]
+    starts = [h.start for h in multipliers]
+    found = [_with_multiplier(text, m, multipliers, starts, lex) for m in _digit_numbers(text)]
+    taken = Covering((n.start, n.end) for n in found)  # a number word inside these is read
     found = [n for n in found if n.value <= LARGEST]
     for hit in hits:
-        if hit.kind not in ("number", "vague") or _inside(hit, taken):
+        if hit.kind not in ("number", "vague") or taken.covers(hit.start, hit.end):
             continue
         table = lex.numbers["words" if hit.kind == "number" else "vague"]
         found.append(Number(hit.start, hit.end, table[hit.key], vague=hit.kind == "vague"))
@@ -61,23 +64,23 @@ def _digit_numbers(text: str) -> list[re.Match[str]]:
 
 
 def _with_multiplier(
-    text: str, match: re.Match[str], multipliers: list[Hit], lex: Lexicon
+    text: str, match: re.Match[str], multipliers: list[Hit], starts: list[int], lex: Lexicon
 ) -> Number:
+    """The number, times the multiplier word right after it; `starts` are the multipliers'
+    start offsets, to begin the search at the first one past the digits."""
     raw = match.group().translate(_TO_ASCII).replace(",", "")
     value = float(raw) if len(raw) < 20 else math.inf  # float() of 5,000 digits is slow
     end = match.end()
-    for hit in multipliers:
-        if hit.start >= end and not text[end : hit.start].strip():
+    blank_until = _SPACES.match(text, end).end()  # type: ignore[union-attr]
+    for index in range(bisect_left(starts, end), len(multipliers)):
+        hit = multipliers[index]
+        if hit.start <= blank_until:  # only spaces between: not text[end:hit.start].strip()
             value *= lex.numbers["multipliers"][hit.key]
             end = hit.end
             break
         if hit.start > end + 3:
             break
     return Number(match.start(), end, round(value) if value <= LARGEST else LARGEST + 1)
-
-
-def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= hit.start and hit.end <= end for start, end in spans)
 
 
 _TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩٫٬", "0123456789.,")

@@ -207,7 +207,10 @@ def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon, regions: Reg
     near = lex.words["near"]
 
     def confirmed(hit: Hit, record: PlaceRecord) -> bool:
-        return bool(regions.get((record.country, record.admin1), set()) - {hit.start})
+        """Is the region named anywhere but here? (Not by copying a set per hit: a region
+        named in every line of a long text is named thousands of times.)"""
+        named = regions.get((record.country, record.admin1), ())
+        return len(named) > 1 or (len(named) == 1 and hit.start not in named)
 
     kept = []
     for hit in hits:
