@@ -93,12 +93,14 @@ def test_aleppo_arrangement_shows_both_characterizations(page: object) -> None:
 
 
 def test_a_filter_changes_what_is_shown(page: object) -> None:
+    from playwright.sync_api import expect
+
     before = page.locator("#arrangements li").count()  # type: ignore[attr-defined]
     page.select_option("#filter-type", "humanitarian_pause")  # type: ignore[attr-defined]
     page.click("#filters button")  # type: ignore[attr-defined]
-    page.wait_for_function(
-        f"document.querySelectorAll('#arrangements li').length < {before}", timeout=15_000
-    )
+    # not wait_for_function: its string is evaluated in the page, which the page's content
+    # security policy (no eval) refuses
+    expect(page.locator("#arrangements li")).not_to_have_count(before, timeout=15_000)  # type: ignore[attr-defined]
     types = page.locator("#arrangements li .type").all_inner_texts()  # type: ignore[attr-defined]
     assert types and set(types) == {"humanitarian_pause"}
     page.screenshot(path=str(ARTIFACTS / "filtered.png"), full_page=True)  # type: ignore[attr-defined]

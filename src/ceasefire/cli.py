@@ -14,6 +14,7 @@ from ceasefire.cli_common import (
     DbOption,
     JsonOption,
     MaxSizeOption,
+    exit_if_database_failed,
     fail,
     open_documents,
     progress,
@@ -321,6 +322,7 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("CEASEFIRE_DEBUG"):
             raise
+        exit_if_database_failed(exc)
         typer.secho(
             f"error: unexpected {type(exc).__name__}: {exc} "
             "(CEASEFIRE_DEBUG=1 shows the traceback)",

@@ -39,6 +39,16 @@ def open_engine(db: str | None) -> Any:
         fail(str(exc))
 
 
+def exit_if_database_failed(exc: BaseException) -> None:
+    """A database that cannot be used (read-only, disk full, busy, unreachable) ends the
+    command with the one sentence that says so, not with the SQL that met it."""
+    from ceasefire.store.db_errors import DatabaseUnavailable
+
+    if isinstance(exc, DatabaseUnavailable):
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        sys.exit(1)
+
+
 def open_documents(db: str | None) -> Any:
     from ceasefire.store import DocumentStore
 

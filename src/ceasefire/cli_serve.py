@@ -18,6 +18,16 @@ TokenOption = Annotated[
         show_default=False,
     ),
 ]
+MaxBodyOption = Annotated[
+    float,
+    typer.Option(
+        envvar="CEASEFIRE_MAX_BODY",
+        help="Largest request body to accept, in MB; larger ones get 413 unread. The default "
+        "holds one document at the 10 MB limit of `ingest --max-size`, JSON-escaped.",
+        min=0.001,
+    ),
+]
+DEFAULT_MAX_BODY_MB = 40.0  # the same as ceasefire.api.limits.DEFAULT_MAX_BODY_MB
 
 
 def register(app: typer.Typer) -> None:
@@ -29,12 +39,17 @@ def serve(
     host: HostOption = "127.0.0.1",
     port: PortOption = 8000,
     token: TokenOption = None,
+    max_body: MaxBodyOption = DEFAULT_MAX_BODY_MB,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /docs) and the dashboard (at /)."""
-    run_server(open_engine(db), host, port, token)
+    run_server(open_engine(db), host, port, token, max_body)
 
 
-def run_server(engine: Any, host: str, port: int, token: str | None) -> None:
+def run_server(
+    engine: Any, host: str, port: int, token: str | None, max_body: float = DEFAULT_MAX_BODY_MB
+) -> None:
+    """Serve until interrupted. With a token, what writes need is loaded first, so that the
+    first POST does not wait for it."""
     import uvicorn
 
     from ceasefire.api import create_app
@@ -42,4 +57,9 @@ def run_server(engine: Any, host: str, port: int, token: str | None) -> None:
     typer.echo(f"dashboard: http://{host}:{port}/   API: http://{host}:{port}/docs")
     if token is None:
         typer.echo("no token set (--token or CEASEFIRE_TOKEN): POST /documents is refused")
-    uvicorn.run(create_app(engine, token), host=host, port=port, log_level="warning")
+    else:
+        from ceasefire.api.ingest import warm_up
+
+        warm_up()
+    app = create_app(engine, token, max_body=int(max_body * 1e6))
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -2,35 +2,38 @@
 
 Reads are open; `POST /documents` needs the operator's bearer token, and is refused when
 none is configured. Every listing is cursor-paginated (`next` gives the following page) and
-every listing of things with a place can be had as GeoJSON (`format=geojson`).
+every listing of things with a place can be had as GeoJSON (`format=geojson`). Every
+response carries the security headers of security.py; request bodies are limited (limits.py).
 """
 
 from __future__ import annotations
 
 import json
-import secrets
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.exceptions import RequestValidationError
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
+from ceasefire.api.docs import add_docs
+from ceasefire.api.errors import add_error_handlers
 from ceasefire.api.geojson import (
     arrangements_geojson,
     places_geojson,
     violations_geojson,
 )
+from ceasefire.api.limits import DEFAULT_MAX_BODY_MB
+from ceasefire.api.security import SecurityHeaders
+from ceasefire.api.threads import few_read_threads
+from ceasefire.api.writes import add_writes
 from ceasefire.store import queries
 from ceasefire.store.queries import Filters, Page, QueryError
 
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
-_MAX_POST = 1000  # documents in one POST
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 Cursor = Annotated[str | None, Query(description="The `next` value of the previous page.")]
@@ -46,39 +49,29 @@ Bbox = Annotated[
 ]
 
 
-def create_app(engine: Engine, token: str | None = None) -> FastAPI:
+def create_app(
+    engine: Engine, token: str | None = None, max_body: int = int(DEFAULT_MAX_BODY_MB * 1e6)
+) -> FastAPI:
+    """The application on `engine`; writes need `token`, and bodies over `max_body` bytes
+    are refused (413)."""
     app = FastAPI(
+        lifespan=few_read_threads,
         title="ceasefire",
         summary="Ceasefire arrangements and the violence around them, with evidence.",
         version="0.1.0",
+        docs_url=None,  # served offline by add_docs
+        redoc_url=None,  # ReDoc would load from a CDN
     )
     app.state.engine = engine
     app.state.token = token
-    _errors(app)
+    app.state.max_body = max_body
+    app.add_middleware(SecurityHeaders)
+    add_error_handlers(app)
     _routes(app)
+    add_writes(app)
+    add_docs(app, app.title)
     _static(app)
     return app
-
-
-def _errors(app: FastAPI) -> None:
-    @app.exception_handler(QueryError)
-    async def bad_query(_: Request, exc: QueryError) -> JSONResponse:
-        return JSONResponse(status_code=400, content={"detail": str(exc)})
-
-    @app.exception_handler(SQLAlchemyError)
-    async def store_down(_: Request, exc: SQLAlchemyError) -> JSONResponse:
-        return JSONResponse(
-            status_code=503,
-            content={"detail": f"the database cannot answer: {exc.__class__.__name__}"},
-        )
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = [
-            f"{'.'.join(str(p) for p in e['loc'] if p != 'query')}: {e['msg']}"
-            for e in exc.errors()
-        ]
-        return JSONResponse(status_code=422, content={"detail": "; ".join(problems)})
 
 
 def _engine(request: Request) -> Engine:
@@ -167,22 +160,6 @@ def _routes(app: FastAPI) -> None:
         """One document with its cleaned text and its extracted records."""
         return _found(queries.get_document(_engine(request), doc_id), "document", doc_id)
 
-    @app.post("/documents", tags=["documents"], dependencies=[Depends(_writer)])
-    def post_documents(
-        request: Request,
-        body: Annotated[
-            dict[str, Any] | list[dict[str, Any]],
-            Body(description="One document or a list: {id, text or html, title, published, ...}"),
-        ],
-    ) -> dict[str, Any]:
-        """Ingest, extract and resolve documents; bad ones are reported, the rest stored."""
-        from ceasefire.api.ingest import ingest_posted
-
-        items = body if isinstance(body, list) else [body]
-        if not items or len(items) > _MAX_POST:
-            raise HTTPException(400, f"send 1 to {_MAX_POST} documents at a time, not {len(items)}")
-        return ingest_posted(_engine(request), items)
-
     @app.get("/arrangements", tags=["arrangements"])
     def arrangements(
         request: Request,
@@ -270,18 +247,6 @@ def _routes(app: FastAPI) -> None:
         """Actors named in events, with how many."""
         page = queries.list_actors(_engine(request), Filters(q=q), limit, cursor)
         return _listing(page, "json")
-
-
-def _writer(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
-    """Writes need `Authorization: Bearer <token>`; with no token configured there are none."""
-    token = request.app.state.token
-    if token is None:
-        raise HTTPException(403, "writes are disabled: the server was started without a token")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not authorization or not secrets.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(
-            401, "a valid bearer token is needed to write", headers={"WWW-Authenticate": "Bearer"}
-        )
 
 
 def _static(app: FastAPI) -> None:

@@ -51,15 +51,36 @@ def encode_cursor(key: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
 
 
+MAX_CURSOR = 8192  # characters; a page's sort key is a few short text values (ids, dates)
+
+
 def decode_cursor(cursor: str, size: int) -> list[Any]:
+    """The sort key a cursor holds, or a QueryError: a cursor is opaque, and one this API did
+    not give (garbage, too long, nested JSON, text no database can hold) is refused whole."""
+    if len(cursor) > MAX_CURSOR:
+        raise QueryError(
+            f"cursor of {len(cursor)} characters is not one this API gave (at most {MAX_CURSOR})"
+        )
+    shown = cursor if len(cursor) <= 60 else cursor[:60] + "..."
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         key = json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise QueryError(f"cursor {cursor!r} is not one this API gave") from exc
-    if not isinstance(key, list) or len(key) != size or not all(isinstance(k, str) for k in key):
-        raise QueryError(f"cursor {cursor!r} is not one this API gave")
+    except (ValueError, UnicodeError, RecursionError) as exc:
+        raise QueryError(f"cursor {shown!r} is not one this API gave") from exc
+    if not isinstance(key, list) or len(key) != size or not all(_storable(k) for k in key):
+        raise QueryError(f"cursor {shown!r} is not one this API gave")
     return key
+
+
+def _storable(value: object) -> bool:
+    """Text every database can compare: no NUL (PostgreSQL refuses it), no lone surrogate."""
+    if not isinstance(value, str) or "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _like(column: Any, text: str) -> ColumnElement[bool]:
@@ -295,3 +316,16 @@ def counts(engine: Engine) -> dict[str, int]:
             name: conn.execute(select(func.count()).select_from(table)).scalar_one()
             for name, table in tables.items()
         }
+
+
+def stored_hashes(engine: Engine, ids: list[str]) -> dict[str, tuple[str, str | None]]:
+    """For each of `ids` that is stored: its raw-bytes hash, and what it duplicates."""
+    d = documents.c
+    found: dict[str, tuple[str, str | None]] = {}
+    with engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            query = select(d.id, d.raw_hash, d.duplicate_of).where(
+                d.id.in_(ids[start : start + 500])
+            )
+            found.update((row.id, (row.raw_hash, row.duplicate_of)) for row in conn.execute(query))
+    return found
