@@ -85,6 +85,15 @@ def test_extraction_work_grows_linearly_with_the_text() -> None:
     assert long < 5 * short
 
 
+def test_extraction_work_grows_linearly_without_sentence_ends() -> None:
+    """A text with no sentence end is one sentence unless cut; every pair of words in a
+    sentence is related, so the cut keeps the work linear."""
+    lines = [line.rstrip(".") for line in LINES]
+    short = _calls(" ".join(news_lines(300, lines=lines)))
+    long = _calls(" ".join(news_lines(1200, lines=lines)))
+    assert long < 5 * short
+
+
 def _corpus_documents() -> list[Any]:
     from ceasefire.ingest.prepare import prepare_or_fail
     from ceasefire.ingest.readers import read
