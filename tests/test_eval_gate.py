@@ -1,0 +1,140 @@
+"""Accuracy floors on the development data, which fail the suite when a change lowers them.
+
+The figures are those of the extractor when the gate was set; a change may raise them (then
+raise the floor here in the same commit) but never lower one. "at most" rows are error
+rates, which may only fall. Runs only when ../shared (the coded data and its scorers) is
+present beside the project.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ceasefire.evaluate import score_articles, score_events, score_places
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DATA = SHARED / "data"
+CLI = Path(sys.executable).with_name("ceasefire")
+
+# name: (floor, or ceiling when the name is prefixed "at most ")
+REALNEWS = {
+    "arrangement recall, main": 0.979,
+    "arrangement recall, secondary/background": 0.818,
+    "mention precision (assigned / predicted)": 0.990,
+    "at most docs with a spurious arrangement": 0.042,
+    "type exact, any mention (main)": 0.915,
+    "status exact, any mention (main)": 0.660,
+    "status acceptable, any mention (main)": 0.830,
+    "places recall (main)": 0.673,
+    "places precision (main)": 0.640,
+    "parties recall, in role (main)": 0.240,
+    "sponsors recall, in role (main)": 0.423,
+    "mediators recall, in role (main)": 0.091,
+    "characterizations recall (main)": 0.458,
+    "start date correct (main)": 0.645,
+    "displacement counts found": 0.375,
+    "violent events within gold range (docs)": 0.625,
+    "language detected right": 1.0,
+}
+EVENTS_GOLD = {
+    "event precision": 0.322,
+    "event recall": 0.581,
+    "type right on matched (type_alt counts)": 0.930,
+    "sub-type right on matched": 0.884,
+    "actor1 right on matched": 0.802,
+    "fatalities exact on matched (gold states a number)": 0.640,
+    "at most not_events wrongly extracted": 0.401,
+    "at most fatalities invented on matched (gold states none)": 0.097,
+}
+ACLED_EVENTS = {
+    "event type accuracy": 0.883,
+    "sub-event type accuracy": 0.830,
+    "location within 25 km": 0.563,
+    "country": 0.823,
+    "fatalities exact (notes state a toll)": 0.952,
+    "actor1 agent type": 0.889,
+}
+ACLED_PLACES = {
+    "location within 25 km": 0.595,
+    "country": 0.859,
+    "rows with a place found": 0.930,
+}
+FAKES = {
+    "governorate of the main place": 0.891,
+    "cause of death of the main event": 0.789,
+    "actor class of the main event": 0.750,
+    "deaths exact": 0.562,
+}
+
+_FIGURE = re.compile(r"^(?P<name>\S.*?)\s{2,}(?P<percent>\d+\.\d)%")
+
+
+def _below(figures: dict[str, float], gates: dict[str, float]) -> list[str]:
+    """The gates a set of figures fails, each as a sentence; a figure missing is one."""
+    failed = []
+    for gate, bound in gates.items():
+        ceiling = gate.startswith("at most ")
+        name = gate.removeprefix("at most ")
+        if name not in figures:
+            failed.append(f"{name}: not printed by the scorer")
+        elif (figures[name] > bound + 5e-4) if ceiling else (figures[name] < bound - 5e-4):
+            failed.append(f"{name}: {figures[name]:.3f}, {'above' if ceiling else 'below'} {bound}")
+    return failed
+
+
+def _scorer_figures(script: str) -> dict[str, float]:
+    """The percentages a ../shared/tools scorer prints, by their label (the first of each)."""
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / script), "--cli", str(CLI)],
+        capture_output=True, text=True, timeout=900, cwd=Path(__file__).resolve().parents[1],
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures: dict[str, float] = {}
+    for line in result.stdout.splitlines():
+        if match := _FIGURE.match(line):
+            figures.setdefault(match["name"].strip(), float(match["percent"]) / 100)
+    return figures
+
+
+def _needs(*paths: Path) -> pytest.MarkDecorator:
+    missing = [str(p) for p in paths if not p.exists()]
+    return pytest.mark.skipif(bool(missing), reason=f"not present: {', '.join(missing)}")
+
+
+@_needs(SHARED / "tools" / "score_realnews.py", DATA / "realnews-dev")
+def test_arrangement_records_on_real_news_keep_their_floors() -> None:
+    assert _below(_scorer_figures("score_realnews.py"), REALNEWS) == []
+
+
+@_needs(SHARED / "tools" / "score_events.py", DATA / "events-gold")
+def test_events_of_whole_articles_keep_their_floors() -> None:
+    assert _below(_scorer_figures("score_events.py"), EVENTS_GOLD) == []
+
+
+@_needs(DATA / "acled-middle-east-2020-dev.csv")
+def test_acled_rows_keep_their_floors() -> None:
+    csv = DATA / "acled-middle-east-2020-dev.csv"
+    events = {s.name: s.value for s in score_events(csv).scores}
+    places = {s.name: s.value for s in score_places(csv).scores}
+    assert _below(events, ACLED_EVENTS) + _below(places, ACLED_PLACES) == []
+
+
+@_needs(DATA / "fakes-syria-news-dev.csv")
+def test_fakes_articles_keep_their_floors() -> None:
+    figures = {s.name: s.value for s in score_articles(DATA / "fakes-syria-news-dev.csv").scores}
+    assert _below(figures, FAKES) == []
+
+
+def test_a_figure_under_its_floor_or_over_its_ceiling_fails_the_gate() -> None:
+    gates = {"recall": 0.5, "at most errors": 0.1}
+    assert _below({"recall": 0.5, "errors": 0.1}, gates) == []
+    assert _below({"recall": 0.49, "errors": 0.2}, gates) == [
+        "recall: 0.490, below 0.5",
+        "errors: 0.200, above 0.1",
+    ]
+    assert _below({}, {"recall": 0.5}) == ["recall: not printed by the scorer"]
