@@ -198,6 +198,17 @@ def test_terms_in_three_languages(extract) -> None:
         ("تبدأ الهدنة يوم الاثنين 12 أيلول/سبتمبر 2016.", "2016-09-12"),
         ("قُتل ثلاثة مدنيين يوم الجمعة ٦ أيار/مايو.", "2016-05-06"),
         ("The truce will begin on Monday, 9 May.", "2016-05-09"),
+        # a weekday that words around it put ahead is the next such day, or the same day
+        ("The truce will take effect on Monday.", "2016-05-09"),
+        ("A truce starting Friday was agreed.", "2016-05-13"),
+        ("A truce starting Saturday was agreed.", "2016-05-07"),
+        ("ستدخل الهدنة حيز التنفيذ يوم الثلاثاء.", "2016-05-10"),
+        ("تسري الهدنة اعتبارا من يوم الأربعاء.", "2016-05-11"),
+        ("تبدأ الهدنة يوم الجمعة المقبل.", "2016-05-13"),
+        # ... and not when they stand in another sentence, or only sound ahead
+        ("Talks will go on. Shelling hit Aleppo on Friday.", "2016-05-06"),
+        ("The truce was due to begin on Thursday.", "2016-05-05"),
+        ("كان من المقرر أن تبدأ الهدنة يوم الخميس.", "2016-05-05"),
     ],
 )
 def test_dates_resolve_against_publication(text: str, date: str) -> None:

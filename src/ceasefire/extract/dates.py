@@ -202,11 +202,12 @@ def _relative(
     ends: dict[int, int] = {}
     for index, number in enumerate(numbers):
         ends.setdefault(number.end, index)
+    forward = _Forward(text, hits)
     for hit in hits:
         if hit.kind == "relative_day":
             day = shifted(base, lex.relative_days[hit.key])
         elif hit.kind == "weekday":
-            day = shifted(base, -((base.weekday() - lex.weekdays[hit.key]) % 7))
+            day = _weekday(base, lex.weekdays[hit.key], forward.looks_ahead(hit))
         elif hit.kind == "ago_unit":
             mention = _ago(text, hit, numbers, ends, lex, base)
             if mention:
@@ -217,6 +218,38 @@ def _relative(
         if day is not None:
             found.append(DateMention(hit.start, hit.end, day))
     return found
+
+
+def _weekday(base: date, weekday: int, ahead: bool) -> str | None:
+    """The latest such weekday on or before `base` (news usage: "on Thursday" in a Saturday
+    paper), or the next on or after it when the words around it look ahead."""
+    if ahead:
+        return shifted(base, (weekday - base.weekday()) % 7)
+    return shifted(base, -((base.weekday() - weekday) % 7))
+
+
+class _Forward:
+    """Where the `forward` words of knowledge/dates.yaml stand, to ask of a weekday whether
+    one is just before it in its sentence ("will take effect on Friday") or just after it
+    ("الجمعة المقبلة"): looked up by offset, not by a scan of every word."""
+
+    GAP = 24  # characters at most between a `before` word and the weekday ("will begin on ")
+
+    def __init__(self, text: str, hits: list[Hit]) -> None:
+        self.text = text
+        self.before = {h.end for h in hits if h.kind == "forward" and h.key == "before"}
+        self.after = {h.start for h in hits if h.kind == "forward" and h.key == "after"}
+
+    def looks_ahead(self, weekday: Hit) -> bool:
+        if any(weekday.end + gap in self.after for gap in range(3)):
+            return True
+        for end in range(max(0, weekday.start - self.GAP), weekday.start + 1):
+            if end in self.before and not _SENTENCE_END.search(self.text, end, weekday.start):
+                return True
+        return False
+
+
+_SENTENCE_END = re.compile(r"[.!?؟;\n]")
 
 
 def _ago(

@@ -197,6 +197,7 @@ def build_lexicon() -> Lexicon:
         *_valued("relative_day", dates["relative"]),
         *_valued("ago_unit", dates["ago"]),
         *_valued("weekday", dates["weekdays"]),
+        *_grouped("forward", dates["forward"]),
     ]
     patterns += _bare_possessives(names, places, {normalize_term(p) for p, _ in patterns})
     return Lexicon(
