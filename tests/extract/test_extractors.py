@@ -252,6 +252,24 @@ def test_numbers(text: str, value: int) -> None:
     assert [n.value for n in _analysis(text).numbers] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Shelling at 1600 GMT killed 12 civilians.", [12]),
+        ("The truce took effect at 0600 local time.", []),
+        ("Rebels attacked at 0500 hours, killing 4 soldiers.", [4]),
+        ("Clashes at 06:00 killed 4 fighters.", [4]),
+        ("Shelling at 6 p.m. killed 3 people.", [3]),
+        ("قصف في السادسة مساء (1600 بتوقيت جرينتش) أدى إلى مقتل 5 مدنيين.", [5]),
+        # durations and counts beside clock words stay numbers
+        ("The truce was extended by 72 hours.", [72]),
+        ("About 2500 hours of talks were held.", [2500]),
+    ],
+)
+def test_times_of_day_are_not_numbers(text: str, values: list[int]) -> None:
+    assert [n.value for n in _analysis(text).numbers] == values
+
+
 # displacement
 
 

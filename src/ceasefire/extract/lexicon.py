@@ -194,6 +194,7 @@ def build_lexicon() -> Lexicon:
         *_valued("number", numbers["words"]),
         *_valued("multiplier", numbers["multipliers"]),
         *_valued("vague", numbers["vague"]),
+        *_grouped("clock", numbers["clock"]),
         *_valued("relative_day", dates["relative"]),
         *_valued("ago_unit", dates["ago"]),
         *_valued("weekday", dates["weekdays"]),

@@ -36,7 +36,12 @@ def find_numbers(text: str, hits: list[Hit], lex: Lexicon) -> list[Number]:
     """Every number in `text`, a multiplier word after digits folded in ("400 thousand")."""
     multipliers = sorted((h for h in hits if h.kind == "multiplier"), key=lambda h: h.start)
     starts = [h.start for h in multipliers]
-    found = [_with_multiplier(text, m, multipliers, starts, lex) for m in _digit_numbers(text)]
+    clocks = _Clocks(text, hits)
+    found = [
+        _with_multiplier(text, m, multipliers, starts, lex)
+        for m in _digit_numbers(text)
+        if not clocks.tells_time(m)
+    ]
     taken = Covering((n.start, n.end) for n in found)  # a number word inside these is read
     found = [n for n in found if n.value <= LARGEST]
     for hit in hits:
@@ -45,6 +50,36 @@ def find_numbers(text: str, hits: list[Hit], lex: Lexicon) -> list[Number]:
         table = lex.numbers["words" if hit.kind == "number" else "vague"]
         found.append(Number(hit.start, hit.end, table[hit.key], vague=hit.kind == "vague"))
     return sorted(found, key=lambda n: n.start)
+
+
+class _Clocks:
+    """Times of day among digits: "1600 GMT", "6 p.m.", "0500 hours" (the `clock` words of
+    knowledge/numbers.yaml right after the digits), and "06:00". They are not counts."""
+
+    def __init__(self, text: str, hits: list[Hit]) -> None:
+        self.text = text
+        self.zone = {h.start for h in hits if h.kind == "clock" and h.key == "zone"}
+        self.military = {h.start for h in hits if h.kind == "clock" and h.key == "military"}
+
+    def tells_time(self, match: re.Match[str]) -> bool:
+        start, end, digits = match.start(), match.end(), match.group()
+        if _HOUR_MINUTE.match(self.text, end) or (start > 1 and _minutes_of(self.text, start)):
+            return True
+        after = _SPACES.match(self.text, end).end()  # type: ignore[union-attr]
+        if after in self.zone:
+            return digits.isdigit() and int(digits) <= 2359
+        return after in self.military and _HHMM.fullmatch(digits) is not None
+
+
+_HOUR_MINUTE = re.compile(r":\d\d\b")  # the hour of "06:00"
+
+
+def _minutes_of(text: str, start: int) -> bool:
+    """The minutes of "06:00"."""
+    return text[start - 1] == ":" and text[start - 2].isdigit()
+
+
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 
 
 def _digit_numbers(text: str) -> list[re.Match[str]]:
