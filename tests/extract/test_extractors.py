@@ -216,6 +216,27 @@ def test_dates_resolve_against_publication(text: str, date: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "dates"),
+    [
+        # a day and month without a year: the nearest such date before publication ...
+        ("The truce began on 3 January.", "2017-12-30", ["2017-01-03"]),
+        ("Shelling on 30 December killed three.", "2017-01-02", ["2016-12-30"]),
+        ("بدأت الهدنة في 30 كانون الأول/ديسمبر.", "2017-01-02", ["2016-12-30"]),
+        # ... or the next one when the words before it look ahead
+        ("The truce will start on 3 January.", "2016-12-30", ["2017-01-03"]),
+        ("ستدخل الهدنة حيز التنفيذ اعتبارا من 3 كانون الثاني/يناير.", "2016-12-30", ["2017-01-03"]),
+        # 29 February of a leap year of publication, in the year before, is no date
+        ("بدأت الهدنة في 29 شباط/فبراير.", "2016-01-10", []),
+        ("The truce began on 29 February.", "2016-01-10", []),
+    ],
+)
+def test_dates_without_a_year_take_the_year_their_tense_gives(
+    text: str, published: str, dates: list[str]
+) -> None:
+    assert [d.date for d in _analysis(text, published).dates] == dates
+
+
+@pytest.mark.parametrize(
     ("text", "published", "status"),
     [
         (

@@ -49,11 +49,14 @@ def find_dates(
 ) -> list[DateMention]:
     """Dates in `text`; relative ones only when `published` is known."""
     base = date.fromisoformat(published) if published else None
-    found = [d for d in (_absolute(m, base) for m in _absolute_matches(text, numbers)) if d]
+    forward = _Forward(text, hits)
+    found = [
+        d for d in (_absolute(m, base, forward) for m in _absolute_matches(text, numbers)) if d
+    ]
     if has_arabic(text):
-        found += _arabic_absolute(text, base)
+        found += _arabic_absolute(text, base, forward)
     if base is not None:
-        relative = _relative(text, hits, numbers, lex, base)
+        relative = _relative(text, hits, numbers, lex, base, forward)
         starts = {d.start for d in found}
         found += [d for d in relative if not _names_a_date_given(d, starts, text)]
     return sorted(found, key=lambda d: d.start)
@@ -115,7 +118,7 @@ def _names_a_date_given(weekday: DateMention, starts: set[int], text: str) -> bo
 _BESIDE = 3  # characters at most between a weekday and the date it names
 
 
-def _arabic_absolute(text: str, base: date | None) -> list[DateMention]:
+def _arabic_absolute(text: str, base: date | None, forward: _Forward) -> list[DateMention]:
     """ "12 أيلول/سبتمبر 2016", "٦ أيار/مايو": a day, an Arabic month name, maybe a year."""
     found = []
     for match in _arabic_pattern().finditer(text):
@@ -125,10 +128,11 @@ def _arabic_absolute(text: str, base: date | None) -> list[DateMention]:
         number = _arabic_months()[month]
         try:
             when = date(int(year) if year else base.year, number, int(day))  # type: ignore[union-attr]
-        except ValueError:
+            if year is None and base is not None:
+                ahead = forward.looks_ahead(match.start(), match.end())
+                when = when.replace(year=_year_of(when, base, ahead))
+        except ValueError:  # no such day, or 29 February in another year
             continue
-        if year is None and base is not None and when.isoformat() > _week_after(base):
-            when = when.replace(year=when.year - 1)
         found.append(DateMention(match.start(), match.end(), when.isoformat()))
     return found
 
@@ -159,7 +163,10 @@ def _absolute_matches(text: str, numbers: list[Number]) -> list[re.Match[str]]:
     return [matches[start] for start in sorted(matches)]
 
 
-def _absolute(match: re.Match[str], base: date | None) -> DateMention | None:
+def _absolute(match: re.Match[str], base: date | None, forward: _Forward) -> DateMention | None:
+    """A written date; one without a year is the nearest such date before publication (or
+    up to a week after it), or the next one when the words before it look ahead ("will
+    start on 3 January" in a December paper)."""
     text = match.group()
     has_year = bool(re.search(r"\d{4}", text))
     if not has_year and base is None:
@@ -167,9 +174,25 @@ def _absolute(match: re.Match[str], base: date | None) -> DateMention | None:
     parsed = _parse(text if has_year else f"{text} {base.year}")  # type: ignore[union-attr]
     if parsed is None:
         return None
-    if not has_year and base is not None and parsed > _week_after(base):
-        parsed = _parse(f"{text} {base.year - 1}") or parsed  # "December 30" in a January paper
+    if not has_year and base is not None:
+        ahead = forward.looks_ahead(match.start(), match.end())
+        year = _year_of(date.fromisoformat(parsed), base, ahead)
+        parsed = _parse(f"{text} {year}") if year != base.year else parsed
+        if parsed is None:
+            return None
     return DateMention(match.start(), match.end(), parsed)
+
+
+def _year_of(when: date, base: date, ahead: bool) -> int:
+    """The year of a date written without one, `when` being it in the year of publication:
+    the year before when that is more than a week after publication ("December 30" in a
+    January paper), the year after when it has passed and the words before it look ahead
+    ("will start on 3 January" in a December paper)."""
+    if when.isoformat() > _week_after(base):
+        return base.year - 1
+    if ahead and when < base:
+        return base.year + 1
+    return base.year
 
 
 def _week_after(base: date) -> str:
@@ -196,18 +219,22 @@ _SHAPES = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y")
 
 
 def _relative(
-    text: str, hits: list[Hit], numbers: list[Number], lex: Lexicon, base: date
+    text: str,
+    hits: list[Hit],
+    numbers: list[Number],
+    lex: Lexicon,
+    base: date,
+    forward: _Forward,
 ) -> list[DateMention]:
     found: list[DateMention] = []
     ends: dict[int, int] = {}
     for index, number in enumerate(numbers):
         ends.setdefault(number.end, index)
-    forward = _Forward(text, hits)
     for hit in hits:
         if hit.kind == "relative_day":
             day = shifted(base, lex.relative_days[hit.key])
         elif hit.kind == "weekday":
-            day = _weekday(base, lex.weekdays[hit.key], forward.looks_ahead(hit))
+            day = _weekday(base, lex.weekdays[hit.key], forward.looks_ahead(hit.start, hit.end))
         elif hit.kind == "ago_unit":
             mention = _ago(text, hit, numbers, ends, lex, base)
             if mention:
@@ -231,7 +258,8 @@ def _weekday(base: date, weekday: int, ahead: bool) -> str | None:
 class _Forward:
     """Where the `forward` words of knowledge/dates.yaml stand, to ask of a weekday whether
     one is just before it in its sentence ("will take effect on Friday") or just after it
-    ("الجمعة المقبلة"): looked up by offset, not by a scan of every word."""
+    ("الجمعة المقبلة"); of a date, likewise. Looked up by offset, not by a scan of every
+    word."""
 
     GAP = 24  # characters at most between a `before` word and the weekday ("will begin on ")
 
@@ -240,11 +268,12 @@ class _Forward:
         self.before = {h.end for h in hits if h.kind == "forward" and h.key == "before"}
         self.after = {h.start for h in hits if h.kind == "forward" and h.key == "after"}
 
-    def looks_ahead(self, weekday: Hit) -> bool:
-        if any(weekday.end + gap in self.after for gap in range(3)):
+    def looks_ahead(self, start: int, end: int) -> bool:
+        """Do the words around the span `start`-`end` look ahead?"""
+        if any(end + gap in self.after for gap in range(3)):
             return True
-        for end in range(max(0, weekday.start - self.GAP), weekday.start + 1):
-            if end in self.before and not _SENTENCE_END.search(self.text, end, weekday.start):
+        for word_end in range(max(0, start - self.GAP), start + 1):
+            if word_end in self.before and not _SENTENCE_END.search(self.text, word_end, start):
                 return True
         return False
 
