@@ -245,6 +245,11 @@ def test_dates_without_a_year_take_the_year_their_tense_gives(
             "collapsed",
         ),
         ("The truce held over the weekend.", None, "mentioned"),
+        # a stage only feared is not reached
+        ("There are fears of a collapse of the truce in Idlib.", None, "mentioned"),
+        ("The truce in Idlib could collapse, the envoy said.", None, "mentioned"),
+        ("وسط مخاوف من انهيار الهدنة في إدلب.", None, "mentioned"),
+        ("The truce in Idlib collapsed on Monday.", None, "collapsed"),
         ("Russia announced the regime of calm in May.", "2016-12-13", "mentioned"),
         ("أعلنت روسيا نظام التهدئة في أيار/مايو.", "2016-12-13", "mentioned"),
         ("Russia announced the regime of calm in May.", "2016-05-07", "announced"),

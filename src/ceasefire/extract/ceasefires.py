@@ -86,11 +86,14 @@ _LOOKED_BACK = frozenset({"proposed", "agreed", "announced", "in_force", "extend
 
 
 def _stated_status(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> str:
-    negations = analysis.hits_in(sentence, "cue", "negation")
+    # a stage denied ("did not collapse") or only feared ("fears of a collapse") is not reached
+    unreached = analysis.hits_in(sentence, "cue", "negation") + analysis.hits_in(
+        sentence, "cue", "feared"
+    )
     triggers = {
         t.key
         for t in analysis.hits_in(sentence, "status")
-        if not any(0 <= t.start - n.end <= _NEGATION_REACH for n in negations)
+        if not any(0 <= t.start - n.end <= _NEGATION_REACH for n in unreached)
     }
     if analysis.hits_in(sentence, "cue", "hypothetical"):
         return (
