@@ -245,6 +245,9 @@ def test_dates_without_a_year_take_the_year_their_tense_gives(
             "collapsed",
         ),
         ("The truce held over the weekend.", None, "mentioned"),
+        # the entry into force with the term inside it, and a truce made longer
+        ("بدأ السكان بالعودة مع دخول وقف إطلاق النار حيز التنفيذ.", None, "in_force"),
+        ("The daily humanitarian pause was lengthened from eight to 11 hours.", None, "extended"),
         # a stage only feared is not reached
         ("There are fears of a collapse of the truce in Idlib.", None, "mentioned"),
         ("The truce in Idlib could collapse, the envoy said.", None, "mentioned"),
