@@ -90,8 +90,9 @@ def _stated_status(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> str:
     unreached = analysis.hits_in(sentence, "cue", "negation") + analysis.hits_in(
         sentence, "cue", "feared"
     )
+    future = analysis.hits_in(sentence, "cue", "future")
     triggers = {
-        t.key
+        _agreed_if_ahead(t, future)
         for t in analysis.hits_in(sentence, "status")
         if not any(0 <= t.start - n.end <= _NEGATION_REACH for n in unreached)
     }
@@ -102,6 +103,16 @@ def _stated_status(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> str:
             else _first(triggers, lex)
         )
     return _first(triggers, lex)
+
+
+def _agreed_if_ahead(trigger: Hit, future: list[Hit]) -> str:
+    """An arrangement that will take effect ("will take effect at 4 a.m.", "ستدخل الهدنة حيز
+    التنفيذ") is agreed, not yet in force."""
+    if trigger.key == "in_force" and any(
+        0 <= trigger.start - f.end <= _NEGATION_REACH for f in future
+    ):
+        return "agreed"
+    return trigger.key
 
 
 def _first(triggers: set[str], lex: Lexicon) -> str:

@@ -30,7 +30,15 @@ _MIN_LATIN_PLACE = 4  # "Ho", "Sai": shorter names of small places are noise, ex
 _BIG = 100_000
 _ENGLISH_NAMES = 4  # a gazetteer row's first names: primary, ASCII form, curated variants
 # Cue words the automaton finds anywhere in a sentence.
-CUE_GROUPS = ("conditional", "feared", "hypothetical", "negation", "displacement", "people")
+CUE_GROUPS = (
+    "conditional",
+    "feared",
+    "future",
+    "hypothetical",
+    "negation",
+    "displacement",
+    "people",
+)
 # Cue words of knowledge/events.yaml, found anywhere in a sentence.
 _EVENT_CUE_GROUPS = (
     "deaths",
