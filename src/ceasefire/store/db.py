@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ceasefire.store.db_errors import DatabaseUnavailable, explain, sqlite_path
+from ceasefire.store.file_lock import file_lock
 
 DEFAULT_DB = "ceasefire.db"
 ENV_VAR = "CEASEFIRE_DB"
@@ -109,17 +109,8 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
     if engine.dialect.name != "sqlite" or path is None:
         yield
         return
-    try:
-        handle = open(f"{path}.migrate-lock", "a")  # noqa: SIM115 (closed below)
-    except OSError:  # a read-only folder: the migration that follows will say what is wrong
+    with file_lock(f"{path}.migrate-lock"):
         yield
-        return
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

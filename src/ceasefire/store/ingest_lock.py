@@ -8,12 +8,13 @@ taken only at the write), a session advisory lock on PostgreSQL.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, text
+
+from ceasefire.store.file_lock import file_lock
 
 _PG_KEY = int.from_bytes(hashlib.sha1(b"ceasefire ingest").digest()[:7], "big")
 
@@ -35,14 +36,5 @@ def ingest_lock(engine: Engine) -> Iterator[None]:
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         yield  # no other process can reach this database
         return
-    try:
-        handle = open(f"{database}.ingest-lock", "a")  # noqa: SIM115 (closed below)
-    except OSError:  # a read-only folder: the write that follows will say what is wrong
+    with file_lock(f"{database}.ingest-lock"):
         yield
-        return
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
