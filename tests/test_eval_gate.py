@@ -31,7 +31,7 @@ REALNEWS = {
     "status exact, any mention (main)": 0.766,
     "status acceptable, any mention (main)": 0.915,
     "places recall (main)": 0.673,
-    "places precision (main)": 0.640,
+    "places precision (main)": 0.660,
     "parties recall, in role (main)": 0.240,
     "sponsors recall, in role (main)": 0.423,
     "mediators recall, in role (main)": 0.091,

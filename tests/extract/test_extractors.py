@@ -102,6 +102,22 @@ def test_place_name_used_as_a_place_is_not_an_actor(extract) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # an actor's name that is only another name of a place is the actor
+        ("The accord was announced at the White House on Tuesday.", []),
+        # common nouns written like a village's name are not places
+        ("وقال المبعوث في بيان إن الهدنة في البلاد صامدة.", []),
+        # a capital that stands for its government keeps its names in every language
+        ("وصل الوفد إلى موسكو يوم الأحد.", ["Moscow"]),
+        ("The delegation arrived in Moscow on Sunday.", ["Moscow"]),
+    ],
+)
+def test_names_that_are_not_places_here(extract, text: str, places: list[str]) -> None:
+    assert [p["canonical"] for p in extract(text)["places"]] == places
+
+
+@pytest.mark.parametrize(
     ("text", "region"),
     [
         ("Regime shelling killed 12 civilians in Eastern Ghouta on Monday.", "Rif-dimashq"),

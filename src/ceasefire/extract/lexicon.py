@@ -326,12 +326,19 @@ def _town_names(places: list[PlaceRecord]) -> Iterator[tuple[str, str, str]]:
 def _place_patterns(places: list[PlaceRecord]) -> Iterator[tuple[str, Entry]]:
     """One entry per name, its key every place the name may mean: "170062|170063"."""
     stop = _arabic_stopwords()
+    actors = {normalize_term(alias) for alias, _ in _actor_patterns()}
     names = {str(row["geonameid"]): row["names"] for row in knowledge.load_table("gazetteer")}
     meanings: dict[str, list[str]] = {}
     for place in places:
         key = str(place.geonameid)
-        for name in names[key].split("|"):  # the build filtered these; `name` may be a stopword
+        all_names = names[key].split("|")
+        # "White House" is the United States, not another name of Casablanca; but a capital
+        # that stands for its government ("Moscow", "موسكو") keeps all its names
+        metonym = normalize_term(all_names[0]) in actors
+        for index, name in enumerate(all_names):  # the build filtered these; may be a stopword
             if not name:
+                continue
+            if index >= _ENGLISH_NAMES and not metonym and normalize_term(name) in actors:
                 continue
             if has_arabic(name) and (len(name) < _MIN_ARABIC_PLACE or normalize_term(name) in stop):
                 continue
