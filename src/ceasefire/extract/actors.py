@@ -11,7 +11,7 @@ from ceasefire.extract.lexicon import PLACE_KEYS, ActorRecord, Lexicon, PlaceRec
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.places import reads_as_place
 from ceasefire.extract.spans import Tokens
-from ceasefire.records import Actor
+from ceasefire.records import Actor, Evidence
 
 
 class ActorMention(NamedTuple):
@@ -85,3 +85,14 @@ def to_actor(mention: ActorMention, evidence: object = None) -> Actor:
         code=record.code,
         evidence=evidence,  # type: ignore[arg-type]
     )
+
+
+def unique_actors(mentions: list[ActorMention], evidence: Evidence) -> list[Actor]:
+    """Each actor once, in the order first named, with `evidence`."""
+    seen: set[str] = set()
+    actors = []
+    for mention in mentions:
+        if mention.record.canonical not in seen:
+            seen.add(mention.record.canonical)
+            actors.append(to_actor(mention, evidence))
+    return actors
