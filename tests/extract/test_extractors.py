@@ -264,11 +264,12 @@ def test_dates_without_a_year_take_the_year_their_tense_gives(
         # the entry into force with the term inside it, and a truce made longer
         ("بدأ السكان بالعودة مع دخول وقف إطلاق النار حيز التنفيذ.", None, "in_force"),
         ("The daily humanitarian pause was lengthened from eight to 11 hours.", None, "extended"),
-        # a stage still to come: what will take effect is agreed; what failed is not reached
+        # a stage still to come: what will take effect is agreed; an extension that failed
+        # leaves the arrangement to lapse
         ("A ceasefire between Israel and Hezbollah will take effect at 4 a.m.", None, "agreed"),
         ("ستدخل الهدنة حيز التنفيذ يوم السبت في إدلب.", None, "agreed"),
         ("The truce is due to take effect on Friday in Idlib.", None, "agreed"),
-        ("Negotiations failed to extend the nationwide ceasefire in Yemen.", None, "mentioned"),
+        ("Negotiations failed to extend the nationwide ceasefire in Yemen.", None, "expired"),
         # a stage only feared is not reached
         ("There are fears of a collapse of the truce in Idlib.", None, "mentioned"),
         ("The truce in Idlib could collapse, the envoy said.", None, "mentioned"),

@@ -10,11 +10,13 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
+from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, find_actors
 from ceasefire.extract.covering import Covering
 from ceasefire.extract.dates import DateMention, find_dates, find_past_months, is_month_name
 from ceasefire.extract.lexicon import ACT_KINDS, Lexicon
 from ceasefire.extract.matcher import Hit, resolve_overlaps
+from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.numbers import Number, find_numbers
 from ceasefire.extract.places import (
     PlaceMention,
@@ -47,6 +49,21 @@ def _outside_acts(names: list[Hit], acts: list[Hit]) -> list[Hit]:
             hit.end <= a.end and a.end - a.start > hit.end - hit.start for a in covering[hit.start]
         )
     ]
+
+
+def _particle_of_the_past(text: str, hit: Hit) -> bool:
+    """Is `hit` the Arabic particle قد before a verb of the past ("لقد انتهت"), where it marks
+    a done act rather than a possibility (knowledge/arabic.yaml `modal_particle`)?"""
+    particle = _MODAL_PARTICLE["word"]
+    if normalize_term(hit.text) != particle:
+        return False
+    following = text[hit.end : hit.end + 40].split(maxsplit=1)
+    return bool(following) and not following[0].startswith(
+        tuple(_MODAL_PARTICLE["present_prefixes"])
+    )
+
+
+_MODAL_PARTICLE = knowledge.load("arabic")["modal_particle"]
 
 
 class _Span(Protocol):
@@ -125,6 +142,7 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
     found = drop_weak_places(tokens, found, lex, regions)
     # "On 4 May": the month, not the modal "may" that makes a report a projection
     found = [h for h in found if h.kind != "cue" or not is_month_name(h.text)]
+    found = [h for h in found if h.kind != "cue" or not _particle_of_the_past(text, h)]
     # Acts compete only with acts: "Syrian warplanes" is an actor inside "Syrian warplanes
     # targeted", which reports an air strike.
     triggers = [h for h in found if h.kind in ACT_KINDS]

@@ -13,6 +13,7 @@ from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.roles import mention_roles
 from ceasefire.extract.scope import mention_places
+from ceasefire.extract.sentences import Sentence
 from ceasefire.extract.status import mention_status
 from ceasefire.extract.window import mention_window
 from ceasefire.records import Ceasefire
@@ -24,18 +25,16 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     for sentence in analysis.sentences_with("term"):
         terms = analysis.hits_in(sentence, "term")
         evidence = analysis.evidence(sentence)
-        status = mention_status(analysis, sentence, lex)
         actors = analysis.within(analysis.actors, sentence)
         parties, sponsors, mediators = mention_roles(analysis, sentence, actors, evidence)
         places = mention_places(analysis, sentence, evidence)
         start, end = mention_window(analysis, sentence, lex)
-        for term in _one_per_type(terms):
-            ended = analysis.tokens.after(term.end, lex.words["ended_after"])
+        for term, status in _one_per_type_and_status(analysis, sentence, terms, lex):
             found.append(
                 Ceasefire(
                     type=term.key,
                     term=term.text,
-                    status="collapsed" if ended else status,
+                    status=status,
                     evidence=evidence,
                     characterized_by=characterizers(actors, term, parties, evidence),
                     parties=parties,
@@ -49,11 +48,17 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     return found
 
 
-def _one_per_type(terms: list[Hit]) -> list[Hit]:
-    seen: set[str] = set()
+def _one_per_type_and_status(
+    analysis: Analysis, sentence: Sentence, terms: list[Hit], lex: Lexicon
+) -> list[tuple[Hit, str]]:
+    """The first term of each type and status in the sentence, with its status: a headline's
+    "announces ceasefire" and its story's "have agreed to a ceasefire" are two mentions."""
+    seen: set[tuple[str, str]] = set()
     kept = []
     for term in terms:
-        if term.key not in seen:
-            seen.add(term.key)
-            kept.append(term)
+        ended = analysis.tokens.after(term.end, lex.words["ended_after"])
+        status = "collapsed" if ended else mention_status(analysis, sentence, term, lex)
+        if (term.key, status) not in seen:
+            seen.add((term.key, status))
+            kept.append((term, status))
     return kept

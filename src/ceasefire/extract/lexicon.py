@@ -38,6 +38,7 @@ CUE_GROUPS = (
     "negation",
     "displacement",
     "people",
+    "clause_opener",
 )
 # Cue words of knowledge/events.yaml, found anywhere in a sentence.
 _EVENT_CUE_GROUPS = (
@@ -64,6 +65,8 @@ CONTEXT_GROUPS = (
     "ended_after",
     "target_before",
     "between_sides",
+    "duration_unit",
+    "inside",
 )
 
 
@@ -100,6 +103,7 @@ class Lexicon:
     people: dict[str, str]  # person name -> canonical actor they speak for
     type_rank: dict[str, int]
     status_precedence: list[str]
+    status_when_unreached: dict[str, str]  # a stage denied -> what that makes the arrangement
     numbers: dict[str, dict[str, int]]  # "words", "multipliers", "vague" -> term -> value
     relative_days: dict[str, int]
     ago_units: dict[str, int]
@@ -218,6 +222,7 @@ def build_lexicon() -> Lexicon:
         people=people,
         type_rank={t["type"]: rank for rank, t in enumerate(typology)},
         status_precedence=list(statuses["precedence"]),
+        status_when_unreached=dict(statuses["when_unreached"]),
         numbers={k: _flat(numbers[k]) for k in ("words", "multipliers", "vague")},
         relative_days=_flat(dates["relative"]),
         ago_units=_flat(dates["ago"]),
