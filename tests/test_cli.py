@@ -42,6 +42,29 @@ def test_extract_reads_jsonl_from_stdin_and_reports_bad_lines() -> None:
     assert records[0]["events"] == []  # no event extractor yet: empty, never invented
 
 
+def test_extract_explain_shows_clauses_the_knowledge_that_fired_and_the_records() -> None:
+    lines = [
+        json.dumps(
+            {
+                "id": "two-clauses",
+                "text": "The army declared a new truce on Tuesday, days after the expiry of "
+                "the previous ceasefire.",
+                "published": "2020-03-05",
+            }
+        ),
+        "{oops",
+    ]
+    result = run("extract", "--explain", "-", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("document two-clauses (en, 2020-03-05)")
+    assert 'status:announced "declared"' in out and 'status:expired "expiry"' in out
+    assert 'cue:clause_opener "after"' in out
+    assert '-> ceasefire mention: truce "truce", status announced' in out
+    assert '-> ceasefire mention: ceasefire "ceasefire", status expired' in out
+    assert "line:2: -:2: not valid JSON" in result.stderr
+
+
 def test_extract_exits_non_zero_when_every_input_fails(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     result = run("extract", str(tmp_path / "empty.txt"))

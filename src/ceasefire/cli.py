@@ -223,21 +223,36 @@ def extract(
     output_format: Annotated[
         str, typer.Option("--format", help="Output format; only jsonl.", show_default=True)
     ] = "jsonl",
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Instead of JSON, print per sentence its clauses, their modality, the "
+            "knowledge that fired in each, and the records it gave.",
+        ),
+    ] = False,
 ) -> None:
     """Print the SCHEMA.md record of each document as one JSON line; stores nothing."""
-    from ceasefire.extract.run import extract_paths
+    from ceasefire.extract.run import explain_paths, extract_paths
 
     if output_format != "jsonl":
         fail(f"unknown --format {output_format!r}; only jsonl is supported", code=2)
+    run = explain_paths if explain else extract_paths
     try:
-        results = extract_paths(paths, published=published, max_bytes=int(max_size * 1e6))
+        results = run(paths, published=published, max_bytes=int(max_size * 1e6))
     except ValueError as exc:
         fail(str(exc), code=2)
     total = failed = 0
     for result in results:
         total += 1
+        if isinstance(result, str):
+            sys.stdout.write(result)
+            continue
         failed += bool(result.errors)
-        sys.stdout.write(json.dumps(result.to_dict(with_text), ensure_ascii=False) + "\n")
+        if explain:
+            sys.stderr.write(f"{result.id}: {'; '.join(result.errors)}\n")
+        else:
+            sys.stdout.write(json.dumps(result.to_dict(with_text), ensure_ascii=False) + "\n")
     if total and failed == total:
         raise typer.Exit(1)
 
