@@ -80,3 +80,15 @@ def test_a_term_named_as_a_place_takes_its_sentence_status(extract) -> None:
 def test_the_need_for_a_ceasefire_only_proposes_it(extract) -> None:
     result = extract("طالبت الحكومة بضرورة إعلان وقف إطلاق نار لمدة شهر.")
     assert _statuses(result, "ceasefire") == {"proposed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The truce would come into force once the blockade was lifted.", "agreed"),
+        ("Officials said a ceasefire has come into effect across the region.", "in_force"),
+        ("Both armies agreed to cease firing along the border from Thursday.", "agreed"),
+    ],
+)
+def test_entry_into_force_said_or_still_ahead(extract, text, status) -> None:
+    assert {c["status"] for c in extract(text)["ceasefires"]} == {status}
