@@ -4,11 +4,11 @@ speak for ("Kerry" is the United States, "de Mistura" the United Nations).
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from ceasefire.extract.lexicon import PLACE_KEYS, ActorRecord, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
+from ceasefire.extract.patterns import pattern
 from ceasefire.extract.places import reads_as_place
 from ceasefire.extract.spans import Tokens
 from ceasefire.records import Actor, Evidence
@@ -63,16 +63,14 @@ def _armed_alike(
         if before < 0 or before in armed:
             continue
         mention = mentions[before]
-        if mention.record.agent == "GOV" and _AND.fullmatch(
-            text, mention.end, mentions[index].start
-        ):
+        if mention.record.agent == "GOV" and _AND.spans(text, mention.end, mentions[index].start):
             forces = lex.forces.get(mention.record.country or "", mention.record)
             mentions[before] = mention._replace(record=forces)
             armed.add(before)
     return mentions
 
 
-_AND = re.compile(r",?\s+and\s+", re.IGNORECASE)
+_AND = pattern("joined_by_and")
 
 
 def to_actor(mention: ActorMention, evidence: object = None) -> Actor:

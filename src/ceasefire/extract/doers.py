@@ -10,13 +10,13 @@ party without arms. A kind of group gives way to the group it names ("militants 
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from ceasefire.extract.actors import ActorMention, to_actor
 from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
+from ceasefire.extract.patterns import pattern
 from ceasefire.extract.sentences import Sentence
 from ceasefire.records import Actor, Evidence
 
@@ -25,34 +25,17 @@ VICTIMS = frozenset({"CVL", "REF", "MED"})
 ARMED = frozenset({"MIL", "REB", "INS"})
 # those who report an attack, or parties without arms, rarely carry it out
 NOT_DOERS = VICTIMS | {"IGO", "NGO", "OPP"}
-_HOLDING = re.compile(r"[-\s]?(?:held|controlled|run|dominated)\b", re.IGNORECASE)
-_HELD_BY = re.compile(r"\b(?:held|controlled|run|besieged|seized) by\s+(?:the\s+)?$", re.I)
-# between the one who killed and "killed": "ISIL terrorist group killed", "Russia's Aerospace
-# Forces have killed", not "were killed"
-_SUBJECT_GAP = re.compile(
-    r"(?:['’]s)?(?:\s+(?!(?:was|were|been|is|are|be)\b)[\w-]+){0,2}(?:\s+(?:have|has|had))?\s+",
-    re.I,
-)
-# between those who died and the death word: "the YPG and asayesh were killed"
-_DIED_GAP = re.compile(r"(?:\s+(?!by\b)[\w-]+){0,3}?\s+(?:were|was|been|are|is)\s+", re.I)
 _TYPE_CODE = 6  # CAMEO codes of this length or shorter name a type of actor, not a group
-# a speaker who says it acted: "IS said that it killed", "Russia said it struck"
-_SAID_IT = (
-    r"\s+(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|they)\s+"
-    r"(?:had\s+|has\s+|have\s+)?"
-)
-_SAID_IT_DID = re.compile(_SAID_IT, re.IGNORECASE)
-# a speaker who claims the act: "claimed to have fired", "said that it killed 50 fighters"
-_CLAIMS_ACT = re.compile(
-    rf"\s+\w+\s+to\s+have\b"
-    rf"|{_SAID_IT}(?!been\b|was\b|were\b)(?:\w+ed|carried out|shot|struck|hit)\b",
-    re.IGNORECASE,
-)
-# what may stand between a death word and those it killed: "killed more than 100 militants of"
-_OBJECT_GAP = re.compile(
-    r"(?:\s+(?!(?:by|in|and|when|as|after|during|while)\b)[\w-]+){0,5}\s+", re.IGNORECASE
-)
-_PASSIVE_AFTER = re.compile(r"\s+(?:in|by|during|when|as|after)\b", re.IGNORECASE)
+# Constructions around a name or a death word: knowledge/grammar.yaml
+_HOLDING = pattern("holding")
+_HELD_BY = pattern("held_by")
+_SUBJECT_GAP = pattern("subject_gap")
+_DIED_GAP = pattern("died_gap")
+_SAID_IT_DID = pattern("said_it")
+_CLAIMS_TO_HAVE = pattern("claims_to_have")
+_SAID_IT_ACTED = pattern("said_it_acted")
+_OBJECT_GAP = pattern("object_gap")
+_PASSIVE_AFTER = pattern("passive_after")
 
 
 class ActContext(NamedTuple):
@@ -102,10 +85,7 @@ def _named_for(trigger: Hit, doers: list[ActorMention]) -> ActorMention | None:
 
 
 def _qualifies_place(text: str, actor: ActorMention) -> bool:
-    return bool(
-        _HOLDING.match(text, actor.end)
-        or _HELD_BY.search(text, max(0, actor.start - 20), actor.start)
-    )
+    return bool(_HOLDING.starts(text, actor.end) or _HELD_BY.ends(text, actor.start))
 
 
 def _doers(context: ActContext, actors: list[ActorMention], event_type: str) -> list[ActorMention]:
@@ -163,36 +143,35 @@ def _killed(text: str, actor: ActorMention, deaths: list[Hit], trigger: Hit) -> 
     return any(
         d.end <= actor.start
         and not d.end <= trigger.start < actor.start
-        and _OBJECT_GAP.fullmatch(text, d.end, actor.start)
+        and _OBJECT_GAP.spans(text, d.end, actor.start)
         for d in deaths
     )
 
 
 def _died(text: str, actor: ActorMention, deaths: list[Hit]) -> bool:
     """ "30 members of the YPG were killed": the subject of a passive death word died."""
-    return any(
-        d.start >= actor.end and _DIED_GAP.fullmatch(text, actor.end, d.start) for d in deaths
-    )
+    return any(d.start >= actor.end and _DIED_GAP.spans(text, actor.end, d.start) for d in deaths)
 
 
 def _speaks(analysis: Analysis, actor: ActorMention, speech: frozenset[str]) -> bool:
     """ "Britain said ...", but not "forces claimed to have fired": those claim their act."""
     if not analysis.tokens.after(actor.end, speech):
         return False
-    return not _CLAIMS_ACT.match(analysis.text, actor.end)
+    text = analysis.text
+    return not (_CLAIMS_TO_HAVE.starts(text, actor.end) or _SAID_IT_ACTED.starts(text, actor.end))
 
 
 def has_subject(text: str, death: Hit, actors: list[ActorMention]) -> bool:
     """ "ISIL terrorist group killed", "IS said that it killed": an actor right before the
     death word, or saying it did it, killed; but not in "10 soldiers killed in Israeli raids",
     where the word is a passive."""
-    if _PASSIVE_AFTER.match(text, death.end):
+    if _PASSIVE_AFTER.starts(text, death.end):
         return False
     return any(
         a.end <= death.start
         and (
-            _SUBJECT_GAP.fullmatch(text, a.end, death.start)
-            or _SAID_IT_DID.fullmatch(text, a.end, death.start)
+            _SUBJECT_GAP.spans(text, a.end, death.start)
+            or _SAID_IT_DID.spans(text, a.end, death.start)
         )
         for a in actors
     )

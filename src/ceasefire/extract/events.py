@@ -12,7 +12,6 @@ next event, is this one's.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from typing import NamedTuple
@@ -24,6 +23,7 @@ from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.numbers import Number
+from ceasefire.extract.patterns import pattern
 from ceasefire.extract.places import PlaceMention, to_place
 from ceasefire.extract.sentences import Sentence
 from ceasefire.records import Actor, Event, Evidence, Place
@@ -31,7 +31,7 @@ from ceasefire.records import Actor, Event, Evidence, Place
 _NEGATION_REACH = 25  # characters before a trigger in which a negation cancels it
 _TOLL_REACH = 40  # characters between a number and the death word it counts
 _QUALIFIED = 20  # "killing 3", "killed at least 25": the number follows the death word
-_A_VICTIM = re.compile(r"\ban? [\w' -]{2,30}?\b(?:was|were) (?:shot |reportedly )?$")
+_A_VICTIM = pattern("a_victim")
 _SPECIFIC = {"city": 0, "locality": 0, "admin1": 1, "country": 2}
 _CROWD_ACTOR = {"protests": "protesters", "riots": "rioters"}
 _CROWD_STRENGTH = {
@@ -41,9 +41,9 @@ _CROWD_STRENGTH = {
     "violent_demonstration": 3,
     "mob_violence": 3,
 }
-_ACT_GAP = re.compile(r"(?:\s+[\w-]+){0,2}\s+")  # "Russian and Syrian strikes", "IS attack"
-_OTHER_SIDE = re.compile(r"\s+(?:against\s+)?(?:the\s+)?", re.IGNORECASE)  # "fighting the"
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
+_ACT_GAP = pattern("act_gap")  # "Russian and Syrian strikes", "IS attack"
+_OTHER_SIDE = pattern("other_side")  # "fighting the"
+_PASSIVE_BEFORE = pattern("passive_before")
 _KILLING = "killing"  # the kind of a death word standing in for an act no word names
 _UNIDENTIFIED = "unidentified armed group"  # the doer of an act whose doer no one names
 _VICTIM_REACH = 30  # characters after the trigger in which the one acted on is named
@@ -170,7 +170,7 @@ def _armed_victim(
     ):
         return True
     text = analysis.text
-    passive = _PASSIVE_BEFORE.search(text, max(0, trigger.start - 12), trigger.start)
+    passive = _PASSIVE_BEFORE.ends(text, trigger.start)
     return any(
         (trigger.end <= h.start <= near and not text[max(0, h.start - 20) : h.start].count(" by "))
         or (passive and 0 <= trigger.start - h.end <= _VICTIM_REACH)
@@ -282,7 +282,7 @@ def _between_sides(analysis: Analysis, lex: Lexicon, sentence: Sentence, hit: Hi
         return False
     text, actors = analysis.text, analysis.within(analysis.actors, sentence)
     return any(a.end <= hit.start and not text[a.end : hit.start].strip() for a in actors) and any(
-        _OTHER_SIDE.fullmatch(text, hit.end, a.start) for a in actors if a.start >= hit.end
+        _OTHER_SIDE.spans(text, hit.end, a.start) for a in actors if a.start >= hit.end
     )
 
 
@@ -299,7 +299,7 @@ def _acted(analysis: Analysis, sentence: Sentence) -> list[Hit]:
     return [
         hit._replace(kind="event")
         for hit in acted
-        if any(a.end <= hit.start and _ACT_GAP.fullmatch(text, a.end, hit.start) for a in doers)
+        if any(a.end <= hit.start and _ACT_GAP.spans(text, a.end, hit.start) for a in doers)
         or any(0 <= d.start - hit.end <= 1 for d in deaths)
     ]
 
@@ -532,5 +532,4 @@ def _count_for(
 def _single_victim(text: str, word: Hit) -> bool:
     """ "killed a soldier", "shot dead an officer", "a commander was killed"."""
     after = text[word.end : word.end + 4].lower()
-    before = text[max(0, word.start - _TOLL_REACH) : word.start].lower()
-    return after.startswith((" a ", " an ")) or bool(_A_VICTIM.search(before))
+    return after.startswith((" a ", " an ")) or _A_VICTIM.ends(text, word.start)
