@@ -37,7 +37,7 @@ REALNEWS = {
     "mediators recall, in role (main)": 0.091,
     "characterizations recall (main)": 0.458,
     "start date correct (main)": 0.645,
-    "displacement counts found": 0.375,
+    "displacement counts found": 1.0,
     "violent events within gold range (docs)": 0.625,
     "language detected right": 1.0,
 }

@@ -64,6 +64,8 @@ CONTEXT_GROUPS = (
     "ended_after",
     "target_before",
     "between_sides",
+    "subset",
+    "count_link",
 )
 
 

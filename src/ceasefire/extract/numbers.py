@@ -44,12 +44,40 @@ def find_numbers(text: str, hits: list[Hit], lex: Lexicon) -> list[Number]:
     ]
     taken = Covering((n.start, n.end) for n in found)  # a number word inside these is read
     found = [n for n in found if n.value <= LARGEST]
+    read_until = -1  # the end of the last number word read with its multipliers
     for hit in hits:
-        if hit.kind not in ("number", "vague") or taken.covers(hit.start, hit.end):
+        if (
+            hit.kind not in ("number", "vague")
+            or hit.start < read_until
+            or taken.covers(hit.start, hit.end)
+        ):
             continue
-        table = lex.numbers["words" if hit.kind == "number" else "vague"]
-        found.append(Number(hit.start, hit.end, table[hit.key], vague=hit.kind == "vague"))
+        if hit.kind == "vague":
+            found.append(Number(hit.start, hit.end, lex.numbers["vague"][hit.key], vague=True))
+            continue
+        number = _word_times(text, hit, multipliers, starts, lex)
+        read_until = number.end
+        found.append(number)
     return sorted(found, key=lambda n: n.start)
+
+
+def _word_times(
+    text: str, word: Hit, multipliers: list[Hit], starts: list[int], lex: Lexicon
+) -> Number:
+    """A number word times the multiplier words right after it: "two million", "a hundred
+    thousand", "عشرة آلاف"; `starts` are the multipliers' start offsets."""
+    value, end = lex.numbers["words"][word.key], word.end
+    index = bisect_left(starts, end)
+    while index < len(multipliers) and value <= LARGEST:
+        hit = multipliers[index]
+        if hit.start < end:  # the word itself ("ألف" is a word and a multiplier)
+            index += 1
+            continue
+        if hit.start > _SPACES.match(text, end).end():  # type: ignore[union-attr]
+            break
+        value, end = value * lex.numbers["multipliers"][hit.key], hit.end
+        index += 1
+    return Number(word.start, end, value if value <= LARGEST else LARGEST + 1)
 
 
 class _Clocks:

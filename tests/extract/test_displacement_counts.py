@@ -1,0 +1,129 @@
+"""Displacement records: explicit counts of people tied to a displacement word, in English and
+Arabic, and the numbers beside them that count something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from ceasefire.extract.analysis import analyse
+from ceasefire.extract.lexicon import lexicon
+
+
+def _counts(extract, text: str) -> list[int | None]:
+    return [d["count"] for d in extract(text)["displacement"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 12,000 people fled from Idlib towards Turkey on Monday.",
+        "فر أكثر من 12 ألف شخص من إدلب إلى تركيا يوم الاثنين.",
+    ],
+)
+def test_count_with_origin_and_destination(extract, text: str) -> None:
+    [moved] = extract(text)["displacement"]
+    assert moved["count"] == 12000
+    assert moved["origin"]["country"] == "SY"
+    assert moved["destination"]["country"] == "TR"
+    assert moved["conditional"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of civilians fled from Idlib towards Turkey on Monday.",
+        "Hundreds of thousands of displaced people are expected to return home.",
+        "فر آلاف المدنيين من إدلب باتجاه تركيا يوم الاثنين.",
+        "تتواصل الدعوات لإغاثة مئات الآلاف من النازحين.",
+    ],
+)
+def test_vague_quantities_are_no_count(extract, text: str) -> None:
+    assert _counts(extract, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelling killed at least 40 people and displaced more than 9,000 people.",
+        "أسفر القصف عن مقتل 40 شخصا ونزوح أكثر من 9 آلاف شخص.",
+    ],
+)
+def test_a_death_toll_beside_a_displacement_is_not_displaced(extract, text: str) -> None:
+    assert _counts(extract, text) == [9000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Civilians will be able to flee through four corridors during a 48-hour pause.",
+        "سيتمكن المدنيون من الفرار عبر أربعة ممرات خلال هدنة مدتها 48 ساعة.",
+        "Donors pledged 25 million dollars for the evacuation of the wounded.",
+        "تعهد المانحون بتقديم 25 مليون دولار لإجلاء الجرحى.",
+        "In the third year of the war, the talks on the return of refugees resumed in 2019.",
+    ],
+)
+def test_numbers_that_count_no_people_make_no_record(extract, text: str) -> None:
+    assert _counts(extract, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war has displaced 3.5 million people, among them 800,000 who crossed the border.",
+        "تسببت الحرب بنزوح مليوني شخص، بينهم أكثر من 800 ألفا عبروا الحدود.",
+    ],
+)
+def test_a_part_of_the_displaced_is_its_own_count(extract, text: str) -> None:
+    first, part = _counts(extract, text)
+    assert first in (3_500_000, 2_000_000)
+    assert part == 800_000
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Some 1.2 million have fled since the offensive began.", 1_200_000),
+        ("Two million people were displaced by the fighting.", 2_000_000),
+        ("The army evacuated 350 from the besieged town.", 350),
+        ("قالت الأمم المتحدة إن 1.2 مليون فروا منذ بدء الهجوم.", 1_200_000),
+        ("نزح ألفا شخص من القرية.", 2000),
+    ],
+)
+def test_the_subject_or_object_of_a_displacement_word(extract, text: str, count: int) -> None:
+    assert _counts(extract, text) == [count]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buses will evacuate 3,000 people on Sunday. The evacuation of the 3,000 people "
+        "from Homs is to start at dawn.",
+        "سوف تنقل الحافلات 3 آلاف شخص في عملية إجلاء يوم الأحد. وتبدأ عملية إجلاء 3 آلاف "
+        "شخص من حمص فجرا.",
+    ],
+)
+def test_a_count_told_twice_is_one_record(extract, text: str) -> None:
+    [moved] = extract(text)["displacement"]
+    assert moved["count"] == 3000
+    assert moved["origin"]["canonical"] == "Homs"
+    assert moved["conditional"] is True
+
+
+def test_displaced_in_a_place_come_from_it(extract) -> None:
+    [moved] = extract("Around 50,000 people have been displaced in Hama since March.")[
+        "displacement"
+    ]
+    assert (moved["count"], moved["origin"]["name"]) == (50000, "Hama")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("نزوح مليوني شخص", [2_000_000]),
+        ("عودة ألفين من السكان", [2000]),
+        ("بينهم 250 ألفا", [250_000]),
+        ("نحو 11 مليونا", [11_000_000]),
+    ],
+)
+def test_arabic_duals_and_accusative_multipliers(text: str, values: list[int]) -> None:
+    assert [n.value for n in analyse(text, None, lexicon()).numbers] == values
