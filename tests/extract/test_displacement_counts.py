@@ -46,6 +46,7 @@ def test_vague_quantities_are_no_count(extract, text: str) -> None:
     [
         "The shelling killed at least 40 people and displaced more than 9,000 people.",
         "أسفر القصف عن مقتل 40 شخصا ونزوح أكثر من 9 آلاف شخص.",
+        "أدى القصف إلى استشهاد 40 شخصا ونزوح 9 آلاف آخرين.",
     ],
 )
 def test_a_death_toll_beside_a_displacement_is_not_displaced(extract, text: str) -> None:
@@ -127,3 +128,32 @@ def test_displaced_in_a_place_come_from_it(extract) -> None:
 )
 def test_arabic_duals_and_accusative_multipliers(text: str, values: list[int]) -> None:
     assert [n.value for n in analyse(text, None, lexicon()).numbers] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("In 2015 refugees crossed the sea in small boats.", []),
+        ("منذ عام 2011 فر اللاجئون عبر الحدود.", []),
+        ("A 12-year-old displaced child was found near the camp.", []),
+        ("Some 80% of the displaced families are women and children.", []),
+        ("In 2014, 300 families fled the town.", [300]),
+        ("في عام 2014 نزحت 300 عائلة من البلدة.", [300]),
+    ],
+)
+def test_years_modifiers_and_shares_are_no_count(extract, text: str, counts: list[int]) -> None:
+    assert _counts(extract, text) == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("The UN says 13 million people need aid, including 6 million displaced.", [6_000_000]),
+        ("The evacuation of 500 sick people began while 40,000 people remain trapped.", [500]),
+        ("Some 5,000 soldiers and 3,000 civilians were evacuated.", [3000]),
+        ("لا يزال 40 ألف شخص محاصرين في المدينة رغم إجلاء الجرحى.", []),
+        ("بدأ إجلاء 500 شخص بينما لا يزال 40 ألف شخص محاصرين.", [500]),
+    ],
+)
+def test_people_who_stay_are_not_displaced(extract, text: str, counts: list[int]) -> None:
+    assert _counts(extract, text) == counts

@@ -28,6 +28,8 @@ from ceasefire.records import Displacement, Place
 _MIN_COUNT = 2
 _HEAD_GAP = 1  # words between a count and its noun: "4,000 displaced people", "6 million have fled"
 _REACH = 12  # words between a count and the displacement word it is tied to
+_ATTACHED = "-%"  # right after digits: a modifier ("a 48-hour pause") or a share ("80%")
+_YEARS = (1900, 2100)  # four plain digits in this range after "in", "since": a year
 
 
 def find_displacement(analysis: Analysis, lex: Lexicon) -> list[Displacement]:
@@ -39,72 +41,133 @@ def find_displacement(analysis: Analysis, lex: Lexicon) -> list[Displacement]:
 
 
 def _counts(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> list[Number]:
-    """The numbers of `sentence` that count displaced people, in text order."""
-    triggers = analysis.hits_in(sentence, "cue", "displacement")
-    heads = sorted(triggers + analysis.hits_in(sentence, "cue", "people"))
-    deaths = analysis.hits_in(sentence, "cue", "deaths")
-    links = _link_words(lex)
-    counts: list[Number] = []
+    """The numbers of `sentence` that count displaced people, in text order. A part of the
+    people counted before it ("among them 400,000") is tied as the whole is."""
+    clause = _Clause(analysis, sentence, lex)
+    people: list[Number] = []
+    parts: set[int] = set()
     for number in analysis.within(analysis.numbers, sentence):
-        if number.vague or number.value < _MIN_COUNT:
-            continue
-        counts_people = (
-            _headed(analysis.text, number, heads)
-            or _governed(analysis.text, number, triggers, links)
-            or (bool(counts) and analysis.tokens.before(number.start, lex.words["subset"], links))
-        )
-        if counts_people and _tied(analysis.text, number, triggers, deaths, links):
+        if clause.counts_people(number):
+            people.append(number)
+        elif people and clause.part_of_count(number):
+            people.append(number)
+            parts.add(number.start)
+    counts: list[Number] = []
+    for number in people:
+        if (number.start in parts and counts) or clause.tied(number, people):
             counts.append(number)
     return counts
 
 
-def _link_words(lex: Lexicon) -> frozenset[str]:
-    """The single words that may stand between a displacement word and its count."""
-    return frozenset(w for q in lex.qualifiers for w in q.split()) | lex.words["count_link"]
+class _Clause:
+    """The words of one sentence that decide what its numbers count: displacement words,
+    people nouns, and rival predicates (a death word, "trapped", "need aid")."""
+
+    def __init__(self, analysis: Analysis, sentence: Sentence, lex: Lexicon) -> None:
+        self.text, self.tokens, self.words = analysis.text, analysis.tokens, lex.words
+        self.triggers = analysis.hits_in(sentence, "cue", "displacement")
+        self.people = analysis.hits_in(sentence, "cue", "people")
+        self.deaths = analysis.hits_in(sentence, "cue", "deaths")
+        self.staying = analysis.hits_in(sentence, "cue", "staying")
+        self.links = (
+            frozenset(w for q in lex.qualifiers for w in q.split()) | lex.words["count_link"]
+        )
+
+    def counts_people(self, number: Number) -> bool:
+        """Does `number` count people? "400,000 people", "6 million have fled", "displaced
+        270,000"."""
+        if not self._plain(number):
+            return False
+        return self._headed(number) or self._governed(number, self.triggers)
+
+    def part_of_count(self, number: Number) -> bool:
+        """ "among them 400,000", "بينهم 476 ألفا": a part of the people counted before."""
+        return self._plain(number) and self.tokens.before(
+            number.start, self.words["subset"], self.links
+        )
+
+    def _plain(self, number: Number) -> bool:
+        return not number.vague and number.value >= _MIN_COUNT and self._a_count(number)
+
+    def _a_count(self, number: Number) -> bool:
+        """Not a modifier ("a 48-hour pause", "80%"), not a count of things ("six corridors"),
+        not a year ("since 2011")."""
+        text, end = self.text, number.end
+        if end < len(text) and text[end] in _ATTACHED:
+            return False
+        if self.tokens.after(end, self.words["counted_things"]):
+            return False
+        digits = text[number.start : number.end]
+        year = digits.isdigit() and len(digits) == 4 and _YEARS[0] <= number.value <= _YEARS[1]
+        return not (year and self.tokens.before(number.start, self.words["year_before"]))
+
+    def _headed(self, number: Number) -> bool:
+        """ "400,000 people", "4,000 displaced families": a people noun at most one word after
+        the number; "5,000 refugees", "6 million have fled": a displacement word after it,
+        across auxiliaries only."""
+        if any(self._gap(number.end, h.start) <= _HEAD_GAP for h in self.people):
+            return True
+        return any(
+            t.start >= number.end
+            and all(
+                normalize_term(w) in self.words["auxiliary"]
+                for w in _words_between(self.text, number.end, t.start)
+            )
+            for t in self.triggers
+        )
+
+    def _gap(self, start: int, end: int) -> int:
+        """Words between two offsets, or one more than any reach when `end` comes first."""
+        return len(_words_between(self.text, start, end)) if start <= end else _REACH + 1
+
+    def _governed(self, number: Number, words: list[Hit]) -> bool:
+        """ "displaced more than 270,000", "the evacuation of some 4,000", "killed at least
+        35": the object of one of `words`, with only qualifiers between."""
+        return any(
+            w.end <= number.start
+            and all(
+                normalize_term(x) in self.links
+                for x in _words_between(self.text, w.end, number.start)
+            )
+            for w in words
+        )
+
+    def tied(self, number: Number, counts: list[Number]) -> bool:
+        """Is a displacement word near `number`, with no other count between them, and nearer
+        than any rival predicate? What a death word governs ("killed at least 35 people") is
+        a toll however near a displacement word; what a displacement word governs is
+        displaced ("the evacuation of 40 wounded")."""
+        reach = [
+            self._distance(number, t)
+            for t in self.triggers
+            if not any(_between(other, number, t) for other in counts if other is not number)
+        ]
+        nearest = min(reach, default=_REACH + 1)
+        if nearest > _REACH:
+            return False
+        if self._governed(number, self.triggers):
+            return True
+        if self._governed(number, self.deaths):
+            return False
+        rivals = self.deaths + [h for h in self.staying if h.start >= number.end]
+        return all(self._distance(number, r) > nearest for r in rivals)
+
+    def _distance(self, number: Number, hit: Hit) -> int:
+        """How many words stand between `number` and `hit`, on whichever side it lies."""
+        if hit.start >= number.end:
+            return len(_words_between(self.text, number.end, hit.start))
+        return len(_words_between(self.text, hit.end, number.start))
+
+
+def _between(other: Number, number: Number, hit: Hit) -> bool:
+    """Does `other` stand between `number` and `hit`?"""
+    low, high = min(number.end, hit.end), max(number.start, hit.start)
+    return low <= other.start and other.end <= high
 
 
 def _words_between(text: str, start: int, end: int) -> list[str]:
     """The words of text[start:end] (a dash or a comma alone is no word)."""
     return [w for w in text[start:end].split() if any(c.isalnum() for c in w)]
-
-
-def _distance(text: str, number: Number, hit: Hit) -> int:
-    """How many words stand between `number` and `hit`, on whichever side it lies."""
-    if hit.start >= number.end:
-        return len(_words_between(text, number.end, hit.start))
-    return len(_words_between(text, hit.end, number.start))
-
-
-def _headed(text: str, number: Number, heads: list[Hit]) -> bool:
-    """ "400,000 people", "4,000 displaced families", "6 million have fled": a people or
-    displacement word at most one word after the number."""
-    return any(
-        h.start >= number.end and len(_words_between(text, number.end, h.start)) <= _HEAD_GAP
-        for h in heads
-    )
-
-
-def _governed(text: str, number: Number, triggers: list[Hit], links: frozenset[str]) -> bool:
-    """ "displaced more than 270,000", "the evacuation of some 4,000": the object of a
-    displacement word, with only qualifiers between."""
-    return any(
-        t.end <= number.start
-        and all(normalize_term(w) in links for w in _words_between(text, t.end, number.start))
-        for t in triggers
-    )
-
-
-def _tied(
-    text: str, number: Number, triggers: list[Hit], deaths: list[Hit], links: frozenset[str]
-) -> bool:
-    """Is a displacement word near `number`, and nearer than any death word? A number a death
-    word governs ("killed at least 35 people") is a toll however near the displacement word."""
-    nearest = min((_distance(text, number, t) for t in triggers), default=_REACH + 1)
-    if nearest > _REACH:
-        return False
-    if _governed(text, number, deaths, links):
-        return False
-    return all(_distance(text, number, d) > nearest for d in deaths)
 
 
 def _record(analysis: Analysis, sentence: Sentence, count: Number, lex: Lexicon) -> Displacement:

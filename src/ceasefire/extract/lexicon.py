@@ -38,6 +38,7 @@ CUE_GROUPS = (
     "negation",
     "displacement",
     "people",
+    "staying",
 )
 # Cue words of knowledge/events.yaml, found anywhere in a sentence.
 _EVENT_CUE_GROUPS = (
@@ -66,6 +67,9 @@ CONTEXT_GROUPS = (
     "between_sides",
     "subset",
     "count_link",
+    "auxiliary",
+    "counted_things",
+    "year_before",
 )
 
 
