@@ -157,3 +157,24 @@ def test_years_modifiers_and_shares_are_no_count(extract, text: str, counts: lis
 )
 def test_people_who_stay_are_not_displaced(extract, text: str, counts: list[int]) -> None:
     assert _counts(extract, text) == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        (
+            "Some 2,000 people fled from the besieged town of Madaya towards the city of Homs.",
+            "Madaya",
+            "Homs",
+        ),
+        ("نزح 3 آلاف شخص من مدينة حلب إلى تركيا.", "Aleppo", "Turkey"),
+    ],
+)
+def test_a_place_noun_between_the_preposition_and_the_place(
+    extract, text: str, origin: str, destination: str
+) -> None:
+    [moved] = extract(text)["displacement"]
+    assert (moved["origin"]["canonical"], moved["destination"]["canonical"]) == (
+        origin,
+        destination,
+    )

@@ -29,6 +29,7 @@ _MIN_COUNT = 2
 _HEAD_GAP = 1  # words between a count and its noun: "4,000 displaced people", "6 million have fled"
 _REACH = 12  # words between a count and the displacement word it is tied to
 _ATTACHED = "-%"  # right after digits: a modifier ("a 48-hour pause") or a share ("80%")
+_PHRASE = 5  # words between a preposition and a place: "from the besieged villages of"
 _YEARS = (1900, 2100)  # four plain digits in this range after "in", "since": a year
 
 
@@ -174,8 +175,8 @@ def _record(analysis: Analysis, sentence: Sentence, count: Number, lex: Lexicon)
     evidence = analysis.evidence(sentence)
     places = analysis.within(analysis.places, sentence)
     trigger = analysis.hits_in(sentence, "cue", "displacement")[0].start
-    origin = _place_after(analysis, places, lex.words["origin"], 0, lex.skippable)
-    destination = _place_after(analysis, places, lex.words["destination"], trigger, lex.skippable)
+    origin = _place_after(analysis, places, lex.words["origin"], sentence.start, lex)
+    destination = _place_after(analysis, places, lex.words["destination"], trigger, lex)
     actors = analysis.within(analysis.actors, sentence)
     conditional = bool(
         analysis.hits_in(sentence, "cue", "conditional")
@@ -208,17 +209,42 @@ def _place_after(
     places: list[PlaceMention],
     cue_words: frozenset[str],
     after: int,
-    skippable: frozenset[str],
+    lex: Lexicon,
 ) -> PlaceMention | None:
-    """The first place past offset `after` that comes right after one of `cue_words`."""
+    """The first place past offset `after` that comes right after one of `cue_words`, or
+    after one of them and a place noun: "from the besieged villages of X", "من بلدة X"."""
+    skippable = lex.skippable
     return next(
         (
             p
             for p in places
-            if p.start >= after and analysis.tokens.before(p.start, cue_words, skippable)
+            if p.start >= after
+            and (
+                analysis.tokens.before(p.start, cue_words, skippable)
+                or _after_place_noun(analysis.text, after, p.start, cue_words, lex)
+            )
         ),
         None,
     )
+
+
+def _after_place_noun(
+    text: str, start: int, place: int, cue_words: frozenset[str], lex: Lexicon
+) -> bool:
+    """Reading back from a place over a few words that may stand between a preposition and
+    a place ("the", "besieged", "villages", "of"), is one of `cue_words` reached, with a place
+    noun among the words read?"""
+    skip = lex.skippable | lex.words["place_noun"] | lex.words["count_link"]
+    words = [normalize_term(w) for w in _words_between(text, start, place)][::-1]
+    noun = False
+    for index, word in enumerate(words[: _PHRASE + 1]):
+        pair = f"{words[index + 1]} {word}" if index + 1 < len(words) else ""
+        if word in cue_words or pair in cue_words:
+            return noun
+        if word not in skip:
+            return False
+        noun = noun or word in lex.words["place_noun"]
+    return False
 
 
 def _as_place(mention: PlaceMention | None, evidence: object) -> Place | None:
