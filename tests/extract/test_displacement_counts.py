@@ -178,3 +178,20 @@ def test_a_place_noun_between_the_preposition_and_the_place(
         origin,
         destination,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "conditional"),
+    [
+        ("The army ordered 60,000 residents of the valley to evacuate by Friday.", True),
+        ("أمرت القوات 60 ألفا من سكان الوادي بإخلاء منازلهم قبل الجمعة.", True),
+        ("The fighting has forced more than 60,000 people from their homes.", False),
+        ("أدت المعارك إلى تشريد أكثر من 60 ألف شخص.", False),
+        ("قالت المنظمة إن 60 ألف شخص لجأوا إلى الدول المجاورة.", False),
+    ],
+)
+def test_orders_are_projections_and_reported_facts_are_not(
+    extract, text: str, conditional: bool
+) -> None:
+    [moved] = extract(text)["displacement"]
+    assert (moved["count"], moved["conditional"]) == (60000, conditional)
