@@ -195,3 +195,21 @@ def test_orders_are_projections_and_reported_facts_are_not(
 ) -> None:
     [moved] = extract(text)["displacement"]
     assert (moved["count"], moved["conditional"]) == (60000, conditional)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("More than 70,000 people returned to the north of the valley on Sunday.", [70000]),
+        ("عاد أكثر من 70 ألف شخص إلى شمال الوادي يوم الأحد.", [70000]),
+        ("The army returned 90 prisoners on Sunday.", []),
+        ("تأجلت عودة 3 رهائن إلى ذويهم.", []),
+    ],
+)
+def test_returns_count_but_not_prisoners_or_hostages(extract, text: str, counts: list[int]) -> None:
+    assert _counts(extract, text) == counts
+
+
+def test_arabic_direction_word_before_the_place(extract) -> None:
+    [moved] = extract("عاد أكثر من 70 ألف شخص إلى شمال غزة.")["displacement"]
+    assert moved["destination"]["canonical"] == "Gaza"

@@ -91,12 +91,14 @@ class _Clause:
         return not number.vague and number.value >= _MIN_COUNT and self._a_count(number)
 
     def _a_count(self, number: Number) -> bool:
-        """Not a modifier ("a 48-hour pause", "80%"), not a count of things ("six corridors"),
-        not a year ("since 2011")."""
+        """Not a modifier ("a 48-hour pause", "80%"), not a count of things ("six corridors")
+        or of people who stay ("90 prisoners", "33 hostages"), not a year ("since 2011")."""
         text, end = self.text, number.end
         if end < len(text) and text[end] in _ATTACHED:
             return False
         if self.tokens.after(end, self.words["counted_things"]):
+            return False
+        if any(self._gap(end, h.start) <= _HEAD_GAP for h in self.staying):
             return False
         digits = text[number.start : number.end]
         year = digits.isdigit() and len(digits) == 4 and _YEARS[0] <= number.value <= _YEARS[1]
