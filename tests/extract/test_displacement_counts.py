@@ -213,3 +213,24 @@ def test_returns_count_but_not_prisoners_or_hostages(extract, text: str, counts:
 def test_arabic_direction_word_before_the_place(extract) -> None:
     [moved] = extract("عاد أكثر من 70 ألف شخص إلى شمال غزة.")["displacement"]
     assert moved["destination"]["canonical"] == "Gaza"
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("The strikes killed 12 people, including 5 children, as families fled.", []),
+        ("وأسفرت الغارات عن مقتل 12 شخصا بينهم 5 أطفال، فيما فرت مئات العائلات.", []),
+        (
+            "The war displaced 3.5 million people, among them 800,000 children.",
+            [3_500_000, 800_000],
+        ),
+        ("تسببت الحرب بنزوح 3.5 مليون شخص بينهم 800 ألف طفل.", [3_500_000, 800_000]),
+    ],
+)
+def test_a_part_is_displaced_only_when_its_whole_is(extract, text: str, counts: list[int]) -> None:
+    assert _counts(extract, text) == counts
+
+
+def test_refugees_arrived_in_a_place_went_there(extract) -> None:
+    [moved] = extract("The agency said 1,200 refugees arrived in Chad on Monday.")["displacement"]
+    assert (moved["count"], moved["destination"]["canonical"]) == (1200, "Chad")

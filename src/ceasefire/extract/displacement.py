@@ -43,19 +43,21 @@ def find_displacement(analysis: Analysis, lex: Lexicon) -> list[Displacement]:
 
 def _counts(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> list[Number]:
     """The numbers of `sentence` that count displaced people, in text order. A part of the
-    people counted before it ("among them 400,000") is tied as the whole is."""
+    people counted before it ("among them 400,000") is displaced when the whole is: "killed
+    12 people, among them 5 children" counts no displaced children."""
     clause = _Clause(analysis, sentence, lex)
     people: list[Number] = []
-    parts: set[int] = set()
+    whole_of: dict[int, Number] = {}  # a part's start -> the count it is part of
     for number in analysis.within(analysis.numbers, sentence):
-        if clause.counts_people(number):
+        if people and clause.part_of_count(number):
+            whole_of[number.start] = people[-1]
             people.append(number)
-        elif people and clause.part_of_count(number):
+        elif clause.counts_people(number):
             people.append(number)
-            parts.add(number.start)
     counts: list[Number] = []
     for number in people:
-        if (number.start in parts and counts) or clause.tied(number, people):
+        whole = whole_of.get(number.start)
+        if (whole in counts) if whole is not None else clause.tied(number, people):
             counts.append(number)
     return counts
 
