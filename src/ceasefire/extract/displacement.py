@@ -5,12 +5,15 @@ A record is an explicit count of people tied to a displacement word ("flee", "di
 displacement without one makes no record. A number counts people when its head is a people
 or displacement noun ("400,000 people", "مليوني شخص", "5,000 refugees"), when a displacement
 verb follows it ("6 million have fled") or governs it ("displaced more than 270,000"), or when
-it is a part of people counted before it ("among them 400,000", "بينهم 476 ألفا"). A number
-nearer a death word than any displacement word is a toll ("killed 35 people and displaced
-270,000"). The origin is the place after "from" (or "displaced in"), the destination the place
-after "to"/"towards" once the displacement word has been said; a warning or projection
-("will flee", "could", "in case") makes it conditional; the first actor of the sentence
-reports it. The same count told twice in a text is one record.
+it is a part of displaced people counted before it ("among them 400,000", "بينهم 476 ألفا").
+No count: a modifier or share ("a 48-hour pause", "80%"), things ("six corridors"), a year
+("since 2011"), people who stay ("90 prisoners"). A number nearer a rival predicate than any
+displacement word counts for the rival: a death toll ("killed 35 people and displaced
+270,000"), people who stay ("40,000 remain trapped"). The origin is the place after "from"
+(or "displaced in"), the destination the place after "to"/"towards" once the displacement
+word has been said, across a place noun ("from the town of X"); an order, plan, warning or
+projection ("will flee", "ordered to", "in case") makes it conditional; the first actor of
+the sentence reports it. The same count told twice in a text is one record.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ _YEARS = (1900, 2100)  # four plain digits in this range after "in", "since": a 
 
 
 def find_displacement(analysis: Analysis, lex: Lexicon) -> list[Displacement]:
+    """One record per count of displaced people in the text (see the module's docstring)."""
     found: list[Displacement] = []
     for sentence in analysis.sentences_with("cue", "displacement"):
         for count in _counts(analysis, sentence, lex):
