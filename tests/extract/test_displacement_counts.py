@@ -124,6 +124,9 @@ def test_displaced_in_a_place_come_from_it(extract) -> None:
         ("عودة ألفين من السكان", [2000]),
         ("بينهم 250 ألفا", [250_000]),
         ("نحو 11 مليونا", [11_000_000]),
+        ("1500 مقاتل و3000 مدني", [1500, 3000]),
+        ("وب500 شخص", [500]),
+        ("model A320 and B2", []),
     ],
 )
 def test_arabic_duals_and_accusative_multipliers(text: str, values: list[int]) -> None:
@@ -234,3 +237,14 @@ def test_a_part_is_displaced_only_when_its_whole_is(extract, text: str, counts: 
 def test_refugees_arrived_in_a_place_went_there(extract) -> None:
     [moved] = extract("The agency said 1,200 refugees arrived in Chad on Monday.")["displacement"]
     assert (moved["count"], moved["destination"]["canonical"]) == (1200, "Chad")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal provides for the evacuation of 1,500 fighters and 3,000 civilians.",
+        "ينص الاتفاق على إجلاء 1500 مقاتل و3000 مدني.",
+    ],
+)
+def test_coordinated_counts_are_each_displaced(extract, text: str) -> None:
+    assert _counts(extract, text) == [1500, 3000]

@@ -61,7 +61,7 @@ def _counts(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> list[Number
     counts: list[Number] = []
     for number in people:
         whole = whole_of.get(number.start)
-        if (whole in counts) if whole is not None else clause.tied(number, people):
+        if (whole in counts) if whole is not None else clause.tied(number):
             counts.append(number)
     return counts
 
@@ -141,16 +141,12 @@ class _Clause:
             for w in words
         )
 
-    def tied(self, number: Number, counts: list[Number]) -> bool:
-        """Is a displacement word near `number`, with no other count between them, and nearer
-        than any rival predicate? What a death word governs ("killed at least 35 people") is
-        a toll however near a displacement word; what a displacement word governs is
-        displaced ("the evacuation of 40 wounded")."""
-        reach = [
-            self._distance(number, t)
-            for t in self.triggers
-            if not any(_between(other, number, t) for other in counts if other is not number)
-        ]
+    def tied(self, number: Number) -> bool:
+        """Is a displacement word near `number`, and nearer than any rival predicate? What a
+        death word governs ("killed at least 35 people") is a toll however near a
+        displacement word; what a displacement word governs is displaced ("the evacuation of
+        40 wounded", "the evacuation of 1,500 fighters and 3,000 civilians")."""
+        reach = [self._distance(number, t) for t in self.triggers]
         nearest = min(reach, default=_REACH + 1)
         if nearest > _REACH:
             return False
@@ -166,12 +162,6 @@ class _Clause:
         if hit.start >= number.end:
             return len(_words_between(self.text, number.end, hit.start))
         return len(_words_between(self.text, hit.end, number.start))
-
-
-def _between(other: Number, number: Number, hit: Hit) -> bool:
-    """Does `other` stand between `number` and `hit`?"""
-    low, high = min(number.end, hit.end), max(number.start, hit.start)
-    return low <= other.start and other.end <= high
 
 
 def _words_between(text: str, start: int, end: int) -> list[str]:

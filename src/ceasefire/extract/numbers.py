@@ -7,8 +7,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from functools import cache
 from typing import NamedTuple
 
+from ceasefire import knowledge
 from ceasefire.extract.covering import Covering
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
@@ -116,14 +118,32 @@ def _digit_numbers(text: str) -> list[re.Match[str]]:
         start, end = run.span()
         while end > start and text[end - 1] in ",.٫٬":
             end -= 1  # a sentence's full stop or a list's comma is not part of the number
-        if (start and (text[start - 1].isalnum() or text[start - 1] in ",.٫٬")) or (
-            end < len(text) and text[end].isalnum()
-        ):
+        if (start and not _stands_apart(text, start)) or (end < len(text) and text[end].isalnum()):
             continue
         match = _NUMBER.fullmatch(text, start, end)
         if match:
             numbers.append(match)
     return numbers
+
+
+def _stands_apart(text: str, start: int) -> bool:
+    """Is the run of digits at `start` apart from the word before it? Arabic proclitics
+    written onto the digits ("و3000 مدني": and 3000 civilians) are no word of their own."""
+    before = text[start - 1]
+    if before in ",.٫٬":
+        return False
+    if not before.isalnum():
+        return True
+    word_start = start - 1
+    while word_start and text[word_start - 1].isalpha():
+        word_start -= 1
+    return text[word_start:start] in _proclitics()
+
+
+@cache
+def _proclitics() -> frozenset[str]:
+    """The Arabic proclitics of knowledge/arabic.yaml ("و", "ب", "وب")."""
+    return frozenset(knowledge.load("arabic")["proclitics"])
 
 
 def _with_multiplier(
