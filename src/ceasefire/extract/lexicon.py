@@ -39,6 +39,7 @@ CUE_GROUPS = (
     "displacement",
     "people",
     "clause_opener",
+    "staying",
 )
 # Cue words of knowledge/events.yaml, found anywhere in a sentence.
 _EVENT_CUE_GROUPS = (
@@ -67,6 +68,11 @@ CONTEXT_GROUPS = (
     "between_sides",
     "duration_unit",
     "inside",
+    "subset",
+    "count_link",
+    "auxiliary",
+    "counted_things",
+    "year_before",
 )
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from functools import cache
 from typing import NamedTuple
 
+from ceasefire import knowledge
 from ceasefire.extract.covering import Covering
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
@@ -44,12 +46,40 @@ def find_numbers(text: str, hits: list[Hit], lex: Lexicon) -> list[Number]:
     ]
     taken = Covering((n.start, n.end) for n in found)  # a number word inside these is read
     found = [n for n in found if n.value <= LARGEST]
+    read_until = -1  # the end of the last number word read with its multipliers
     for hit in hits:
-        if hit.kind not in ("number", "vague") or taken.covers(hit.start, hit.end):
+        if (
+            hit.kind not in ("number", "vague")
+            or hit.start < read_until
+            or taken.covers(hit.start, hit.end)
+        ):
             continue
-        table = lex.numbers["words" if hit.kind == "number" else "vague"]
-        found.append(Number(hit.start, hit.end, table[hit.key], vague=hit.kind == "vague"))
+        if hit.kind == "vague":
+            found.append(Number(hit.start, hit.end, lex.numbers["vague"][hit.key], vague=True))
+            continue
+        number = _word_times(text, hit, multipliers, starts, lex)
+        read_until = number.end
+        found.append(number)
     return sorted(found, key=lambda n: n.start)
+
+
+def _word_times(
+    text: str, word: Hit, multipliers: list[Hit], starts: list[int], lex: Lexicon
+) -> Number:
+    """A number word times the multiplier words right after it: "two million", "a hundred
+    thousand", "عشرة آلاف"; `starts` are the multipliers' start offsets."""
+    value, end = lex.numbers["words"][word.key], word.end
+    index = bisect_left(starts, end)
+    while index < len(multipliers) and value <= LARGEST:
+        hit = multipliers[index]
+        if hit.start < end:  # the word itself ("ألف" is a word and a multiplier)
+            index += 1
+            continue
+        if hit.start > _SPACES.match(text, end).end():  # type: ignore[union-attr]
+            break
+        value, end = value * lex.numbers["multipliers"][hit.key], hit.end
+        index += 1
+    return Number(word.start, end, value if value <= LARGEST else LARGEST + 1)
 
 
 class _Clocks:
@@ -88,14 +118,32 @@ def _digit_numbers(text: str) -> list[re.Match[str]]:
         start, end = run.span()
         while end > start and text[end - 1] in ",.٫٬":
             end -= 1  # a sentence's full stop or a list's comma is not part of the number
-        if (start and (text[start - 1].isalnum() or text[start - 1] in ",.٫٬")) or (
-            end < len(text) and text[end].isalnum()
-        ):
+        if (start and not _stands_apart(text, start)) or (end < len(text) and text[end].isalnum()):
             continue
         match = _NUMBER.fullmatch(text, start, end)
         if match:
             numbers.append(match)
     return numbers
+
+
+def _stands_apart(text: str, start: int) -> bool:
+    """Is the run of digits at `start` apart from the word before it? Arabic proclitics
+    written onto the digits ("و3000 مدني": and 3000 civilians) are no word of their own."""
+    before = text[start - 1]
+    if before in ",.٫٬":
+        return False
+    if not before.isalnum():
+        return True
+    word_start = start - 1
+    while word_start and text[word_start - 1].isalpha():
+        word_start -= 1
+    return text[word_start:start] in _proclitics()
+
+
+@cache
+def _proclitics() -> frozenset[str]:
+    """The Arabic proclitics of knowledge/arabic.yaml ("و", "ب", "وب")."""
+    return frozenset(knowledge.load("arabic")["proclitics"])
 
 
 def _with_multiplier(
