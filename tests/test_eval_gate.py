@@ -39,6 +39,7 @@ REALNEWS = {
     "characterizations recall (main)": 0.458,
     "start date correct (main)": 0.677,
     "displacement counts found": 1.0,
+    "at most extra displacement records (total)": 0.0,
     "violent events within gold range (docs)": 0.625,
     "language detected right": 1.0,
 }
@@ -73,6 +74,7 @@ FAKES = {
 }
 
 _FIGURE = re.compile(r"^(?P<name>\S.*?)\s{2,}(?P<percent>\d+\.\d)%")
+_COUNT = re.compile(r"^(?P<name>\S.*?)\s{2,}(?P<count>\d+)/(?P<of>\d+)\s")  # "extra ... 0/48"
 
 
 def _below(figures: dict[str, float], gates: dict[str, float]) -> list[str]:
@@ -99,6 +101,8 @@ def _scorer_figures(script: str) -> dict[str, float]:
     for line in result.stdout.splitlines():
         if match := _FIGURE.match(line):
             figures.setdefault(match["name"].strip(), float(match["percent"]) / 100)
+        elif match := _COUNT.match(line):
+            figures.setdefault(match["name"].strip(), int(match["count"]) / int(match["of"]))
     return figures
 
 
