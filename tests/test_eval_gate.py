@@ -31,7 +31,7 @@ REALNEWS = {
     "status exact, any mention (main)": 0.766,
     "status acceptable, any mention (main)": 0.915,
     "places recall (main)": 0.673,
-    "places precision (main)": 0.660,
+    "places precision (main)": 0.898,
     "parties recall, in role (main)": 0.240,
     "sponsors recall, in role (main)": 0.423,
     "mediators recall, in role (main)": 0.091,
@@ -65,7 +65,7 @@ ACLED_PLACES = {
     "rows with a place found": 0.930,
 }
 FAKES = {
-    "governorate of the main place": 0.891,
+    "governorate of the main place": 0.893,
     "cause of death of the main event": 0.789,
     "actor class of the main event": 0.750,
     "deaths exact": 0.562,
