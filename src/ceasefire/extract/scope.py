@@ -63,6 +63,7 @@ class _Cues(NamedTuple):
     excluding: Phrases
     excluded_after: Phrases
     named_for: Phrases
+    tied_locative: Phrases
     skippable: frozenset[str]
 
 
@@ -82,7 +83,7 @@ def mention_scope(
         venues=_unique(venues, evidence),
         excluded={
             "places": _unique(excluded, evidence),
-            "actors": excluded_actors(analysis, sentence, actors, evidence),
+            "actors": excluded_actors(analysis, sentence, actors, evidence, lex),
         },
     )
 
@@ -110,7 +111,8 @@ def _readings(
     for index, mention in enumerate(mentions):
         since = mentions[index - 1].end if index else sentence.start
         before = _words_before(analysis.text, max(since, sentence.start), mention.start)
-        reading = _reading(context, mention, before)
+        tied = [m for m, r in zip(mentions, readings, strict=False) if r == TIED]
+        reading = _reading(context, mention, before, tied)
         previous = mentions[index - 1].end if index else None
         if (
             reading in (LOCATED, OTHER)
@@ -174,7 +176,12 @@ def _between(one: PlaceMention, other: PlaceMention) -> tuple[int, int]:
     return first.end, second.start
 
 
-def _reading(context: _Context, mention: PlaceMention, before: list[str]) -> str:
+def _reading(
+    context: _Context, mention: PlaceMention, before: list[str], tied: list[PlaceMention]
+) -> str:
+    """How the place stands to the sentence's ceasefire; `tied` are the places before it
+    already tied to a term, which tie the places they introduce ("a calm for X, in the Y
+    countryside, and for Z")."""
     cues, text, skippable = _cues(), context.analysis.text, context.skippable
     if _holds(before[-_WINDOW:], cues.excluding):
         return EXCLUDED
@@ -184,8 +191,10 @@ def _reading(context: _Context, mention: PlaceMention, before: list[str]) -> str
     if named:
         return TIED if mention.record.country == context.home else VENUE
     trimmed = _past_list_item(text, mention, _trimmed(before, skippable), skippable)
+    governing = context.locative | cues.tied_locative
+    anchors = [(t.start, t.end) for t in context.terms] + [(m.start, m.end) for m in tied[-1:]]
     if _holds(trimmed[-3:], cues.covers) or any(
-        _tied(text, mention, term, trimmed, context.locative) for term in context.terms
+        _tied(text, mention, anchor, trimmed, governing) for anchor in anchors
     ):
         return TIED
     if _ends_with(trimmed, context.locative):
@@ -223,17 +232,22 @@ def _named_by(text: str, mention: PlaceMention, before: list[str], sentence: Sen
 
 
 def _tied(
-    text: str, mention: PlaceMention, term: Hit, trimmed: list[str], locative: Phrases
+    text: str,
+    mention: PlaceMention,
+    term: tuple[int, int],
+    trimmed: list[str],
+    locative: Phrases,
 ) -> bool:
     """Does the place name the term's place: right before it ("the Gaza truce"), right after
     it ("هدنة غزة"), or governed by a preposition a few words after it ("a ceasefire across
     most of X")?"""
-    if mention.end <= term.start:
-        between = text[mention.end : term.start]
+    start, end = term
+    if mention.end <= start:
+        between = text[mention.end : start]
         return len(_WORD.findall(between)) <= _TIED_BEFORE and _only_words(between)
-    if mention.start < term.end:
+    if mention.start < end:
         return False
-    between = text[term.end : mention.start]
+    between = text[end : mention.start]
     if not between.strip():
         return True
     return len(_WORD.findall(between)) <= _TIED_AFTER and _ends_with(trimmed, locative)
@@ -269,7 +283,11 @@ def _is_dateline(text: str, sentence: Sentence, mention: PlaceMention) -> bool:
 
 
 def excluded_actors(
-    analysis: Analysis, sentence: Sentence, actors: list[ActorMention], evidence: Evidence
+    analysis: Analysis,
+    sentence: Sentence,
+    actors: list[ActorMention],
+    evidence: Evidence,
+    lex: Lexicon,
 ) -> list[Actor]:
     """Actors the sentence leaves out: after "except"/"لا تشمل", or before "are excluded" (with
     the actors listed before them: "X and Y are excluded")."""
@@ -282,7 +300,7 @@ def excluded_actors(
         listed = (
             index + 1 < len(actors)
             and actors[index + 1] in out
-            and _listed(text, actor.end, actors[index + 1].start)
+            and _listed(text, actor.end, actors[index + 1].start, lex.skippable)
         )
         before = _words_before(text, sentence.start, actor.start)[-_WINDOW:]
         if listed or _starts_with(after, cues.excluded_after) or _holds(before, cues.excluding):
@@ -371,6 +389,7 @@ def _cues() -> _Cues:
         excluding=phrases("excluding"),
         excluded_after=phrases("excluded_after"),
         named_for=phrases("named_for"),
+        tied_locative=phrases("tied_locative"),
         skippable=frozenset(w[0] for w in phrases("skippable") if len(w) == 1),
     )
 
