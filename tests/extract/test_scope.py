@@ -109,3 +109,17 @@ def test_arrangement_gathers_venues_and_exclusions(tmp_path: Path) -> None:
     assert {p["canonical"] for p in record["venues"]} == {"Stockholm"}
     assert {p["canonical"] for p in record["excluded"]["places"]} == {"Taiz"}
     assert "Taiz" not in {p["canonical"] for p in record["places"]}
+
+
+def test_a_truce_without_a_place_is_the_country_the_text_is_about(extract) -> None:
+    for text in (
+        "The war in Yemen has lasted eight years. The parties said the truce was holding.",
+        "استمرت الحرب في اليمن ثماني سنوات. وقال الطرفان إن الهدنة صامدة.",
+    ):
+        [truce] = extract(text)["ceasefires"]
+        assert [p["canonical"] for p in truce["places"]] == ["Yemen"], text
+        # the evidence is the sentence that names the country
+        assert truce["places"][0]["evidence"]["text"] == text.split(".")[0] + "."
+    # a text about a local truce names its town: the other mentions are not made nationwide
+    result = extract("The truce in Aleppo held on Monday. Residents said the truce was fragile.")
+    assert [[p["canonical"] for p in c["places"]] for c in result["ceasefires"]] == [["Aleppo"], []]

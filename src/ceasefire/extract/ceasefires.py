@@ -12,7 +12,7 @@ from ceasefire.extract.attribution import characterizers
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.roles import mention_roles
-from ceasefire.extract.scope import mention_scope
+from ceasefire.extract.scope import mention_scope, nationwide
 from ceasefire.extract.status import mention_status
 from ceasefire.extract.window import mention_window
 from ceasefire.records import Ceasefire
@@ -50,7 +50,7 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
                     end=end,
                 )
             )
-    return found
+    return nationwide(analysis, found)
 
 
 def _one_per_type(terms: list[Hit]) -> list[Hit]:

@@ -33,8 +33,8 @@ from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
 from ceasefire.extract.places import PlaceMention, to_place
-from ceasefire.extract.sentences import Sentence
-from ceasefire.records import Actor, Evidence, Place
+from ceasefire.extract.sentences import Sentence, sentence_at
+from ceasefire.records import Actor, Ceasefire, Evidence, Place
 
 _WORD = re.compile(r"\w+")  # a word of any script, for counting and reading words
 _TIED_AFTER = 8  # at most this many words from a term to the place it names ("ceasefire ...")
@@ -46,6 +46,7 @@ Phrases = frozenset[tuple[str, ...]]
 _CONJUNCTIONS = frozenset("وف")  # attached to the next word: "وموانئ" is "and the ports"
 
 TIED, LOCATED, VENUE, EXCLUDED, OTHER = "tied", "located", "venue", "excluded", "other"
+JOURNEY = "journey"  # where someone goes: "sent to X"
 
 
 class Scope(NamedTuple):
@@ -64,6 +65,7 @@ class _Cues(NamedTuple):
     excluded_after: Phrases
     named_for: Phrases
     tied_locative: Phrases
+    journey: Phrases
     skippable: frozenset[str]
 
 
@@ -86,6 +88,29 @@ def mention_scope(
             "actors": excluded_actors(analysis, sentence, actors, evidence, lex),
         },
     )
+
+
+def nationwide(analysis: Analysis, found: list[Ceasefire]) -> list[Ceasefire]:
+    """When no mention of the text places its ceasefire below the level of a country, the
+    mentions that name no place apply to the country the text is about, where the text names
+    that country ("the UN envoy to Yemen ... the truce"): a ceasefire reported without a place
+    is the whole country's. A text about a local truce names its town in some mention."""
+    if any(p.kind != "country" for c in found for p in c.places):
+        return found
+    scoped = Counter(p.country for c in found for p in c.places)
+    home = scoped.most_common(1)[0][0] if scoped else _home(analysis)
+    country = next(
+        (m for m in analysis.places if m.record.kind == "country" and m.record.country == home),
+        None,
+    )
+    if country is None:
+        return found
+    sentence = sentence_at(analysis.sentences, country.start)
+    evidence = analysis.evidence(sentence) if sentence is not None else None
+    for record in found:
+        if not record.places:
+            record.places = [to_place(country, evidence)]
+    return found
 
 
 def mention_places(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> list[Place]:
@@ -199,24 +224,32 @@ def _reading(
         return TIED
     if _ends_with(trimmed, context.locative):
         return LOCATED
-    return OTHER
+    return JOURNEY if _ends_with(trimmed, cues.journey) else OTHER
 
 
 def _past_list_item(
     text: str, mention: PlaceMention, trimmed: list[str], skippable: frozenset[str]
 ) -> list[str]:
-    """The words before a list whose earlier item is no known place ("in Deraa, Suweida",
-    "in Deraa and Suweida", "في درعا والسويداء"): the words before that item."""
-    joiners = _cues().joiners
+    """The words before a list whose earlier item (of up to three words) is no known place
+    ("in Deraa, Suweida", "to Tel Aviv and X", "في درعا والسويداء"): the words before that
+    item, when a preposition stands there."""
+    cues = _cues()
     if not trimmed:
         return trimmed
     last = trimmed[-1]
     attached = text[mention.start - 1 : mention.start].isalnum()
-    if (last,) in joiners or (attached and last[:1] in _CONJUNCTIONS):
-        return _trimmed(trimmed[:-2], skippable)
     tail = text[max(0, mention.start - 3) : mention.start]
-    if "," in tail or "،" in tail:
-        return _trimmed(trimmed[:-1], skippable)
+    if (last,) in cues.joiners or (attached and last[:1] in _CONJUNCTIONS):
+        skip = 1
+    elif "," in tail or "،" in tail:
+        skip = 0
+    else:
+        return trimmed
+    prepositions = cues.locative | cues.journey | cues.tied_locative
+    for size in (1, 2, 3):
+        rest = _trimmed(trimmed[: -(skip + size)], skippable)
+        if rest and _ends_with(rest, prepositions):
+            return rest
     return trimmed
 
 
@@ -390,6 +423,7 @@ def _cues() -> _Cues:
         excluded_after=phrases("excluded_after"),
         named_for=phrases("named_for"),
         tied_locative=phrases("tied_locative"),
+        journey=phrases("journey"),
         skippable=frozenset(w[0] for w in phrases("skippable") if len(w) == 1),
     )
 
