@@ -113,13 +113,6 @@ def nationwide(analysis: Analysis, found: list[Ceasefire]) -> list[Ceasefire]:
     return found
 
 
-def mention_places(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> list[Place]:
-    """The scope alone (see `mention_scope`)."""
-    from ceasefire.extract.lexicon import lexicon
-
-    return mention_scope(analysis, sentence, evidence, lexicon()).places
-
-
 def _readings(
     analysis: Analysis, sentence: Sentence, mentions: list[PlaceMention], lex: Lexicon
 ) -> list[str]:
