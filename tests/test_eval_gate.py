@@ -31,8 +31,8 @@ REALNEWS = {
     "status exact, any mention (main)": 0.894,
     "status acceptable, any mention (main)": 0.979,
     "status acceptable, any (secondary)": 0.778,
-    "places recall (main)": 0.691,
-    "places precision (main)": 0.663,
+    "places recall (main)": 0.727,
+    "places precision (main)": 0.887,
     "parties recall, in role (main)": 0.240,
     "sponsors recall, in role (main)": 0.423,
     "mediators recall, in role (main)": 0.091,
@@ -67,7 +67,7 @@ ACLED_PLACES = {
     "rows with a place found": 0.930,
 }
 FAKES = {
-    "governorate of the main place": 0.891,
+    "governorate of the main place": 0.893,
     "cause of death of the main event": 0.789,
     "actor class of the main event": 0.750,
     "deaths exact": 0.562,

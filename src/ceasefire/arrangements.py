@@ -272,7 +272,8 @@ def build(draft: Draft) -> dict[str, Any]:
     parties = _actors(r["parties"] for r in records)
     sponsors = _actors(r["sponsors"] for r in records)
     timeline = _timeline(mentions, rule)
-    places = _places(records, draft)
+    excluded = _excluded(records)
+    places = _without(_places(records, draft), excluded["places"])
     closing = [t["date"] for t in timeline if t["status"] in rule.closing]
     ends = [r["end"] for r in records if r.get("end")]
     status = _status(timeline, rule)
@@ -283,6 +284,8 @@ def build(draft: Draft) -> dict[str, Any]:
         "start": _start(mentions, timeline),
         "end": max(ends) if ends else (closing[-1] if status in rule.closing else None),
         "places": places,
+        "venues": _without(_unique_places(r.get("venues") or [] for r in records), places),
+        "excluded": excluded,
         "area": area(places),
         "parties": parties,
         "sponsors": sponsors,
@@ -390,6 +393,31 @@ def _places(records: list[dict[str, Any]], draft: Draft) -> list[dict[str, Any]]
     return list(found.values())
 
 
+def _excluded(records: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """What any mention says it does not cover (records stored before mentions had the field
+    have none)."""
+    left_out = [r.get("excluded") or {} for r in records]
+    return {
+        "places": _unique_places(e.get("places") or [] for e in left_out),
+        "actors": _actors(e.get("actors") or [] for e in left_out),
+    }
+
+
+def _unique_places(groups: Any) -> list[dict[str, Any]]:
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for group in groups:
+        for place in group:
+            found.setdefault((place["country"] or "", place["canonical"]), place)
+    return list(found.values())
+
+
+def _without(places: list[dict[str, Any]], others: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`places` less those also in `others`: an excluded place is not in the scope, nor is a
+    place of the scope a venue."""
+    taken = {(p["country"] or "", p["canonical"]) for p in others}
+    return [p for p in places if (p["country"] or "", p["canonical"]) not in taken]
+
+
 def _characterizations(mentions: list[Mention]) -> list[dict[str, Any]]:
     """Who calls it what: each actor's first use of each term, with the sentence."""
     rows: dict[tuple[str, str], dict[str, Any]] = {}
@@ -417,8 +445,10 @@ def summary(record: dict[str, Any]) -> dict[str, Any]:
         return [{k: v for k, v in item.items() if k != "evidence"} for item in items]
 
     short = {k: v for k, v in record.items() if k != "mentions"}
-    for key in ("parties", "sponsors", "mediators", "places"):
-        short[key] = bare(record[key])
+    for key in ("parties", "sponsors", "mediators", "places", "venues"):
+        short[key] = bare(record.get(key) or [])
+    left_out = record.get("excluded") or {}
+    short["excluded"] = {k: bare(left_out.get(k) or []) for k in ("places", "actors")}
     short["characterizations"] = [
         {**c, "actor": bare([c["actor"]])[0]} for c in record["characterizations"]
     ]

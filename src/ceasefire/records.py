@@ -54,6 +54,10 @@ class Ceasefire:
     sponsors: list[Actor] = field(default_factory=list)
     mediators: list[Actor] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    # where it was negotiated, signed or announced, which is not its scope
+    venues: list[Place] = field(default_factory=list)
+    # what the text says it does not cover: {"places": [Place], "actors": [Actor]}
+    excluded: dict[str, list[Any]] = field(default_factory=lambda: {"places": [], "actors": []})
     start: str | None = None
     end: str | None = None
 
@@ -166,6 +170,8 @@ def plain(value: Any) -> Any:
         return {name: plain(getattr(value, name)) for name in names}
     if isinstance(value, list):
         return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
     return value
 
 

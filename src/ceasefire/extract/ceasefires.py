@@ -1,8 +1,8 @@
 """Ceasefire mentions: a typology term, with what its sentence says of it.
 
 Each field of a mention is made in one module: its status in `status`, its parties, sponsors
-and mediators in `roles`, who calls it by its term in `attribution`, its places in `scope`,
-its start and end in `window`.
+and mediators in `roles`, who calls it by its term in `attribution`, its places, venues and
+exclusions in `scope`, its start and end in `window`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from ceasefire.extract.attribution import characterizers
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.roles import mention_roles
-from ceasefire.extract.scope import mention_places
+from ceasefire.extract.scope import mention_scope, nationwide
 from ceasefire.extract.sentences import Sentence
 from ceasefire.extract.status import mention_status
 from ceasefire.extract.window import mention_window
@@ -27,7 +27,9 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
         evidence = analysis.evidence(sentence)
         actors = analysis.within(analysis.actors, sentence)
         parties, sponsors, mediators = mention_roles(analysis, sentence, actors, evidence)
-        places = mention_places(analysis, sentence, evidence)
+        scope = mention_scope(analysis, sentence, evidence, lex)
+        left_out = {a.canonical for a in scope.excluded["actors"]}
+        parties = [a for a in parties if a.canonical not in left_out]
         start, end = mention_window(analysis, sentence, lex)
         for term, status in _one_per_type_and_status(analysis, sentence, terms, lex):
             found.append(
@@ -40,12 +42,14 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
                     parties=parties,
                     sponsors=sponsors,
                     mediators=mediators,
-                    places=places,
+                    places=scope.places,
+                    venues=scope.venues,
+                    excluded=scope.excluded,
                     start=start,
                     end=end,
                 )
             )
-    return found
+    return nationwide(analysis, found)
 
 
 def _one_per_type_and_status(

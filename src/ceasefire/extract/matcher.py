@@ -74,6 +74,7 @@ class Matcher:
         self._phrases = self._compile({t: tuple(e) for t, e in phrases.items()})
         self._proclitics = _proclitics()
         self._enclitics = _enclitics()
+        self._unsuffixed = frozenset(knowledge.load("arabic")["unsuffixed_kinds"])
 
     def _compile(
         self, table: dict[str, tuple[tuple[str, str, str], ...]], padding: int = 0
@@ -131,7 +132,7 @@ class Matcher:
                     _add(norm, text, start + size, end, behind, found)
             elif entries is None:
                 for stem in self._stems(word):
-                    _add(norm, text, start, end, words[stem], found)
+                    _add(norm, text, start, end, stem, found)
 
     def _behind_proclitics(
         self, word: str
@@ -146,16 +147,21 @@ class Matcher:
                 if entries is not None:
                     yield size, entries
                 for stem in self._stems(rest):
-                    yield size, self._words[stem]
+                    yield size, stem
 
-    def _stems(self, word: str) -> Iterator[str]:
-        """Known words that `word` is with a pronoun suffix: "هدنتها" is "هدنه" + "ها"."""
+    def _stems(self, word: str) -> Iterator[tuple[tuple[str, str, str], ...]]:
+        """The entries of known words that `word` is with a pronoun suffix: "هدنتها" is
+        "هدنه" + "ها". Proper names take no pronoun suffix: "ميداني" ("of the field") is no
+        "ميدان" with "my", nor "هامة" ("important") "هام" with "its"."""
         for suffix in self._enclitics:
             if len(word) - len(suffix) >= _MIN_STEM and word.endswith(suffix):
                 stem = word[: -len(suffix)]
                 for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
-                    if candidate in self._words:
-                        yield candidate
+                    entries = self._words.get(candidate) if candidate else None
+                    if entries is not None:
+                        kept = tuple(e for e in entries if e[0] not in self._unsuffixed)
+                        if kept:
+                            yield kept
                         return
 
     def _collect_phrases(

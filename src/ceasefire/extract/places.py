@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ceasefire import knowledge
 from ceasefire.extract.lexicon import ACT_KINDS, PLACE_KEYS, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
-from ceasefire.extract.normalize import has_arabic
+from ceasefire.extract.normalize import has_arabic, normalize_term
 from ceasefire.extract.spans import Tokens
 from ceasefire.extract.spellings import may_be_name, skeleton
 from ceasefire.records import Place
@@ -48,8 +48,14 @@ class PlaceMention(NamedTuple):
 def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMention]:
     """Each place mention with the gazetteer entry it most likely means, in text order."""
     spans = _candidates(hits)
-    names = {keys: [lex.places[k] for k in keys] for keys in set(spans.values())}
     actor_spans = {(h.start, h.end) for h in hits if h.kind in ("actor", "person")}
+    spans = {
+        span: keys
+        for span, keys in spans.items()
+        if normalize_term(tokens.text[span[0] : span[1]]) not in _not_places()
+        and not _first_name(tokens.text, span, actor_spans, [lex.places[k] for k in keys])
+    }
+    names = {keys: [lex.places[k] for k in keys] for keys in set(spans.values())}
     as_actor = {
         span
         for span, keys in spans.items()
@@ -256,6 +262,22 @@ def _weak(hit: Hit, record: PlaceRecord) -> bool:
     if record.kind != "city":
         return False
     return record.population < (_WEAK_ARABIC_BELOW if arabic else _LOCALITY_BELOW)
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    return frozenset(normalize_term(n) for n in knowledge.load("not_places")["names"])
+
+
+def _first_name(
+    text: str, span: tuple[int, int], actors: set[tuple[int, int]], records: list[PlaceRecord]
+) -> bool:
+    """Is a town's name the first name of the person named right after it ("Vladimir" before
+    "Putin")? Only a space stands between them."""
+    if any(r.kind != "city" for r in records):
+        return False
+    start = span[1] + 1
+    return text[span[1] : start] == " " and any(a[0] == start for a in actors)
 
 
 @cache

@@ -167,6 +167,7 @@ async function select(id) {
   detail.replaceChildren(
     el("h2", { text: `${a.type} — ${[...new Set(a.places.map((p) => p.canonical))].join(", ")}` }),
     el("p", { text: `${a.start || "?"} to ${a.end || "open"} · status: ${a.status} · sponsors: ${names(a.sponsors)} · parties: ${names(a.parties)} · mediators: ${names(a.mediators)}` }),
+    el("p", { text: `made in: ${names(a.venues || [])} · not covering: ${names([...((a.excluded || {}).places || []), ...((a.excluded || {}).actors || [])])}` }),
     el("h3", { text: "Who calls it what" }),
     characterizations(a),
     el("h3", { text: "Status timeline" }),

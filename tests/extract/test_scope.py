@@ -1,0 +1,125 @@
+"""Where a ceasefire applies, where it was made, and what it leaves out (extract/scope.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ceasefire.pipeline import ingest
+from ceasefire.resolve import resolve
+from ceasefire.store import DocumentStore, open_store
+from ceasefire.store.resolved import ResolvedStore
+
+
+def _field(result: dict[str, Any], key: str) -> set[str]:
+    """The canonical names of a field of the document's ceasefire mentions."""
+    return {p["canonical"] for c in result["ceasefires"] for p in c[key]}
+
+
+def _excluded(result: dict[str, Any], key: str) -> set[str]:
+    return {x["canonical"] for c in result["ceasefires"] for x in c["excluded"][key]}
+
+
+def test_talks_venue_is_not_scope(extract) -> None:
+    for text in (
+        "The truce in Hodeidah was agreed at talks in Stockholm.",
+        "The ceasefire in Hodeidah was signed today in Stockholm.",
+    ):
+        result = extract(text)
+        assert _field(result, "places") == {"Al Hudaydah"}, text
+        assert _field(result, "venues") == {"Stockholm"}, text
+
+
+def test_dateline_is_a_venue(extract) -> None:
+    result = extract("BEIRUT (Reuters) - A truce took effect across Lebanon on Monday.")
+    assert _field(result, "places") == {"Lebanon"}
+    assert _field(result, "venues") == {"Beirut"}
+    result = extract("Shelling went on in Beirut despite the truce.")
+    assert _field(result, "places") == {"Beirut"}
+    assert _field(result, "venues") == set()
+
+
+def test_press_conference_city_is_a_venue_in_arabic(extract) -> None:
+    result = extract("وقال الوزير في مؤتمر صحفي في بيروت إن الهدنة في الجنوب صامدة.")
+    assert "Beirut" in _field(result, "venues")
+    assert "Beirut" not in _field(result, "places")
+
+
+def test_excluded_places(extract) -> None:
+    for text in (
+        "The truce covers Hama but does not include Idlib.",
+        "تشمل الهدنة مدينة حماة ولا تشمل إدلب.",
+        "The truce applies to all areas except Idlib and Hama.",
+    ):
+        result = extract(text)
+        assert "Idlib" in _excluded(result, "places"), text
+        assert "Idlib" not in _field(result, "places"), text
+    result = extract("The truce applies to all areas except Idlib and Hama.")
+    assert _excluded(result, "places") == {"Idlib", "Ḩamāh"}
+
+
+def test_excluded_actors_are_not_parties(extract) -> None:
+    result = extract("Islamic State and the Nusra Front are excluded from the truce.")
+    assert _excluded(result, "actors") == {"Islamic State", "Jabhat al-Nusra"}
+    result = extract("قال الجيش إن الهدنة لا تشمل تنظيم داعش.")
+    assert _excluded(result, "actors") == {"Islamic State"}
+    assert "Islamic State" not in {
+        a["canonical"] for c in result["ceasefires"] for a in c["parties"]
+    }
+    result = extract("A truce between the army and the rebels took effect.")
+    assert _excluded(result, "actors") == set()
+
+
+def test_nationwide_scope_is_the_country(extract) -> None:
+    assert _field(extract("A ceasefire in Sudan took effect on Monday."), "places") == {"Sudan"}
+    assert _field(extract("دخلت الهدنة في اليمن حيز التنفيذ يوم الاثنين."), "places") == {"Yemen"}
+
+
+def test_a_capital_standing_for_its_government_is_not_scope(extract) -> None:
+    result = extract("Moscow urged Kyiv to respect the truce in Ukraine.")
+    assert _field(result, "places") == {"Ukraine"}
+
+
+def test_two_states_agreeing_are_the_scope(extract) -> None:
+    result = extract("Officials said Thailand and Cambodia had agreed to a ceasefire.")
+    assert _field(result, "places") == {"Thailand", "Cambodia"}
+
+
+def test_common_words_are_not_places(extract) -> None:
+    # an adjective "on the ground", midnight, the capital: no towns abroad
+    result = extract("قال مصدر ميداني إن الهدنة في حلب صامدة منذ منتصف الليل في العاصمة.")
+    assert {p["canonical"] for p in result["places"]} == {"Aleppo"}
+    result = extract("The army announced a truce for Ramadan in Yemen.")
+    assert {p["canonical"] for p in result["places"]} == {"Yemen"}
+
+
+def test_arrangement_gathers_venues_and_exclusions(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Truce agreed for Hodeidah\n\nThe government and the Houthis agreed on Monday, 2 May "
+        "2016, at talks in Stockholm, to a truce in Hodeidah that does not include Taiz.\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(open_store(str(tmp_path / "scope.db")))
+    ingest([str(corpus)], store)
+    resolve(store.engine)
+    records = [row["record"] for row in ResolvedStore(store.engine).arrangement_rows()]
+    [record] = [r for r in records if any(p["canonical"] == "Al Hudaydah" for p in r["places"])]
+    assert {p["canonical"] for p in record["venues"]} == {"Stockholm"}
+    assert {p["canonical"] for p in record["excluded"]["places"]} == {"Taiz"}
+    assert "Taiz" not in {p["canonical"] for p in record["places"]}
+
+
+def test_a_truce_without_a_place_is_the_country_the_text_is_about(extract) -> None:
+    for text in (
+        "The war in Yemen has lasted eight years. The parties said the truce was holding.",
+        "استمرت الحرب في اليمن ثماني سنوات. وقال الطرفان إن الهدنة صامدة.",
+    ):
+        [truce] = extract(text)["ceasefires"]
+        assert [p["canonical"] for p in truce["places"]] == ["Yemen"], text
+        # the evidence is the sentence that names the country
+        assert truce["places"][0]["evidence"]["text"] == text.split(".")[0] + "."
+    # a text about a local truce names its town: the other mentions are not made nationwide
+    result = extract("The truce in Aleppo held on Monday. Residents said the truce was fragile.")
+    assert [[p["canonical"] for p in c["places"]] for c in result["ceasefires"]] == [["Aleppo"], []]
