@@ -32,10 +32,10 @@ REALNEWS = {
     "status acceptable, any mention (main)": 0.915,
     "places recall (main)": 0.673,
     "places precision (main)": 0.660,
-    "parties recall, in role (main)": 0.240,
-    "sponsors recall, in role (main)": 0.423,
-    "mediators recall, in role (main)": 0.091,
-    "characterizations recall (main)": 0.458,
+    "parties recall, in role (main)": 0.360,
+    "sponsors recall, in role (main)": 0.462,
+    "mediators recall, in role (main)": 0.227,
+    "characterizations recall (main)": 0.469,
     "start date correct (main)": 0.645,
     "displacement counts found": 0.375,
     "violent events within gold range (docs)": 0.625,
@@ -91,7 +91,10 @@ def _scorer_figures(script: str) -> dict[str, float]:
     """The percentages a ../shared/tools scorer prints, by their label (the first of each)."""
     result = subprocess.run(
         [sys.executable, str(SHARED / "tools" / script), "--cli", str(CLI)],
-        capture_output=True, text=True, timeout=900, cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=Path(__file__).resolve().parents[1],
     )
     assert result.returncode == 0, result.stderr[-2000:]
     figures: dict[str, float] = {}

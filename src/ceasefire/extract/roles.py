@@ -1,69 +1,297 @@
 """Who takes which part in a ceasefire mention: parties, sponsors, mediators.
 
-Actors after "between" are parties, after "brokered by" sponsors, after "mediated by" or an
-envoy's title mediators (knowledge/cues.yaml `roles`); a state or body announcing it is a
-sponsor, an armed group announcing it a party.
+The words of knowledge/roles.yaml place the actors of the sentence around them: the list of
+names right after "between" or right after a term's "with" are parties, after "guaranteed by"
+sponsors, after "mediated by", "under the auspices of" or "بوساطة" mediators; a name written
+onto "-brokered" is a mediator, and so is one that monitors it. Names joined by "and", "و" or
+commas are read as one list, so that "X and Y agreed" binds both. The subject of a verb is the
+list right before it (English word order), or for an Arabic verb first the list right after
+it ("اتفقت أمريكا وروسيا"): those who agree to it or breach it are parties; those who announce
+it are sponsors, unless they are armed groups speaking for themselves. A unilateral
+arrangement binds no one by being declared: its declarer is its sponsor. Names the sentence
+leaves out of it ("does not apply to", "باستثناء") take no part. Distances are counted in
+words, and a list or a subject never runs across a clause mark.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from functools import cache
 
+from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, unique_actors
 from ceasefire.extract.analysis import Analysis
+from ceasefire.extract.matcher import Hit
+from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.sentences import Sentence
 from ceasefire.records import Actor, Evidence
 
-_ANNOUNCING = frozenset({"announced", "agreed", "expanded", "extended", "proposed"})
 _BELLIGERENT = frozenset({"REB", "INS", "OPP"})
 # Civilians, refugees and the press report or suffer a truce; they neither sponsor it nor
 # bind themselves to it ("three civilians were killed... announced by Russia").
 _BYSTANDERS = frozenset({"CVL", "REF", "MED"})
-_CLAUSE_END = re.compile(r"[,;:–—(]| and then ")
+# Marks that end a clause: a list of names or a subject does not run across them.
+_CLAUSE_MARKS = frozenset(",;:–—()[]\n.!?؛،")
+# Marks that may stand inside a list of names ("the US, Russia and Jordan", 'و"أنصار الله"').
+_LIST_MARKS = frozenset(",،\"'“”«»()")
+_NEAR_TERM = 4  # words between a term and its "with" ("a truce with the rebels")
+_AFTER_CUE = 3  # words between a cue and the first name it governs ("between the army")
+_SUBJECT_GAP = 4  # words between a subject and its verb ("Russia's military has announced")
+_FOREIGN_WORDS = 2  # of which at most this many words outside the known filler words
+_OBJECT_GAP = 4  # words between a verb and the term it declares ("declared a three-day truce")
+_REPORT_GAP = 12  # words between a verb and the term of what it reports ("announced that ...")
+_MONITOR_GAP = 5  # words between a monitor and "monitoring" ("a UN mission monitoring")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The context words of knowledge/roles.yaml, normalized as the text is."""
+
+    coordination: frozenset[str]
+    list_filler: frozenset[str]
+    filler: frozenset[str]
+    joined: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    roles = knowledge.load("roles")
+
+    def flat(group: dict[str, list[str]]) -> frozenset[str]:
+        return frozenset(normalize_term(w) for words in group.values() for w in words or [])
+
+    return _Words(
+        coordination=flat(roles["coordination"]),
+        list_filler=flat(roles["list_filler"]),
+        filler=flat(roles["between_subject_and_verb"]),
+        joined=flat(roles["joined_mediators"]),
+    )
 
 
 def mention_roles(
     analysis: Analysis, sentence: Sentence, actors: list[ActorMention], evidence: Evidence
 ) -> tuple[list[Actor], list[Actor], list[Actor]]:
-    cued = {role: _after_cues(analysis, sentence, role, actors) for role in _ROLES}
-    announcers = [
-        a for a in _announcers(analysis, sentence, actors) if a.record.agent not in _BYSTANDERS
-    ]
-    parties = cued["parties"] + [a for a in announcers if a.record.agent in _BELLIGERENT]
-    sponsors = cued["sponsors"] + [a for a in announcers if a.record.agent not in _BELLIGERENT]
-    mediators = cued["mediators"] + [
-        a for a in actors if a.person is not None and a.record.agent == "IGO"
-    ]
+    """The parties, sponsors and mediators the sentence names for its ceasefire terms."""
+    actors = [a for a in actors if a.record.agent not in _BYSTANDERS]
+    if not actors:
+        return [], [], []
+    reader = _Reader(analysis, sentence, actors)
+    parties, sponsors, mediators = reader.roles()
     return (
         unique_actors(parties, evidence),
-        unique_actors([a for a in sponsors if a not in mediators], evidence),
+        unique_actors(sponsors, evidence),
         unique_actors(mediators, evidence),
     )
 
 
-_ROLES = ("parties", "sponsors", "mediators")
+class _Reader:
+    """The roles of one sentence's actors, read from the role words around them."""
+
+    def __init__(self, analysis: Analysis, sentence: Sentence, actors: list[ActorMention]):
+        self.analysis = analysis
+        self.sentence = sentence
+        self.actors = actors
+        self.text = analysis.text
+        self.words = _words()
+
+    def hits(self, key: str) -> list[Hit]:
+        return self.analysis.hits_in(self.sentence, "role", key)
+
+    def roles(self) -> tuple[list[ActorMention], list[ActorMention], list[ActorMention]]:
+        unilateral = bool(self.hits("unilateral"))
+        excluded = self._excluded()
+        parties = self._bound()
+        if not unilateral:
+            parties += self._after_cues("parties") + self._near_terms()
+        sponsors = self._after_cues("sponsors")
+        for actor, declared in self._declarers():
+            if declared or unilateral or actor.record.agent not in _BELLIGERENT:
+                sponsors.append(actor)
+            else:
+                parties.append(actor)
+        mediators = (
+            self._after_cues("mediators")
+            + self._joined_mediators()
+            + self._monitors()
+            + [a for a in self.actors if a.person is not None and a.record.agent == "IGO"]
+        )
+        mediating = _names(mediators) | excluded
+        parties = [a for a in parties if a.record.canonical not in mediating]
+        bound = _names(parties)  # who is bound by it does not stand behind it as well
+        sponsors = [a for a in sponsors if a.record.canonical not in mediating | bound]
+        mediators = [a for a in mediators if a.record.canonical not in excluded]
+        return parties, sponsors, mediators
+
+    # --- lists of names -------------------------------------------------------------------
+
+    def _list_at(self, index: int) -> list[ActorMention]:
+        """The names joined to the one at `index` by "and", "و" or commas, in text order."""
+        first = last = index
+        while first > 0 and self._joined(first - 1, first):
+            first -= 1
+        while last + 1 < len(self.actors) and self._joined(last, last + 1):
+            last += 1
+        return self.actors[first : last + 1]
+
+    def _joined(self, left: int, right: int) -> bool:
+        """Are the two names items of one list? Only list marks, coordination words and at
+        most one other word (Arabic "وحركة": "and the movement") stand between them."""
+        gap = self.text[self.actors[left].end : self.actors[right].start]
+        words = _gap_words(gap, _LIST_MARKS)
+        if words is None:
+            return False
+        coordination, filler = self.words.coordination, self.words.list_filler
+        phrase = f" {' '.join(words)} "
+        for joiner in (c for c in coordination if " " in c and f" {c} " in phrase):
+            phrase = phrase.replace(f" {joiner} ", " and ")
+        words = phrase.split()
+        joined = any(w in coordination or _conjoined(w, coordination) for w in words)
+        others = [w for w in words if w not in coordination and w not in filler]
+        return (joined or "," in gap or "،" in gap) and len(others) <= 1
+
+    def _first_after(self, end: int, reach: int) -> int | None:
+        """The index of the first name within `reach` words after `end`, in the clause."""
+        for index, actor in enumerate(self.actors):
+            if actor.start >= end:
+                words = _gap_words(self.text[end : actor.start], frozenset("\"'“”«»"))
+                return index if words is not None and len(words) <= reach else None
+        return None
+
+    def _last_before(self, start: int, reach: int, others: int) -> int | None:
+        """The index of the last name within `reach` words before `start`, in the clause,
+        with at most `others` words that are not filler words ("has", "قد")."""
+        for index in range(len(self.actors) - 1, -1, -1):
+            actor = self.actors[index]
+            if actor.end <= start:
+                return index if self._subject_gap(actor.end, start, reach, others) else None
+        return None
+
+    def _subject_gap(self, start: int, end: int, reach: int, others: int) -> bool:
+        words = _gap_words(self.text[start:end], frozenset("\"'“”«»"))
+        if words is None or len(words) > reach:
+            return False
+        return sum(w not in self.words.filler for w in words) <= others
+
+    # --- cues -----------------------------------------------------------------------------
+
+    def _after_cues(self, role: str) -> list[ActorMention]:
+        """The list of names right after each cue of `role` ("between X and Y")."""
+        found: list[ActorMention] = []
+        for cue in self.hits(role):
+            index = self._first_after(cue.end, _AFTER_CUE)
+            if index is not None:
+                found += self._list_at(index)
+        return found
+
+    def _near_terms(self) -> list[ActorMention]:
+        """ "A truce with the rebels": the names after a "with" that follows a term."""
+        terms = self.analysis.hits_in(self.sentence, "term")
+        found: list[ActorMention] = []
+        for cue in self.hits("parties_near_term"):
+            if any(self._within(t.end, cue.start, _NEAR_TERM) for t in terms):
+                index = self._first_after(cue.end, _AFTER_CUE)
+                if index is not None:
+                    found += self._list_at(index)
+        return found
+
+    def _within(self, start: int, end: int, reach: int) -> bool:
+        """Do at most `reach` words, and no clause mark, stand between `start` and `end`?"""
+        if start > end:
+            return False
+        words = _gap_words(self.text[start:end], frozenset())
+        return words is not None and len(words) <= reach
+
+    def _subjects(self, key: str) -> list[ActorMention]:
+        """The list of names that is the subject of each verb of `key`: right before it, or
+        for an Arabic verb first right after it (verb-subject order)."""
+        found: list[ActorMention] = []
+        for verb in self.hits(key):
+            found += self._subject_of(verb)
+        return found
+
+    def _subject_of(self, verb: Hit) -> list[ActorMention]:
+        index = None
+        if _is_arabic(verb.text):
+            index = self._first_after_verb(verb.end)
+        if index is None:
+            index = self._last_before(verb.start, _SUBJECT_GAP, _FOREIGN_WORDS)
+        return self._list_at(index) if index is not None else []
+
+    def _declarers(self) -> list[tuple[ActorMention, bool]]:
+        """Who announces, declares or proposes a term of the sentence, and whether the term is
+        what they declare ("X declared a truce", "the truce X announced", "الهدنة التي
+        أعلنتها") rather than what they report ("X announced that the sides agreed to a
+        truce"). A verb with no term near it declares something else."""
+        terms = self.analysis.hits_in(self.sentence, "term")
+        found: list[tuple[ActorMention, bool]] = []
+        for verb in self.hits("declare"):
+            declared = any(
+                self._within(verb.end, t.start, _OBJECT_GAP)
+                or self._within(t.end, verb.start, _OBJECT_GAP)
+                for t in terms
+            )
+            reported = any(self._within(verb.end, t.start, _REPORT_GAP) for t in terms)
+            if not declared and not reported:
+                continue
+            found += [(a, declared) for a in self._subject_of(verb)]
+        return found
+
+    def _first_after_verb(self, end: int) -> int | None:
+        for index, actor in enumerate(self.actors):
+            if actor.start >= end:
+                return index if self._subject_gap(end, actor.start, 2, 0) else None
+        return None
+
+    def _bound(self) -> list[ActorMention]:
+        """Those who agree to it, accept it, sign it, or breach it."""
+        return self._subjects("agree") + self._subjects("breach")
+
+    def _joined_mediators(self) -> list[ActorMention]:
+        """ "The Qatar-brokered truce": the name written onto "-brokered"."""
+        tokens = self.analysis.tokens
+        return [a for a in self.actors if tokens.after(a.end, self.words.joined)]
+
+    def _monitors(self) -> list[ActorMention]:
+        """ "A UN mission monitoring the truce": who watches over it mediates it."""
+        found: list[ActorMention] = []
+        for cue in self.hits("monitors"):
+            index = self._last_before(cue.start, _MONITOR_GAP, _MONITOR_GAP)
+            if index is not None:
+                found.append(self.actors[index])
+        return found
+
+    def _excluded(self) -> set[str]:
+        """The names the sentence leaves out of it: after "does not apply to", or right
+        before "are excluded"."""
+        names: set[str] = set()
+        for cue in self.hits("excluded"):
+            index = self._first_after(cue.end, _AFTER_CUE)
+            if index is not None:
+                names |= _names(self._list_at(index))
+        for cue in self.hits("excluded_before"):
+            index = self._last_before(cue.start, _SUBJECT_GAP, _SUBJECT_GAP)
+            if index is not None:
+                names |= _names(self._list_at(index))
+        return names
 
 
-def _after_cues(
-    analysis: Analysis, sentence: Sentence, role: str, actors: list[ActorMention]
-) -> list[ActorMention]:
-    """Actors in the clause that follows a role cue ("between X and Y", "brokered by X")."""
-    taken: list[ActorMention] = []
-    for cue in analysis.hits_in(sentence, "role", role):
-        clause = _CLAUSE_END.search(analysis.text, cue.end, sentence.end)
-        stop = clause.start() if clause else sentence.end
-        taken += [a for a in actors if cue.end <= a.start < stop]
-    return taken
+def _names(actors: list[ActorMention]) -> set[str]:
+    return {a.record.canonical for a in actors}
 
 
-def _announcers(
-    analysis: Analysis, sentence: Sentence, actors: list[ActorMention]
-) -> list[ActorMention]:
-    """The actors right before an announcing verb ("the US announced", "Russia extended")."""
-    verbs = [t for t in analysis.hits_in(sentence, "status") if t.key in _ANNOUNCING]
-    found = []
-    for verb in verbs:
-        before = [a for a in actors if a.end <= verb.start]
-        if before and not _CLAUSE_END.search(analysis.text, before[-1].end, verb.start):
-            found.append(before[-1])
-    return found
+def _gap_words(gap: str, allowed: frozenset[str]) -> list[str] | None:
+    """The normalized words between two spans, or None when a clause mark not in `allowed`
+    stands between them."""
+    if any(ch in _CLAUSE_MARKS and ch not in allowed for ch in gap):
+        return None
+    cleaned = "".join(" " if ch in allowed else ch for ch in gap)
+    return [normalize_term(w) for w in cleaned.split()]
+
+
+def _conjoined(word: str, coordination: frozenset[str]) -> bool:
+    """An Arabic conjunction written onto the next word ("وحركة": "and" + "movement")."""
+    return len(word) > 2 and word[0] in coordination
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)

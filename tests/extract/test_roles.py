@@ -1,0 +1,117 @@
+"""Parties, sponsors and mediators of a ceasefire mention, in English and Arabic.
+
+The sentences are invented; each names the actors the way the press does, and the assertions
+follow the project's annotation guide: who agrees to or breaches it is a party, who declares
+it alone or guarantees it a sponsor, who brokers, hosts or monitors it a mediator.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import canonicals
+
+
+def _mention(extract, text: str) -> dict:
+    ceasefires = extract(text)["ceasefires"]
+    assert ceasefires, text
+    return ceasefires[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel and Hamas agreed to a three-day truce on Sunday.",
+        "وافقت إسرائيل وحماس على هدنة لمدة ثلاثة أيام.",
+    ],
+)
+def test_both_sides_that_agree_are_parties(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["parties"]) == {"Israel", "Hamas"}
+    assert not mention["sponsors"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Qatar-brokered ceasefire between Israel and Hamas took effect on Sunday.",
+        "دخلت الهدنة بين إسرائيل وحماس حيز التنفيذ بوساطة قطر.",
+    ],
+)
+def test_a_broker_is_a_mediator_not_a_party(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["mediators"]) == {"Qatar"}
+    assert canonicals(mention["parties"]) == {"Israel", "Hamas"}
+
+
+def test_every_mediator_of_a_list_is_taken(extract) -> None:
+    mention = _mention(extract, "دخلت الهدنة بين إسرائيل وحماس حيز التنفيذ بوساطة مصر وقطر.")
+    assert canonicals(mention["mediators"]) == {"Egypt", "Qatar"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Houthis declared a unilateral ceasefire on Monday.",
+        "أعلن الحوثيون وقفا لإطلاق النار من جانب واحد.",
+    ],
+)
+def test_a_unilateral_declarer_is_a_sponsor_and_binds_no_party(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["sponsors"]) == {"Houthis"}
+    assert not mention["parties"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce between the Syrian government and the rebels does not apply to Islamic State.",
+        "الهدنة بين الحكومة السورية والمعارضة لا تشمل تنظيم الدولة.",
+    ],
+)
+def test_a_group_left_out_is_not_a_party(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert "Islamic State" not in canonicals(mention["parties"] + mention["sponsors"])
+    assert "Syrian government" in canonicals(mention["parties"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah violated the ceasefire on Tuesday, the army said.",
+        "خرق حزب الله وقف إطلاق النار صباح الثلاثاء.",
+    ],
+)
+def test_who_breaches_it_was_bound_by_it(extract, text: str) -> None:
+    assert canonicals(_mention(extract, text)["parties"]) == {"Hezbollah"}
+
+
+def test_an_envoy_beside_the_sides_is_a_mediator(extract) -> None:
+    text = "The UN envoy announced a truce between the Houthis and the Yemeni government."
+    mention = _mention(extract, text)
+    assert canonicals(mention["mediators"]) == {"United Nations"}
+    assert canonicals(mention["parties"]) == {"Houthis", "Yemeni government"}
+
+
+def test_a_power_announcing_what_the_sides_agreed_is_a_sponsor(extract) -> None:
+    text = "The United States announced that Israel and Hamas had agreed to a ceasefire."
+    mention = _mention(extract, text)
+    assert canonicals(mention["sponsors"]) == {"United States"}
+    assert canonicals(mention["parties"]) == {"Israel", "Hamas"}
+
+
+def test_a_monitoring_mission_is_a_mediator(extract) -> None:
+    mention = _mention(extract, "A UN mission monitoring the ceasefire arrived on Saturday.")
+    assert canonicals(mention["mediators"]) == {"United Nations"}
+
+
+def test_guarantors_of_a_list_are_sponsors(extract) -> None:
+    mention = _mention(extract, "The ceasefire was guaranteed by Turkey and Russia.")
+    assert canonicals(mention["sponsors"]) == {"Turkey", "Russia"}
+    assert not mention["parties"]
+
+
+def test_an_announcement_of_something_else_gives_no_role(extract) -> None:
+    text = "Israel announced the reopening of the crossing, days after the truce ended."
+    mention = _mention(extract, text)
+    assert "Israel" not in canonicals(mention["sponsors"] + mention["parties"])
