@@ -115,3 +115,47 @@ def test_an_announcement_of_something_else_gives_no_role(extract) -> None:
     text = "Israel announced the reopening of the crossing, days after the truce ended."
     mention = _mention(extract, text)
     assert "Israel" not in canonicals(mention["sponsors"] + mention["parties"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Turkey agreed on a ceasefire in Idlib province on Thursday.",
+        "اتفقت روسيا وتركيا على وقف إطلاق النار في إدلب.",
+    ],
+)
+def test_two_powers_agreeing_on_a_third_countrys_truce_are_sponsors(extract, text) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["sponsors"]) == {"Russia", "Turkey"}
+    assert not mention["parties"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN Security Council called for a ceasefire in Yemen.",
+        "طالب مجلس الأمن الدولي بوقف إطلاق النار في اليمن.",
+    ],
+)
+def test_a_council_calling_for_it_is_a_sponsor(extract, text: str) -> None:
+    assert "UN Security Council" in canonicals(_mention(extract, text)["sponsors"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A truce between Russia and Ukraine took effect by decision of the Kremlin.",
+        "دخلت هدنة بين روسيا وأوكرانيا حيز التنفيذ بموجب قرار من الرئيس الروسي.",
+    ],
+)
+def test_a_truce_decreed_by_one_side_is_sponsored_by_it(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["sponsors"]) == {"Russia"}
+    assert "Russia" not in canonicals(mention["parties"])
+
+
+def test_who_announces_the_result_of_a_mediation_is_a_mediator(extract) -> None:
+    text = "As part of the ongoing mediation, Qatar announced that the truce was extended."
+    mention = _mention(extract, text)
+    assert canonicals(mention["mediators"]) == {"Qatar"}
+    assert not mention["sponsors"]

@@ -51,6 +51,7 @@ class _Words:
     list_filler: frozenset[str]
     filler: frozenset[str]
     joined: frozenset[str]
+    states: dict[str, str]  # ISO alpha-3 -> alpha-2
 
 
 @cache
@@ -65,6 +66,7 @@ def _words() -> _Words:
         list_filler=flat(roles["list_filler"]),
         filler=flat(roles["between_subject_and_verb"]),
         joined=flat(roles["joined_mediators"]),
+        states=dict(roles["states"]),
     )
 
 
@@ -100,17 +102,24 @@ class _Reader:
     def roles(self) -> tuple[list[ActorMention], list[ActorMention], list[ActorMention]]:
         unilateral = bool(self.hits("unilateral"))
         excluded = self._excluded()
-        parties = self._bound()
+        parties, backers = self._bound()
         if not unilateral:
             parties += self._after_cues("parties") + self._near_terms()
-        sponsors = self._after_cues("sponsors")
+        decreed = self._after_cues("decreed")
+        sponsors = self._after_cues("sponsors") + backers + decreed
+        brokering: list[ActorMention] = []
+        mediating_sentence = bool(self.hits("mediation"))
         for actor, declared in self._declarers():
-            if declared or unilateral or actor.record.agent not in _BELLIGERENT:
-                sponsors.append(actor)
-            else:
+            if actor.record.agent in _BELLIGERENT and not (declared or unilateral):
                 parties.append(actor)
+            elif mediating_sentence and actor.record.agent not in _BELLIGERENT:
+                brokering.append(actor)
+            else:
+                sponsors.append(actor)
+        parties = [a for a in parties if a.record.canonical not in _names(decreed)]
         mediators = (
-            self._after_cues("mediators")
+            brokering
+            + self._after_cues("mediators")
             + self._joined_mediators()
             + self._monitors()
             + [a for a in self.actors if a.person is not None and a.record.agent == "IGO"]
@@ -209,10 +218,12 @@ class _Reader:
             found += self._subject_of(verb)
         return found
 
-    def _subject_of(self, verb: Hit) -> list[ActorMention]:
+    def _subject_of(self, verb: Hit, reach: int = 2) -> list[ActorMention]:
+        """The list of names right before the verb, or for an Arabic verb first the one
+        within `reach` words after it ("أعلن الرئيس الأمريكي ترامب")."""
         index = None
         if _is_arabic(verb.text):
-            index = self._first_after_verb(verb.end)
+            index = self._first_after_verb(verb.end, reach)
         if index is None:
             index = self._last_before(verb.start, _SUBJECT_GAP, _FOREIGN_WORDS)
         return self._list_at(index) if index is not None else []
@@ -224,7 +235,8 @@ class _Reader:
         truce"). A verb with no term near it declares something else."""
         terms = self.analysis.hits_in(self.sentence, "term")
         found: list[tuple[ActorMention, bool]] = []
-        for verb in self.hits("declare"):
+        verbs = [(v, 2) for v in self.hits("declare")] + [(v, 0) for v in self.hits("call")]
+        for verb, reach in verbs:
             declared = any(
                 self._within(verb.end, t.start, _OBJECT_GAP)
                 or self._within(t.end, verb.start, _OBJECT_GAP)
@@ -233,18 +245,39 @@ class _Reader:
             reported = any(self._within(verb.end, t.start, _REPORT_GAP) for t in terms)
             if not declared and not reported:
                 continue
-            found += [(a, declared) for a in self._subject_of(verb)]
+            found += [(a, declared) for a in self._subject_of(verb, reach)]
         return found
 
-    def _first_after_verb(self, end: int) -> int | None:
+    def _first_after_verb(self, end: int, reach: int) -> int | None:
         for index, actor in enumerate(self.actors):
             if actor.start >= end:
-                return index if self._subject_gap(end, actor.start, 2, 0) else None
+                return index if self._subject_gap(end, actor.start, reach, reach) else None
         return None
 
-    def _bound(self) -> list[ActorMention]:
-        """Those who agree to it, accept it, sign it, or breach it."""
-        return self._subjects("agree") + self._subjects("breach")
+    def _bound(self) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Those who agree to it, accept it, sign it, or breach it (its parties), and those
+        who arrange it without binding themselves (its sponsors): who agree on a unilateral
+        halt, or states that agree on it for a third country's places."""
+        parties, backers = self._subjects("breach"), []
+        unilateral = bool(self.hits("unilateral"))
+        for verb in self.hits("agree"):
+            subject = self._subject_of(verb)
+            arranged = unilateral or self._foreign_powers(subject)
+            (backers if arranged else parties).extend(subject)
+        return parties, backers
+
+    def _foreign_powers(self, subject: list[ActorMention]) -> bool:
+        """Are these two or more states, none of whose countries holds a place the sentence
+        names ("the US and Russia agreed on a truce in the south of the country")?"""
+        states = self.words.states
+        codes = {states.get(a.record.country or "") for a in subject}
+        if len(subject) < 2 or None in codes or any(a.record.agent != "GOV" for a in subject):
+            return False
+        places = {
+            p.record.country for p in self.analysis.within(self.analysis.places, self.sentence)
+        }
+        places.discard("")
+        return bool(places) and not codes & places
 
     def _joined_mediators(self) -> list[ActorMention]:
         """ "The Qatar-brokered truce": the name written onto "-brokered"."""
