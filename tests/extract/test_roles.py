@@ -159,3 +159,24 @@ def test_who_announces_the_result_of_a_mediation_is_a_mediator(extract) -> None:
     mention = _mention(extract, text)
     assert canonicals(mention["mediators"]) == {"Qatar"}
     assert not mention["sponsors"]
+
+
+def test_sides_joined_by_a_hyphen_before_the_term_are_parties(extract) -> None:
+    mention = _mention(extract, "The Israel-Hezbollah ceasefire took effect at dawn.")
+    assert canonicals(mention["parties"]) == {"Israel", "Hezbollah"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN envoy said the truce in the port city was holding.",
+        "قال المبعوث الأممي إن الهدنة في المدينة صامدة.",
+    ],
+)
+def test_an_envoy_of_an_international_body_is_a_mediator(extract, text: str) -> None:
+    assert canonicals(_mention(extract, text)["mediators"]) == {"United Nations"}
+
+
+def test_an_official_who_only_praises_it_is_no_mediator(extract) -> None:
+    text = "Federica Mogherini praised the ceasefire between the government and the Taliban."
+    assert not _mention(extract, text)["mediators"]

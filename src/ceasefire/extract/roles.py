@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, unique_actors
@@ -34,6 +35,7 @@ _BYSTANDERS = frozenset({"CVL", "REF", "MED"})
 _CLAUSE_MARKS = frozenset(",;:–—()[]\n.!?؛،")
 # Marks that may stand inside a list of names ("the US, Russia and Jordan", 'و"أنصار الله"').
 _LIST_MARKS = frozenset(",،\"'“”«»()")
+_HYPHENS = frozenset("-‐–")  # a hyphen joins the two sides named before a term
 _NEAR_TERM = 4  # words between a term and its "with" ("a truce with the rebels")
 _AFTER_CUE = 3  # words between a cue and the first name it governs ("between the army")
 _SUBJECT_GAP = 4  # words between a subject and its verb ("Russia's military has announced")
@@ -52,6 +54,7 @@ class _Words:
     filler: frozenset[str]
     joined: frozenset[str]
     states: dict[str, str]  # ISO alpha-3 -> alpha-2
+    envoys: frozenset[str]
 
 
 @cache
@@ -67,6 +70,7 @@ def _words() -> _Words:
         filler=flat(roles["between_subject_and_verb"]),
         joined=flat(roles["joined_mediators"]),
         states=dict(roles["states"]),
+        envoys=flat(roles["envoy_titles"]),
     )
 
 
@@ -104,7 +108,9 @@ class _Reader:
         excluded = self._excluded()
         parties, backers = self._bound()
         if not unilateral:
-            parties += self._after_cues("parties") + self._near_terms()
+            sides, foreign = self._sides_before_terms()
+            parties += self._after_cues("parties") + self._near_terms() + sides
+            backers += foreign
         decreed = self._after_cues("decreed")
         sponsors = self._after_cues("sponsors") + backers + decreed
         brokering: list[ActorMention] = []
@@ -122,7 +128,7 @@ class _Reader:
             + self._after_cues("mediators")
             + self._joined_mediators()
             + self._monitors()
-            + [a for a in self.actors if a.person is not None and a.record.agent == "IGO"]
+            + self._envoys()
         )
         mediating = _names(mediators) | excluded
         parties = [a for a in parties if a.record.canonical not in mediating]
@@ -146,6 +152,8 @@ class _Reader:
         """Are the two names items of one list? Only list marks, coordination words and at
         most one other word (Arabic "وحركة": "and the movement") stand between them."""
         gap = self.text[self.actors[left].end : self.actors[right].start]
+        if gap in _HYPHENS:  # "the Israel-Hezbollah ceasefire"
+            return True
         words = _gap_words(gap, _LIST_MARKS)
         if words is None:
             return False
@@ -191,6 +199,21 @@ class _Reader:
             if index is not None:
                 found += self._list_at(index)
         return found
+
+    def _sides_before_terms(self) -> tuple[list[ActorMention], list[ActorMention]]:
+        """ "The Israel-Hezbollah ceasefire", "a Hamas and Israel truce": two or more names
+        right before a term are its sides (parties), or, when they are powers foreign to the
+        places named, its sponsors."""
+        parties: list[ActorMention] = []
+        backers: list[ActorMention] = []
+        for term in self.analysis.hits_in(self.sentence, "term"):
+            index = self._last_before(term.start, 1, 1)
+            if index is None:
+                continue
+            sides = self._list_at(index)
+            if len(_names(sides)) >= 2:
+                (backers if self._foreign_powers(sides) else parties).extend(sides)
+        return parties, backers
 
     def _near_terms(self) -> list[ActorMention]:
         """ "A truce with the rebels": the names after a "with" that follows a term."""
@@ -284,6 +307,15 @@ class _Reader:
         tokens = self.analysis.tokens
         return [a for a in self.actors if tokens.after(a.end, self.words.joined)]
 
+    def _envoys(self) -> list[ActorMention]:
+        """ "The UN envoy", "المبعوث الأممي": an international body's envoy mediates."""
+        titles = self.words.envoys
+        return [
+            a
+            for a in self.actors
+            if a.record.agent == "IGO" and any(t in titles for t in _phrases(a.text))
+        ]
+
     def _monitors(self) -> list[ActorMention]:
         """ "A UN mission monitoring the truce": who watches over it mediates it."""
         found: list[ActorMention] = []
@@ -319,6 +351,12 @@ def _gap_words(gap: str, allowed: frozenset[str]) -> list[str] | None:
         return None
     cleaned = "".join(" " if ch in allowed else ch for ch in gap)
     return [normalize_term(w) for w in cleaned.split()]
+
+
+def _phrases(text: str) -> set[str]:
+    """The normalized words of `text` and its two-word phrases."""
+    words = normalize_term(text).split()
+    return set(words) | {f"{a} {b}" for a, b in pairwise(words)}
 
 
 def _conjoined(word: str, coordination: frozenset[str]) -> bool:
