@@ -34,7 +34,7 @@ REALNEWS = {
     "places precision (main)": 0.660,
     "parties recall, in role (main)": 0.373,
     "sponsors recall, in role (main)": 0.654,
-    "mediators recall, in role (main)": 0.318,
+    "mediators recall, in role (main)": 0.364,
     "characterizations recall (main)": 0.469,
     "start date correct (main)": 0.645,
     "displacement counts found": 0.375,

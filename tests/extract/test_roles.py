@@ -180,3 +180,23 @@ def test_an_envoy_of_an_international_body_is_a_mediator(extract, text: str) -> 
 def test_an_official_who_only_praises_it_is_no_mediator(extract) -> None:
     text = "Federica Mogherini praised the ceasefire between the government and the Taliban."
     assert not _mention(extract, text)["mediators"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were hosted by Qatar. Israel and Hamas agreed to a truce on Sunday.",
+        "جرت المحادثات بوساطة قطر. واتفقت إسرائيل وحماس على هدنة يوم الأحد.",
+    ],
+)
+def test_a_host_of_the_talks_named_in_another_sentence_is_a_mediator(extract, text) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["mediators"]) == {"Qatar"}
+    assert canonicals(mention["parties"]) == {"Israel", "Hamas"}
+    assert mention["mediators"][0]["evidence"]["text"].startswith(text.split(".")[0])
+
+
+def test_a_sponsor_named_only_in_another_sentence_is_not_taken(extract) -> None:
+    text = "The resolution was proposed by Britain. Israel and Hamas agreed to a truce."
+    mention = _mention(extract, text)
+    assert "United Kingdom" not in canonicals(mention["sponsors"] + mention["mediators"])

@@ -77,17 +77,59 @@ def _words() -> _Words:
 def mention_roles(
     analysis: Analysis, sentence: Sentence, actors: list[ActorMention], evidence: Evidence
 ) -> tuple[list[Actor], list[Actor], list[Actor]]:
-    """The parties, sponsors and mediators the sentence names for its ceasefire terms."""
+    """The parties, sponsors and mediators the sentence names for its ceasefire terms, with
+    the brokers that sentences of the document naming no term give it ("The talks, hosted by
+    X, ended on Monday"), each with the sentence that names it."""
     actors = [a for a in actors if a.record.agent not in _BYSTANDERS]
-    if not actors:
-        return [], [], []
-    reader = _Reader(analysis, sentence, actors)
-    parties, sponsors, mediators = reader.roles()
+    parties: list[ActorMention] = []
+    sponsors: list[ActorMention] = []
+    mediators: list[ActorMention] = []
+    if actors:
+        parties, sponsors, mediators = _Reader(analysis, sentence, actors).roles()
+    named = _names(parties) | _names(sponsors) | _names(mediators)
     return (
         unique_actors(parties, evidence),
         unique_actors(sponsors, evidence),
-        unique_actors(mediators, evidence),
+        unique_actors(mediators, evidence) + _elsewhere(_document_brokers(analysis), named),
     )
+
+
+def _elsewhere(found: list[tuple[ActorMention, Evidence]], named: set[str]) -> list[Actor]:
+    """The actors found in other sentences that this sentence gives no role, once each."""
+    actors: list[Actor] = []
+    for mention, evidence in found:
+        if mention.record.canonical not in named:
+            named = named | {mention.record.canonical}
+            actors += unique_actors([mention], evidence)
+    return actors
+
+
+_Found = list[tuple[ActorMention, Evidence]]
+_last_document: list[tuple[Analysis, _Found]] = []  # the document read last, and its brokers
+
+
+def _document_brokers(analysis: Analysis) -> _Found:
+    """Mediators that the document's sentences without a ceasefire term name by a cue ("talks
+    hosted by", "بوساطة", "the UN envoy", "monitors of"): the talks around the arrangement,
+    told apart from it. Guarantors are not taken so: "brokered by" and "proposed by" there
+    may speak of another instrument (a resolution, a framework). Read once per document."""
+    last = _last_document[0] if _last_document else None  # one read: threads may share it
+    if last is not None and last[0] is analysis:
+        return last[1]
+    with_terms = {s.start for s in analysis.sentences_with("term")}
+    mediators: _Found = []
+    for sentence in analysis.sentences_with("role"):
+        actors = [
+            a
+            for a in analysis.within(analysis.actors, sentence)
+            if a.record.agent not in _BYSTANDERS
+        ]
+        if sentence.start in with_terms or not actors:
+            continue
+        evidence = analysis.evidence(sentence)
+        mediators += [(a, evidence) for a in _Reader(analysis, sentence, actors).brokers()]
+    _last_document[:] = [(analysis, mediators)]
+    return mediators
 
 
 class _Reader:
@@ -136,6 +178,15 @@ class _Reader:
         sponsors = [a for a in sponsors if a.record.canonical not in mediating | bound]
         mediators = [a for a in mediators if a.record.canonical not in excluded]
         return parties, sponsors, mediators
+
+    def brokers(self) -> list[ActorMention]:
+        """The brokers, hosts, envoys and monitors a sentence names by a cue."""
+        return (
+            self._after_cues("mediators")
+            + self._joined_mediators()
+            + self._monitors()
+            + self._envoys()
+        )
 
     # --- lists of names -------------------------------------------------------------------
 
