@@ -200,3 +200,19 @@ def test_a_sponsor_named_only_in_another_sentence_is_not_taken(extract) -> None:
     text = "The resolution was proposed by Britain. Israel and Hamas agreed to a truce."
     mention = _mention(extract, text)
     assert "United Kingdom" not in canonicals(mention["sponsors"] + mention["mediators"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army reported a violation of the truce by the Houthis on Monday.",
+        "سجل الجيش خروقات للهدنة من قبل الحوثيين يوم الاثنين.",
+    ],
+)
+def test_who_is_named_after_by_a_breach_is_a_party(extract, text: str) -> None:
+    assert canonicals(_mention(extract, text)["parties"]) == {"Houthis"}
+
+
+def test_a_comma_and_a_verb_do_not_join_two_names(extract) -> None:
+    text = "Israel said it would answer any violation of the ceasefire by Hezbollah, warning Hamas."
+    assert canonicals(_mention(extract, text)["parties"]) == {"Hezbollah"}

@@ -36,6 +36,7 @@ _CLAUSE_MARKS = frozenset(",;:–—()[]\n.!?؛،")
 # Marks that may stand inside a list of names ("the US, Russia and Jordan", 'و"أنصار الله"').
 _LIST_MARKS = frozenset(",،\"'“”«»()")
 _HYPHENS = frozenset("-‐–")  # a hyphen joins the two sides named before a term
+_BREACH_BY = 5  # words between a breach and its "by" ("violation of the truce by")
 _NEAR_TERM = 4  # words between a term and its "with" ("a truce with the rebels")
 _AFTER_CUE = 3  # words between a cue and the first name it governs ("between the army")
 _SUBJECT_GAP = 4  # words between a subject and its verb ("Russia's military has announced")
@@ -200,8 +201,8 @@ class _Reader:
         return self.actors[first : last + 1]
 
     def _joined(self, left: int, right: int) -> bool:
-        """Are the two names items of one list? Only list marks, coordination words and at
-        most one other word (Arabic "وحركة": "and the movement") stand between them."""
+        """Are the two names items of one list? Only list marks and coordination words stand
+        between them, and after a conjunction at most one other word."""
         gap = self.text[self.actors[left].end : self.actors[right].start]
         if gap in _HYPHENS:  # "the Israel-Hezbollah ceasefire"
             return True
@@ -215,7 +216,11 @@ class _Reader:
         words = phrase.split()
         joined = any(w in coordination or _conjoined(w, coordination) for w in words)
         others = [w for w in words if w not in coordination and w not in filler]
-        return (joined or "," in gap or "،" in gap) and len(others) <= 1
+        # a conjunction may carry one word of the next name ("and Syrian rebel groups",
+        # "وحركة"); a comma alone joins only names ("X, Y and Z", not "X, declaring Y")
+        if joined:
+            return len(others) <= 1
+        return ("," in gap or "،" in gap) and not others
 
     def _first_after(self, end: int, reach: int) -> int | None:
         """The index of the first name within `reach` words after `end`, in the clause."""
@@ -332,13 +337,25 @@ class _Reader:
         """Those who agree to it, accept it, sign it, or breach it (its parties), and those
         who arrange it without binding themselves (its sponsors): who agree on a unilateral
         halt, or states that agree on it for a third country's places."""
-        parties, backers = self._subjects("breach"), []
+        parties, backers = self._subjects("breach") + self._breachers_after(), []
         unilateral = bool(self.hits("unilateral"))
         for verb in self.hits("agree"):
             subject = self._subject_of(verb)
             arranged = unilateral or self._foreign_powers(subject)
             (backers if arranged else parties).extend(subject)
         return parties, backers
+
+    def _breachers_after(self) -> list[ActorMention]:
+        """ "A violation of the truce by the militia": who is named after "by" within a few
+        words after a word of breaching."""
+        breaches = self.hits("breach")
+        found: list[ActorMention] = []
+        for cue in self.hits("breach_by"):
+            if any(self._within(b.end, cue.start, _BREACH_BY) for b in breaches):
+                index = self._first_after(cue.end, _AFTER_CUE)
+                if index is not None:
+                    found += self._list_at(index)
+        return found
 
     def _foreign_powers(self, subject: list[ActorMention]) -> bool:
         """Are these two or more states, none of whose countries holds a place the sentence
