@@ -111,8 +111,15 @@ def test_guarantors_of_a_list_are_sponsors(extract) -> None:
     assert not mention["parties"]
 
 
-def test_an_announcement_of_something_else_gives_no_role(extract) -> None:
-    text = "Israel announced the reopening of the crossing, days after the truce ended."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel announced the reopening of the crossing, days after the truce ended.",
+        "Israel announced the interception of a rocket fired before the truce ended.",
+        "وأعلنت إسرائيل عن اعتراض صاروخ أطلق من غزة قبل انقضاء الهدنة.",
+    ],
+)
+def test_an_announcement_of_something_else_gives_no_role(extract, text: str) -> None:
     mention = _mention(extract, text)
     assert "Israel" not in canonicals(mention["sponsors"] + mention["parties"])
 
@@ -216,3 +223,10 @@ def test_who_is_named_after_by_a_breach_is_a_party(extract, text: str) -> None:
 def test_a_comma_and_a_verb_do_not_join_two_names(extract) -> None:
     text = "Israel said it would answer any violation of the ceasefire by Hezbollah, warning Hamas."
     assert canonicals(_mention(extract, text)["parties"]) == {"Hezbollah"}
+
+
+def test_a_head_of_state_announcing_it_after_the_verb_is_a_sponsor(extract) -> None:
+    text = "أعلن الرئيس الأمريكي عن وقف إطلاق النار بين إسرائيل وإيران."
+    mention = _mention(extract, text)
+    assert canonicals(mention["sponsors"]) == {"United States"}
+    assert canonicals(mention["parties"]) == {"Israel", "Iran"}

@@ -56,6 +56,7 @@ class _Words:
     joined: frozenset[str]
     states: dict[str, str]  # ISO alpha-3 -> alpha-2
     envoys: frozenset[str]
+    reporting: frozenset[str]
 
 
 @cache
@@ -72,6 +73,7 @@ def _words() -> _Words:
         joined=flat(roles["joined_mediators"]),
         states=dict(roles["states"]),
         envoys=flat(roles["envoy_titles"]),
+        reporting=flat(roles["reporting"]),
     )
 
 
@@ -309,23 +311,34 @@ class _Reader:
 
     def _declarers(self) -> list[tuple[ActorMention, bool]]:
         """Who announces, declares or proposes a term of the sentence, and whether the term is
-        what they declare ("X declared a truce", "the truce X announced", "الهدنة التي
-        أعلنتها") rather than what they report ("X announced that the sides agreed to a
-        truce"). A verb with no term near it declares something else."""
+        what they declare ("X declared a truce", "the truce X announced", "أعلن X عن هدنة")
+        rather than what they report ("X announced that the sides agreed to a truce", "أعلنت X
+        أن ..."). A verb whose term is neither its object nor in the clause it reports
+        declares something else ("announced the interception of a rocket before the truce")."""
         terms = self.analysis.hits_in(self.sentence, "term")
         found: list[tuple[ActorMention, bool]] = []
         verbs = [(v, 2) for v in self.hits("declare")] + [(v, 0) for v in self.hits("call")]
         for verb, reach in verbs:
+            subject = self._subject_of(verb, reach)
+            # the object follows the verb, or the subject written after it ("أعلن X عن")
+            after = max([verb.end] + [a.end for a in subject if a.start >= verb.end])
             declared = any(
-                self._within(verb.end, t.start, _OBJECT_GAP)
+                self._within(after, t.start, _OBJECT_GAP)
                 or self._within(t.end, verb.start, _OBJECT_GAP)
                 for t in terms
             )
-            reported = any(self._within(verb.end, t.start, _REPORT_GAP) for t in terms)
-            if not declared and not reported:
-                continue
-            found += [(a, declared) for a in self._subject_of(verb, reach)]
+            if declared or any(self._reports(after, t.start) for t in terms):
+                found += [(a, declared) for a in subject]
         return found
+
+    def _reports(self, start: int, end: int) -> bool:
+        """Does a clause reported by "that" or "أن" run from `start` to a term at `end`?"""
+        words = _gap_words(self.text[start:end], frozenset())
+        return (
+            words is not None
+            and len(words) <= _REPORT_GAP
+            and any(w in self.words.reporting for w in words[:_OBJECT_GAP])
+        )
 
     def _first_after_verb(self, end: int, reach: int) -> int | None:
         for index, actor in enumerate(self.actors):
@@ -418,7 +431,8 @@ def _gap_words(gap: str, allowed: frozenset[str]) -> list[str] | None:
     if any(ch in _CLAUSE_MARKS and ch not in allowed for ch in gap):
         return None
     cleaned = "".join(" " if ch in allowed else ch for ch in gap)
-    return [normalize_term(w) for w in cleaned.split()]
+    # a quotation mark or a dash standing alone is no word
+    return [normalize_term(w) for w in cleaned.split() if any(ch.isalnum() for ch in w)]
 
 
 def _phrases(text: str) -> set[str]:
