@@ -230,3 +230,21 @@ def test_a_head_of_state_announcing_it_after_the_verb_is_a_sponsor(extract) -> N
     mention = _mention(extract, text)
     assert canonicals(mention["sponsors"]) == {"United States"}
     assert canonicals(mention["parties"]) == {"Israel", "Iran"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN said the Houthis and the Yemeni government had agreed to a truce.",
+        "قالت الأمم المتحدة إن الحوثيين والحكومة اليمنية اتفقوا على هدنة.",
+    ],
+)
+def test_a_body_saying_the_sides_agreed_announces_it(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["sponsors"]) == {"United Nations"}
+    assert canonicals(mention["parties"]) == {"Houthis", "Yemeni government"}
+
+
+def test_a_body_saying_how_the_truce_fares_announces_nothing(extract) -> None:
+    text = "The UN said the truce between the Houthis and the Yemeni government was holding."
+    assert not _mention(extract, text)["sponsors"]

@@ -28,11 +28,13 @@ from ceasefire.extract.sentences import Sentence
 from ceasefire.records import Actor, Evidence
 
 _BELLIGERENT = frozenset({"REB", "INS", "OPP"})
+_ANNOUNCING = frozenset({"GOV", "IGO"})  # who announces what others agreed
 # Civilians, refugees and the press report or suffer a truce; they neither sponsor it nor
 # bind themselves to it ("three civilians were killed... announced by Russia").
 _BYSTANDERS = frozenset({"CVL", "REF", "MED"})
 # Marks that end a clause: a list of names or a subject does not run across them.
 _CLAUSE_MARKS = frozenset(",;:–—()[]\n.!?؛،")
+_TYPED_DASHES = ("--", " - ")  # a dash typed with hyphens also ends a clause
 # Marks that may stand inside a list of names ("the US, Russia and Jordan", 'و"أنصار الله"').
 _LIST_MARKS = frozenset(",،\"'“”«»()")
 _HYPHENS = frozenset("-‐–")  # a hyphen joins the two sides named before a term
@@ -41,7 +43,8 @@ _NEAR_TERM = 4  # words between a term and its "with" ("a truce with the rebels"
 _AFTER_CUE = 3  # words between a cue and the first name it governs ("between the army")
 _SUBJECT_GAP = 4  # words between a subject and its verb ("Russia's military has announced")
 _FOREIGN_WORDS = 2  # of which at most this many words outside the known filler words
-_OBJECT_GAP = 4  # words between a verb and the term it declares ("declared a three-day truce")
+_OBJECT_GAP = 6  # words between a verb and the term it declares ("declared a three-day truce")
+_SAID_GAP = 4  # words between "said" and the agreement it reports ("said that X agreed")
 _REPORT_GAP = 12  # words between a verb and the term of what it reports ("announced that ...")
 _MONITOR_GAP = 5  # words between a monitor and "monitoring" ("a UN mission monitoring")
 
@@ -329,6 +332,22 @@ class _Reader:
             )
             if declared or any(self._reports(after, t.start) for t in terms):
                 found += [(a, declared) for a in subject]
+        return found + [(a, False) for a in self._announcers_of_agreement()]
+
+    def _announcers_of_agreement(self) -> list[ActorMention]:
+        """ "The ministry said the two sides had agreed to a truce": a state or international
+        body that says others agreed to it announces the agreement."""
+        agreements = self.hits("agree")
+        found: list[ActorMention] = []
+        for verb in self.hits("say"):
+            speaker = [a for a in self._subject_of(verb) if a.record.agent in _ANNOUNCING]
+            after = max([verb.end] + [a.end for a in speaker if a.start >= verb.end])
+            for agreed in agreements:
+                sides = self._subject_of(agreed)
+                # the agreeing sides, or else the verb, come right after "said (that)"
+                start = sides[0].start if sides and sides[0].start >= after else agreed.start
+                if speaker and self._within(after, start, _SAID_GAP):
+                    found += [a for a in speaker if a.record.canonical not in _names(sides)]
         return found
 
     def _reports(self, start: int, end: int) -> bool:
@@ -429,6 +448,8 @@ def _gap_words(gap: str, allowed: frozenset[str]) -> list[str] | None:
     """The normalized words between two spans, or None when a clause mark not in `allowed`
     stands between them."""
     if any(ch in _CLAUSE_MARKS and ch not in allowed for ch in gap):
+        return None
+    if any(dash in gap for dash in _TYPED_DASHES):  # "in April -- with the ..."
         return None
     cleaned = "".join(" " if ch in allowed else ch for ch in gap)
     # a quotation mark or a dash standing alone is no word
