@@ -111,6 +111,7 @@ def _elsewhere(found: list[tuple[ActorMention, Evidence]], named: set[str]) -> l
 
 
 _Found = list[tuple[ActorMention, Evidence]]
+_Roles = tuple[list[ActorMention], list[ActorMention], list[ActorMention]]
 _last_document: list[tuple[Analysis, _Found]] = []  # the document read last, and its brokers
 
 
@@ -151,39 +152,46 @@ class _Reader:
     def hits(self, key: str) -> list[Hit]:
         return self.analysis.hits_in(self.sentence, "role", key)
 
-    def roles(self) -> tuple[list[ActorMention], list[ActorMention], list[ActorMention]]:
+    def roles(self) -> _Roles:
+        """The sentence's parties, sponsors and mediators, each actor in one role."""
         unilateral = bool(self.hits("unilateral"))
-        excluded = self._excluded()
-        parties, backers = self._bound()
+        parties, sponsors = self._committed(unilateral)
+        announced = self._announced(unilateral)
+        return _one_role_each(
+            parties + announced[0],
+            sponsors + announced[1],
+            announced[2] + self.brokers(),
+            left_out=self._excluded(),
+            decreed=_names(self._after_cues("decreed")),
+        )
+
+    def _committed(self, unilateral: bool) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Who is bound by it and who stands behind it, by the words of agreeing, breaching,
+        naming the sides ("between"), guaranteeing and decreeing. Naming the sides of a
+        unilateral halt binds none of them."""
+        parties, sponsors = self._bound()
         if not unilateral:
             sides, foreign = self._sides_before_terms()
             parties += self._after_cues("parties") + self._near_terms() + sides
-            backers += foreign
-        decreed = self._after_cues("decreed")
-        sponsors = self._after_cues("sponsors") + backers + decreed
-        brokering: list[ActorMention] = []
-        mediating_sentence = bool(self.hits("mediation"))
+            sponsors += foreign
+        sponsors += self._after_cues("sponsors") + self._after_cues("decreed")
+        return parties, sponsors
+
+    def _announced(self, unilateral: bool) -> _Roles:
+        """Who announces, declares or calls for it: an armed group reporting it speaks as a
+        party; in a sentence about mediating, a state or body announcing it is the broker;
+        otherwise, and always for what is declared outright or alone, a sponsor."""
+        roles: _Roles = ([], [], [])
+        mediating = bool(self.hits("mediation"))
         for actor, declared in self._declarers():
-            if actor.record.agent in _BELLIGERENT and not (declared or unilateral):
-                parties.append(actor)
-            elif mediating_sentence and actor.record.agent not in _BELLIGERENT:
-                brokering.append(actor)
+            belligerent = actor.record.agent in _BELLIGERENT
+            if belligerent and not (declared or unilateral):
+                roles[0].append(actor)
+            elif mediating and not belligerent:
+                roles[2].append(actor)
             else:
-                sponsors.append(actor)
-        parties = [a for a in parties if a.record.canonical not in _names(decreed)]
-        mediators = (
-            brokering
-            + self._after_cues("mediators")
-            + self._joined_mediators()
-            + self._monitors()
-            + self._envoys()
-        )
-        mediating = _names(mediators) | excluded
-        parties = [a for a in parties if a.record.canonical not in mediating]
-        bound = _names(parties)  # who is bound by it does not stand behind it as well
-        sponsors = [a for a in sponsors if a.record.canonical not in mediating | bound]
-        mediators = [a for a in mediators if a.record.canonical not in excluded]
-        return parties, sponsors, mediators
+                roles[1].append(actor)
+        return roles
 
     def brokers(self) -> list[ActorMention]:
         """The brokers, hosts, envoys and monitors a sentence names by a cue."""
@@ -438,6 +446,23 @@ class _Reader:
             if index is not None:
                 names |= _names(self._list_at(index))
         return names
+
+
+def _one_role_each(
+    parties: list[ActorMention],
+    sponsors: list[ActorMention],
+    mediators: list[ActorMention],
+    left_out: set[str],
+    decreed: set[str],
+) -> _Roles:
+    """A mediator is neither party nor sponsor; who is bound by it does not stand behind it
+    as well, unless it decreed it alone; a name left out of it takes no part."""
+    mediating = _names(mediators) | left_out
+    parties = [a for a in parties if a.record.canonical not in mediating | decreed]
+    taken = mediating | _names(parties)
+    sponsors = [a for a in sponsors if a.record.canonical not in taken]
+    mediators = [a for a in mediators if a.record.canonical not in left_out]
+    return parties, sponsors, mediators
 
 
 def _names(actors: list[ActorMention]) -> set[str]:
