@@ -1,16 +1,19 @@
 """Who takes which part in a ceasefire mention: parties, sponsors, mediators.
 
 The words of knowledge/roles.yaml place the actors of the sentence around them: the list of
-names right after "between" or right after a term's "with" are parties, after "guaranteed by"
-sponsors, after "mediated by", "under the auspices of" or "بوساطة" mediators; a name written
-onto "-brokered" is a mediator, and so is one that monitors it. Names joined by "and", "و" or
-commas are read as one list, so that "X and Y agreed" binds both. The subject of a verb is the
-list right before it (English word order), or for an Arabic verb first the list right after
-it ("اتفقت أمريكا وروسيا"): those who agree to it or breach it are parties; those who announce
-it are sponsors, unless they are armed groups speaking for themselves. A unilateral
-arrangement binds no one by being declared: its declarer is its sponsor. Names the sentence
-leaves out of it ("does not apply to", "باستثناء") take no part. Distances are counted in
-words, and a list or a subject never runs across a clause mark.
+names right after "between", after a term's "with", or joined before a term ("the
+Israel-Hezbollah truce") are parties; after "guaranteed by" or "by decision of" sponsors; after
+"mediated by", "under the auspices of" or "بوساطة", written onto "-brokered", titled envoy, or
+monitoring it, mediators. Names joined by "and", "و" or commas are read as one list, so that
+"X and Y agreed" binds both. The subject of a verb is the list right before it, or for an
+Arabic verb first the list right after it ("اتفقت أمريكا وروسيا"): who agrees to it or breaches
+it is a party, unless two foreign powers agree on it for a third country (sponsors); who
+declares or calls for it, or says that the sides agreed, is a sponsor, except an armed group
+reporting it (a party) and the announcer of a mediation (a mediator). A unilateral halt binds
+no one by being declared: its declarer is its sponsor. Names left out of it ("does not apply
+to", "باستثناء") take no part. Mediators named by a cue in a sentence of the document without
+a term are the mediators of its mentions. Distances are counted in words, and a list or a
+subject never runs across a clause mark.
 """
 
 from __future__ import annotations
