@@ -33,10 +33,10 @@ REALNEWS = {
     "status acceptable, any (secondary)": 0.778,
     "places recall (main)": 0.727,
     "places precision (main)": 0.887,
-    "parties recall, in role (main)": 0.240,
-    "sponsors recall, in role (main)": 0.423,
-    "mediators recall, in role (main)": 0.091,
-    "characterizations recall (main)": 0.458,
+    "parties recall, in role (main)": 0.373,
+    "sponsors recall, in role (main)": 0.654,
+    "mediators recall, in role (main)": 0.364,
+    "characterizations recall (main)": 0.479,
     "start date correct (main)": 0.677,
     "displacement counts found": 1.0,
     "at most extra displacement records (total)": 0.0,
@@ -94,7 +94,10 @@ def _scorer_figures(script: str) -> dict[str, float]:
     """The percentages a ../shared/tools scorer prints, by their label (the first of each)."""
     result = subprocess.run(
         [sys.executable, str(SHARED / "tools" / script), "--cli", str(CLI)],
-        capture_output=True, text=True, timeout=900, cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=Path(__file__).resolve().parents[1],
     )
     assert result.returncode == 0, result.stderr[-2000:]
     figures: dict[str, float] = {}

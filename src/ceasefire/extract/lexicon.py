@@ -292,7 +292,7 @@ def _cue_patterns() -> Iterator[tuple[str, Entry]]:
     cues = knowledge.load("cues")
     for group in CUE_GROUPS:
         yield from _grouped("cue", {group: cues[group]})
-    yield from _grouped("role", cues["roles"])
+    yield from _grouped("role", knowledge.load("roles")["roles"])
 
 
 def _event_patterns() -> Iterator[tuple[str, Entry]]:

@@ -1,69 +1,499 @@
 """Who takes which part in a ceasefire mention: parties, sponsors, mediators.
 
-Actors after "between" are parties, after "brokered by" sponsors, after "mediated by" or an
-envoy's title mediators (knowledge/cues.yaml `roles`); a state or body announcing it is a
-sponsor, an armed group announcing it a party.
+The words of knowledge/roles.yaml place the actors of the sentence around them: the list of
+names right after "between", after a term's "with", or joined before a term ("the
+Israel-Hezbollah truce") are parties; after "guaranteed by" or "by decision of" sponsors; after
+"mediated by", "under the auspices of" or "بوساطة", written onto "-brokered", titled envoy, or
+monitoring it, mediators. Names joined by "and", "و" or commas are read as one list, so that
+"X and Y agreed" binds both. The subject of a verb is the list right before it, or for an
+Arabic verb first the list right after it ("اتفقت أمريكا وروسيا"): who agrees to it or breaches
+it is a party, unless two foreign powers agree on it for a third country (sponsors); who
+declares or calls for it, or says that the sides agreed, is a sponsor, except an armed group
+reporting it (a party) and the announcer of a mediation (a mediator). A unilateral halt binds
+no one by being declared: its declarer is its sponsor. Names left out of it ("does not apply
+to", "باستثناء") take no part. Mediators named by a cue in a sentence of the document without
+a term are the mediators of its mentions. Distances are counted in words, and a list or a
+subject never runs across a clause mark.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
 
+from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, unique_actors
 from ceasefire.extract.analysis import Analysis
+from ceasefire.extract.matcher import Hit
+from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.sentences import Sentence
 from ceasefire.records import Actor, Evidence
 
-_ANNOUNCING = frozenset({"announced", "agreed", "expanded", "extended", "proposed"})
 _BELLIGERENT = frozenset({"REB", "INS", "OPP"})
+_ANNOUNCING = frozenset({"GOV", "IGO"})  # who announces what others agreed
 # Civilians, refugees and the press report or suffer a truce; they neither sponsor it nor
 # bind themselves to it ("three civilians were killed... announced by Russia").
 _BYSTANDERS = frozenset({"CVL", "REF", "MED"})
-_CLAUSE_END = re.compile(r"[,;:–—(]| and then ")
+# Marks that end a clause: a list of names or a subject does not run across them.
+_CLAUSE_MARKS = frozenset(",;:–—()[]\n.!?؛،")
+_TYPED_DASHES = ("--", " - ")  # a dash typed with hyphens also ends a clause
+# Marks that may stand inside a list of names ("the US, Russia and Jordan", 'و"أنصار الله"').
+_LIST_MARKS = frozenset(",،\"'“”«»()")
+_HYPHENS = frozenset("-‐–")  # a hyphen joins the two sides named before a term
+_BREACH_BY = 5  # words between a breach and its "by" ("violation of the truce by")
+_NEAR_TERM = 4  # words between a term and its "with" ("a truce with the rebels")
+_AFTER_CUE = 3  # words between a cue and the first name it governs ("between the army")
+_SUBJECT_GAP = 4  # words between a subject and its verb ("Russia's military has announced")
+_FOREIGN_WORDS = 2  # of which at most this many words outside the known filler words
+_OBJECT_GAP = 6  # words between a verb and the term it declares ("declared a three-day truce")
+_SAID_GAP = 4  # words between "said" and the agreement it reports ("said that X agreed")
+_REPORT_GAP = 12  # words between a verb and the term of what it reports ("announced that ...")
+_MONITOR_GAP = 5  # words between a monitor and "monitoring" ("a UN mission monitoring")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The context words of knowledge/roles.yaml, normalized as the text is."""
+
+    coordination: frozenset[str]
+    list_filler: frozenset[str]
+    filler: frozenset[str]
+    joined: frozenset[str]
+    states: dict[str, str]  # ISO alpha-3 -> alpha-2
+    envoys: frozenset[str]
+    reporting: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    roles = knowledge.load("roles")
+
+    def flat(group: dict[str, list[str]]) -> frozenset[str]:
+        return frozenset(normalize_term(w) for words in group.values() for w in words or [])
+
+    return _Words(
+        coordination=flat(roles["coordination"]),
+        list_filler=flat(roles["list_filler"]),
+        filler=flat(roles["between_subject_and_verb"]),
+        joined=flat(roles["joined_mediators"]),
+        states=dict(roles["states"]),
+        envoys=flat(roles["envoy_titles"]),
+        reporting=flat(roles["reporting"]),
+    )
 
 
 def mention_roles(
     analysis: Analysis, sentence: Sentence, actors: list[ActorMention], evidence: Evidence
 ) -> tuple[list[Actor], list[Actor], list[Actor]]:
-    cued = {role: _after_cues(analysis, sentence, role, actors) for role in _ROLES}
-    announcers = [
-        a for a in _announcers(analysis, sentence, actors) if a.record.agent not in _BYSTANDERS
-    ]
-    parties = cued["parties"] + [a for a in announcers if a.record.agent in _BELLIGERENT]
-    sponsors = cued["sponsors"] + [a for a in announcers if a.record.agent not in _BELLIGERENT]
-    mediators = cued["mediators"] + [
-        a for a in actors if a.person is not None and a.record.agent == "IGO"
-    ]
+    """The parties, sponsors and mediators the sentence names for its ceasefire terms, with
+    the brokers that sentences of the document naming no term give it ("The talks, hosted by
+    X, ended on Monday"), each with the sentence that names it."""
+    actors = [a for a in actors if a.record.agent not in _BYSTANDERS]
+    parties: list[ActorMention] = []
+    sponsors: list[ActorMention] = []
+    mediators: list[ActorMention] = []
+    if actors:
+        parties, sponsors, mediators = _Reader(analysis, sentence, actors).roles()
+    named = _names(parties) | _names(sponsors) | _names(mediators)
     return (
         unique_actors(parties, evidence),
-        unique_actors([a for a in sponsors if a not in mediators], evidence),
-        unique_actors(mediators, evidence),
+        unique_actors(sponsors, evidence),
+        unique_actors(mediators, evidence) + _elsewhere(_document_brokers(analysis), named),
     )
 
 
-_ROLES = ("parties", "sponsors", "mediators")
+def _elsewhere(found: list[tuple[ActorMention, Evidence]], named: set[str]) -> list[Actor]:
+    """The actors found in other sentences that this sentence gives no role, once each."""
+    actors: list[Actor] = []
+    for mention, evidence in found:
+        if mention.record.canonical not in named:
+            named = named | {mention.record.canonical}
+            actors += unique_actors([mention], evidence)
+    return actors
 
 
-def _after_cues(
-    analysis: Analysis, sentence: Sentence, role: str, actors: list[ActorMention]
-) -> list[ActorMention]:
-    """Actors in the clause that follows a role cue ("between X and Y", "brokered by X")."""
-    taken: list[ActorMention] = []
-    for cue in analysis.hits_in(sentence, "role", role):
-        clause = _CLAUSE_END.search(analysis.text, cue.end, sentence.end)
-        stop = clause.start() if clause else sentence.end
-        taken += [a for a in actors if cue.end <= a.start < stop]
-    return taken
+_Found = list[tuple[ActorMention, Evidence]]
+_Roles = tuple[list[ActorMention], list[ActorMention], list[ActorMention]]
+_last_document: list[tuple[Analysis, _Found]] = []  # the document read last, and its brokers
 
 
-def _announcers(
-    analysis: Analysis, sentence: Sentence, actors: list[ActorMention]
-) -> list[ActorMention]:
-    """The actors right before an announcing verb ("the US announced", "Russia extended")."""
-    verbs = [t for t in analysis.hits_in(sentence, "status") if t.key in _ANNOUNCING]
-    found = []
-    for verb in verbs:
-        before = [a for a in actors if a.end <= verb.start]
-        if before and not _CLAUSE_END.search(analysis.text, before[-1].end, verb.start):
-            found.append(before[-1])
-    return found
+def _document_brokers(analysis: Analysis) -> _Found:
+    """Mediators that the document's sentences without a ceasefire term name by a cue ("talks
+    hosted by", "بوساطة", "the UN envoy", "monitors of"): the talks around the arrangement,
+    told apart from it. Guarantors are not taken so: "brokered by" and "proposed by" there
+    may speak of another instrument (a resolution, a framework). Read once per document."""
+    last = _last_document[0] if _last_document else None  # one read: threads may share it
+    if last is not None and last[0] is analysis:
+        return last[1]
+    with_terms = {s.start for s in analysis.sentences_with("term")}
+    mediators: _Found = []
+    for sentence in analysis.sentences_with("role"):
+        actors = [
+            a
+            for a in analysis.within(analysis.actors, sentence)
+            if a.record.agent not in _BYSTANDERS
+        ]
+        if sentence.start in with_terms or not actors:
+            continue
+        evidence = analysis.evidence(sentence)
+        mediators += [(a, evidence) for a in _Reader(analysis, sentence, actors).brokers()]
+    _last_document[:] = [(analysis, mediators)]
+    return mediators
+
+
+class _Reader:
+    """The roles of one sentence's actors, read from the role words around them."""
+
+    def __init__(self, analysis: Analysis, sentence: Sentence, actors: list[ActorMention]):
+        self.analysis = analysis
+        self.sentence = sentence
+        self.actors = actors
+        self.text = analysis.text
+        self.words = _words()
+
+    def hits(self, key: str) -> list[Hit]:
+        return self.analysis.hits_in(self.sentence, "role", key)
+
+    def roles(self) -> _Roles:
+        """The sentence's parties, sponsors and mediators, each actor in one role."""
+        unilateral = bool(self.hits("unilateral"))
+        parties, sponsors = self._committed(unilateral)
+        announced = self._announced(unilateral)
+        return _one_role_each(
+            parties + announced[0],
+            sponsors + announced[1],
+            announced[2] + self.brokers(),
+            left_out=self._excluded(),
+            decreed=_names(self._after_cues("decreed")),
+        )
+
+    def _committed(self, unilateral: bool) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Who is bound by it and who stands behind it, by the words of agreeing, breaching,
+        naming the sides ("between"), guaranteeing and decreeing. Naming the sides of a
+        unilateral halt binds none of them."""
+        parties, sponsors = self._bound()
+        if not unilateral:
+            sides, foreign = self._sides_before_terms()
+            parties += self._after_cues("parties") + self._near_terms() + sides
+            sponsors += foreign
+        sponsors += self._after_cues("sponsors") + self._after_cues("decreed")
+        return parties, sponsors
+
+    def _announced(self, unilateral: bool) -> _Roles:
+        """Who announces, declares or calls for it: an armed group reporting it speaks as a
+        party; in a sentence about mediating, a state or body announcing it is the broker;
+        otherwise, and always for what is declared outright or alone, a sponsor."""
+        roles: _Roles = ([], [], [])
+        mediating = bool(self.hits("mediation"))
+        for actor, declared in self._declarers():
+            belligerent = actor.record.agent in _BELLIGERENT
+            if belligerent and not (declared or unilateral):
+                roles[0].append(actor)
+            elif mediating and not belligerent:
+                roles[2].append(actor)
+            else:
+                roles[1].append(actor)
+        return roles
+
+    def brokers(self) -> list[ActorMention]:
+        """The brokers, hosts, envoys and monitors a sentence names by a cue."""
+        return (
+            self._after_cues("mediators")
+            + self._joined_mediators()
+            + self._monitors()
+            + self._envoys()
+        )
+
+    # --- lists of names -------------------------------------------------------------------
+
+    def _list_at(self, index: int) -> list[ActorMention]:
+        """The names joined to the one at `index` by "and", "و" or commas, in text order."""
+        first = last = index
+        while first > 0 and self._joined(first - 1, first):
+            first -= 1
+        while last + 1 < len(self.actors) and self._joined(last, last + 1):
+            last += 1
+        return self.actors[first : last + 1]
+
+    def _joined(self, left: int, right: int) -> bool:
+        """Are the two names items of one list? Only list marks and coordination words stand
+        between them, and after a conjunction at most one other word."""
+        gap = self.text[self.actors[left].end : self.actors[right].start]
+        if gap in _HYPHENS:  # "the Israel-Hezbollah ceasefire"
+            return True
+        words = _gap_words(gap, _LIST_MARKS)
+        if words is None:
+            return False
+        coordination, filler = self.words.coordination, self.words.list_filler
+        phrase = f" {' '.join(words)} "
+        for joiner in (c for c in coordination if " " in c and f" {c} " in phrase):
+            phrase = phrase.replace(f" {joiner} ", " and ")
+        words = phrase.split()
+        joined = any(w in coordination or _conjoined(w, coordination) for w in words)
+        others = [w for w in words if w not in coordination and w not in filler]
+        # a conjunction may carry one word of the next name ("and Syrian rebel groups",
+        # "وحركة"); a comma alone joins only names ("X, Y and Z", not "X, declaring Y")
+        if joined:
+            return len(others) <= 1
+        return ("," in gap or "،" in gap) and not others
+
+    def _first_after(self, end: int, reach: int) -> int | None:
+        """The index of the first name within `reach` words after `end`, in the clause."""
+        for index, actor in enumerate(self.actors):
+            if actor.start >= end:
+                words = _gap_words(self.text[end : actor.start], frozenset("\"'“”«»"))
+                return index if words is not None and len(words) <= reach else None
+        return None
+
+    def _last_before(self, start: int, reach: int, others: int) -> int | None:
+        """The index of the last name within `reach` words before `start`, in the clause,
+        with at most `others` words that are not filler words ("has", "قد")."""
+        for index in range(len(self.actors) - 1, -1, -1):
+            actor = self.actors[index]
+            if actor.end <= start:
+                return index if self._subject_gap(actor.end, start, reach, others) else None
+        return None
+
+    def _subject_gap(self, start: int, end: int, reach: int, others: int) -> bool:
+        words = _gap_words(self.text[start:end], frozenset("\"'“”«»"))
+        if words is None or len(words) > reach:
+            return False
+        return sum(w not in self.words.filler for w in words) <= others
+
+    # --- cues -----------------------------------------------------------------------------
+
+    def _after_cues(self, role: str) -> list[ActorMention]:
+        """The list of names right after each cue of `role` ("between X and Y")."""
+        found: list[ActorMention] = []
+        for cue in self.hits(role):
+            index = self._first_after(cue.end, _AFTER_CUE)
+            if index is not None:
+                found += self._list_at(index)
+        return found
+
+    def _sides_before_terms(self) -> tuple[list[ActorMention], list[ActorMention]]:
+        """ "The Israel-Hezbollah ceasefire", "a Hamas and Israel truce": two or more names
+        right before a term are its sides (parties), or, when they are powers foreign to the
+        places named, its sponsors."""
+        parties: list[ActorMention] = []
+        backers: list[ActorMention] = []
+        for term in self.analysis.hits_in(self.sentence, "term"):
+            index = self._last_before(term.start, 1, 1)
+            if index is None:
+                continue
+            sides = self._list_at(index)
+            if len(_names(sides)) >= 2:
+                (backers if self._foreign_powers(sides) else parties).extend(sides)
+        return parties, backers
+
+    def _near_terms(self) -> list[ActorMention]:
+        """ "A truce with the rebels": the names after a "with" that follows a term."""
+        terms = self.analysis.hits_in(self.sentence, "term")
+        found: list[ActorMention] = []
+        for cue in self.hits("parties_near_term"):
+            if any(self._within(t.end, cue.start, _NEAR_TERM) for t in terms):
+                index = self._first_after(cue.end, _AFTER_CUE)
+                if index is not None:
+                    found += self._list_at(index)
+        return found
+
+    def _within(self, start: int, end: int, reach: int) -> bool:
+        """Do at most `reach` words, and no clause mark, stand between `start` and `end`?"""
+        if start > end:
+            return False
+        words = _gap_words(self.text[start:end], frozenset())
+        return words is not None and len(words) <= reach
+
+    def _subjects(self, key: str) -> list[ActorMention]:
+        """The list of names that is the subject of each verb of `key`: right before it, or
+        for an Arabic verb first right after it (verb-subject order)."""
+        found: list[ActorMention] = []
+        for verb in self.hits(key):
+            found += self._subject_of(verb)
+        return found
+
+    def _subject_of(self, verb: Hit, reach: int = 2) -> list[ActorMention]:
+        """The list of names right before the verb, or for an Arabic verb first the one
+        within `reach` words after it ("أعلن الرئيس الأمريكي ترامب")."""
+        index = None
+        if _is_arabic(verb.text):
+            index = self._first_after_verb(verb.end, reach)
+        if index is None:
+            index = self._last_before(verb.start, _SUBJECT_GAP, _FOREIGN_WORDS)
+        return self._list_at(index) if index is not None else []
+
+    def _declarers(self) -> list[tuple[ActorMention, bool]]:
+        """Who announces, declares or proposes a term of the sentence, and whether the term is
+        what they declare ("X declared a truce", "the truce X announced", "أعلن X عن هدنة")
+        rather than what they report ("X announced that the sides agreed to a truce", "أعلنت X
+        أن ..."). A verb whose term is neither its object nor in the clause it reports
+        declares something else ("announced the interception of a rocket before the truce")."""
+        terms = self.analysis.hits_in(self.sentence, "term")
+        found: list[tuple[ActorMention, bool]] = []
+        verbs = [(v, 2) for v in self.hits("declare")] + [(v, 0) for v in self.hits("call")]
+        for verb, reach in verbs:
+            subject = self._subject_of(verb, reach)
+            # the object follows the verb, or the subject written after it ("أعلن X عن")
+            after = max([verb.end] + [a.end for a in subject if a.start >= verb.end])
+            declared = any(
+                self._within(after, t.start, _OBJECT_GAP)
+                or self._within(t.end, verb.start, _OBJECT_GAP)
+                for t in terms
+            )
+            if declared or any(self._reports(after, t.start) for t in terms):
+                found += [(a, declared) for a in subject]
+        return found + [(a, False) for a in self._announcers_of_agreement()]
+
+    def _announcers_of_agreement(self) -> list[ActorMention]:
+        """ "The ministry said the two sides had agreed to a truce": a state or international
+        body that says others agreed to it announces the agreement."""
+        agreements = self.hits("agree")
+        found: list[ActorMention] = []
+        for verb in self.hits("say"):
+            speaker = [a for a in self._subject_of(verb) if a.record.agent in _ANNOUNCING]
+            after = max([verb.end] + [a.end for a in speaker if a.start >= verb.end])
+            for agreed in agreements:
+                sides = self._subject_of(agreed)
+                # the agreeing sides, or else the verb, come right after "said (that)"
+                start = sides[0].start if sides and sides[0].start >= after else agreed.start
+                if speaker and self._within(after, start, _SAID_GAP):
+                    found += [a for a in speaker if a.record.canonical not in _names(sides)]
+        return found
+
+    def _reports(self, start: int, end: int) -> bool:
+        """Does a clause reported by "that" or "أن" run from `start` to a term at `end`?"""
+        words = _gap_words(self.text[start:end], frozenset())
+        return (
+            words is not None
+            and len(words) <= _REPORT_GAP
+            and any(w in self.words.reporting for w in words[:_OBJECT_GAP])
+        )
+
+    def _first_after_verb(self, end: int, reach: int) -> int | None:
+        for index, actor in enumerate(self.actors):
+            if actor.start >= end:
+                return index if self._subject_gap(end, actor.start, reach, reach) else None
+        return None
+
+    def _bound(self) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Those who agree to it, accept it, sign it, or breach it (its parties), and those
+        who arrange it without binding themselves (its sponsors): who agree on a unilateral
+        halt, or states that agree on it for a third country's places."""
+        parties, backers = self._subjects("breach") + self._breachers_after(), []
+        unilateral = bool(self.hits("unilateral"))
+        for verb in self.hits("agree"):
+            subject = self._subject_of(verb)
+            arranged = unilateral or self._foreign_powers(subject)
+            (backers if arranged else parties).extend(subject)
+        return parties, backers
+
+    def _breachers_after(self) -> list[ActorMention]:
+        """ "A violation of the truce by the militia": who is named after "by" within a few
+        words after a word of breaching."""
+        breaches = self.hits("breach")
+        found: list[ActorMention] = []
+        for cue in self.hits("breach_by"):
+            if any(self._within(b.end, cue.start, _BREACH_BY) for b in breaches):
+                index = self._first_after(cue.end, _AFTER_CUE)
+                if index is not None:
+                    found += self._list_at(index)
+        return found
+
+    def _foreign_powers(self, subject: list[ActorMention]) -> bool:
+        """Are these two or more states, none of whose countries holds a place the sentence
+        names ("the US and Russia agreed on a truce in the south of the country")?"""
+        states = self.words.states
+        codes = {states.get(a.record.country or "") for a in subject}
+        if len(subject) < 2 or None in codes or any(a.record.agent != "GOV" for a in subject):
+            return False
+        places = {
+            p.record.country for p in self.analysis.within(self.analysis.places, self.sentence)
+        }
+        places.discard("")
+        return bool(places) and not codes & places
+
+    def _joined_mediators(self) -> list[ActorMention]:
+        """ "The Qatar-brokered truce": the name written onto "-brokered"."""
+        tokens = self.analysis.tokens
+        return [a for a in self.actors if tokens.after(a.end, self.words.joined)]
+
+    def _envoys(self) -> list[ActorMention]:
+        """ "The UN envoy", "المبعوث الأممي": an international body's envoy mediates."""
+        titles = self.words.envoys
+        return [
+            a
+            for a in self.actors
+            if a.record.agent == "IGO" and any(t in titles for t in _phrases(a.text))
+        ]
+
+    def _monitors(self) -> list[ActorMention]:
+        """ "A UN mission monitoring the truce": who watches over it mediates it."""
+        found: list[ActorMention] = []
+        for cue in self.hits("monitors"):
+            index = self._last_before(cue.start, _MONITOR_GAP, _MONITOR_GAP)
+            if index is not None:
+                found.append(self.actors[index])
+        return found
+
+    def _excluded(self) -> set[str]:
+        """The names the sentence leaves out of it: after "does not apply to", or right
+        before "are excluded"."""
+        names: set[str] = set()
+        for cue in self.hits("excluded"):
+            index = self._first_after(cue.end, _AFTER_CUE)
+            if index is not None:
+                names |= _names(self._list_at(index))
+        for cue in self.hits("excluded_before"):
+            index = self._last_before(cue.start, _SUBJECT_GAP, _SUBJECT_GAP)
+            if index is not None:
+                names |= _names(self._list_at(index))
+        return names
+
+
+def _one_role_each(
+    parties: list[ActorMention],
+    sponsors: list[ActorMention],
+    mediators: list[ActorMention],
+    left_out: set[str],
+    decreed: set[str],
+) -> _Roles:
+    """A mediator is neither party nor sponsor; who is bound by it does not stand behind it
+    as well, unless it decreed it alone; a name left out of it takes no part."""
+    mediating = _names(mediators) | left_out
+    parties = [a for a in parties if a.record.canonical not in mediating | decreed]
+    taken = mediating | _names(parties)
+    sponsors = [a for a in sponsors if a.record.canonical not in taken]
+    mediators = [a for a in mediators if a.record.canonical not in left_out]
+    return parties, sponsors, mediators
+
+
+def _names(actors: list[ActorMention]) -> set[str]:
+    return {a.record.canonical for a in actors}
+
+
+def _gap_words(gap: str, allowed: frozenset[str]) -> list[str] | None:
+    """The normalized words between two spans, or None when a clause mark not in `allowed`
+    stands between them."""
+    if any(ch in _CLAUSE_MARKS and ch not in allowed for ch in gap):
+        return None
+    if any(dash in gap for dash in _TYPED_DASHES):  # "in April -- with the ..."
+        return None
+    cleaned = "".join(" " if ch in allowed else ch for ch in gap)
+    # a quotation mark or a dash standing alone is no word
+    return [normalize_term(w) for w in cleaned.split() if any(ch.isalnum() for ch in w)]
+
+
+def _phrases(text: str) -> set[str]:
+    """The normalized words of `text` and its two-word phrases."""
+    words = normalize_term(text).split()
+    return set(words) | {f"{a} {b}" for a, b in pairwise(words)}
+
+
+def _conjoined(word: str, coordination: frozenset[str]) -> bool:
+    """An Arabic conjunction written onto the next word ("وحركة": "and" + "movement")."""
+    return len(word) > 2 and word[0] in coordination
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)

@@ -1,0 +1,250 @@
+"""Parties, sponsors and mediators of a ceasefire mention, in English and Arabic.
+
+The sentences are invented; each names the actors the way the press does, and the assertions
+follow the project's annotation guide: who agrees to or breaches it is a party, who declares
+it alone or guarantees it a sponsor, who brokers, hosts or monitors it a mediator.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import canonicals
+
+
+def _mention(extract, text: str) -> dict:
+    ceasefires = extract(text)["ceasefires"]
+    assert ceasefires, text
+    return ceasefires[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel and Hamas agreed to a three-day truce on Sunday.",
+        "وافقت إسرائيل وحماس على هدنة لمدة ثلاثة أيام.",
+    ],
+)
+def test_both_sides_that_agree_are_parties(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["parties"]) == {"Israel", "Hamas"}
+    assert not mention["sponsors"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Qatar-brokered ceasefire between Israel and Hamas took effect on Sunday.",
+        "دخلت الهدنة بين إسرائيل وحماس حيز التنفيذ بوساطة قطر.",
+    ],
+)
+def test_a_broker_is_a_mediator_not_a_party(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["mediators"]) == {"Qatar"}
+    assert canonicals(mention["parties"]) == {"Israel", "Hamas"}
+
+
+def test_every_mediator_of_a_list_is_taken(extract) -> None:
+    mention = _mention(extract, "دخلت الهدنة بين إسرائيل وحماس حيز التنفيذ بوساطة مصر وقطر.")
+    assert canonicals(mention["mediators"]) == {"Egypt", "Qatar"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Houthis declared a unilateral ceasefire on Monday.",
+        "أعلن الحوثيون وقفا لإطلاق النار من جانب واحد.",
+    ],
+)
+def test_a_unilateral_declarer_is_a_sponsor_and_binds_no_party(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["sponsors"]) == {"Houthis"}
+    assert not mention["parties"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce between the Syrian government and the rebels does not apply to Islamic State.",
+        "الهدنة بين الحكومة السورية والمعارضة لا تشمل تنظيم الدولة.",
+    ],
+)
+def test_a_group_left_out_is_not_a_party(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert "Islamic State" not in canonicals(mention["parties"] + mention["sponsors"])
+    assert "Syrian government" in canonicals(mention["parties"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah violated the ceasefire on Tuesday, the army said.",
+        "خرق حزب الله وقف إطلاق النار صباح الثلاثاء.",
+    ],
+)
+def test_who_breaches_it_was_bound_by_it(extract, text: str) -> None:
+    assert canonicals(_mention(extract, text)["parties"]) == {"Hezbollah"}
+
+
+def test_an_envoy_beside_the_sides_is_a_mediator(extract) -> None:
+    text = "The UN envoy announced a truce between the Houthis and the Yemeni government."
+    mention = _mention(extract, text)
+    assert canonicals(mention["mediators"]) == {"United Nations"}
+    assert canonicals(mention["parties"]) == {"Houthis", "Yemeni government"}
+
+
+def test_a_power_announcing_what_the_sides_agreed_is_a_sponsor(extract) -> None:
+    text = "The United States announced that Israel and Hamas had agreed to a ceasefire."
+    mention = _mention(extract, text)
+    assert canonicals(mention["sponsors"]) == {"United States"}
+    assert canonicals(mention["parties"]) == {"Israel", "Hamas"}
+
+
+def test_a_monitoring_mission_is_a_mediator(extract) -> None:
+    mention = _mention(extract, "A UN mission monitoring the ceasefire arrived on Saturday.")
+    assert canonicals(mention["mediators"]) == {"United Nations"}
+
+
+def test_guarantors_of_a_list_are_sponsors(extract) -> None:
+    mention = _mention(extract, "The ceasefire was guaranteed by Turkey and Russia.")
+    assert canonicals(mention["sponsors"]) == {"Turkey", "Russia"}
+    assert not mention["parties"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel announced the reopening of the crossing, days after the truce ended.",
+        "Israel announced the interception of a rocket fired before the truce ended.",
+        "وأعلنت إسرائيل عن اعتراض صاروخ أطلق من غزة قبل انقضاء الهدنة.",
+    ],
+)
+def test_an_announcement_of_something_else_gives_no_role(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert "Israel" not in canonicals(mention["sponsors"] + mention["parties"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Turkey agreed on a ceasefire in Idlib province on Thursday.",
+        "اتفقت روسيا وتركيا على وقف إطلاق النار في إدلب.",
+    ],
+)
+def test_two_powers_agreeing_on_a_third_countrys_truce_are_sponsors(extract, text) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["sponsors"]) == {"Russia", "Turkey"}
+    assert not mention["parties"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN Security Council called for a ceasefire in Yemen.",
+        "طالب مجلس الأمن الدولي بوقف إطلاق النار في اليمن.",
+    ],
+)
+def test_a_council_calling_for_it_is_a_sponsor(extract, text: str) -> None:
+    assert "UN Security Council" in canonicals(_mention(extract, text)["sponsors"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A truce between Russia and Ukraine took effect by decision of the Kremlin.",
+        "دخلت هدنة بين روسيا وأوكرانيا حيز التنفيذ بموجب قرار من الرئيس الروسي.",
+    ],
+)
+def test_a_truce_decreed_by_one_side_is_sponsored_by_it(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["sponsors"]) == {"Russia"}
+    assert "Russia" not in canonicals(mention["parties"])
+
+
+def test_who_announces_the_result_of_a_mediation_is_a_mediator(extract) -> None:
+    text = "As part of the ongoing mediation, Qatar announced that the truce was extended."
+    mention = _mention(extract, text)
+    assert canonicals(mention["mediators"]) == {"Qatar"}
+    assert not mention["sponsors"]
+
+
+def test_sides_joined_by_a_hyphen_before_the_term_are_parties(extract) -> None:
+    mention = _mention(extract, "The Israel-Hezbollah ceasefire took effect at dawn.")
+    assert canonicals(mention["parties"]) == {"Israel", "Hezbollah"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN envoy said the truce in the port city was holding.",
+        "قال المبعوث الأممي إن الهدنة في المدينة صامدة.",
+    ],
+)
+def test_an_envoy_of_an_international_body_is_a_mediator(extract, text: str) -> None:
+    assert canonicals(_mention(extract, text)["mediators"]) == {"United Nations"}
+
+
+def test_an_official_who_only_praises_it_is_no_mediator(extract) -> None:
+    text = "Federica Mogherini praised the ceasefire between the government and the Taliban."
+    assert not _mention(extract, text)["mediators"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were hosted by Qatar. Israel and Hamas agreed to a truce on Sunday.",
+        "جرت المحادثات بوساطة قطر. واتفقت إسرائيل وحماس على هدنة يوم الأحد.",
+    ],
+)
+def test_a_host_of_the_talks_named_in_another_sentence_is_a_mediator(extract, text) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["mediators"]) == {"Qatar"}
+    assert canonicals(mention["parties"]) == {"Israel", "Hamas"}
+    assert mention["mediators"][0]["evidence"]["text"].startswith(text.split(".")[0])
+
+
+def test_a_sponsor_named_only_in_another_sentence_is_not_taken(extract) -> None:
+    text = "The resolution was proposed by Britain. Israel and Hamas agreed to a truce."
+    mention = _mention(extract, text)
+    assert "United Kingdom" not in canonicals(mention["sponsors"] + mention["mediators"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army reported a violation of the truce by the Houthis on Monday.",
+        "سجل الجيش خروقات للهدنة من قبل الحوثيين يوم الاثنين.",
+    ],
+)
+def test_who_is_named_after_by_a_breach_is_a_party(extract, text: str) -> None:
+    assert canonicals(_mention(extract, text)["parties"]) == {"Houthis"}
+
+
+def test_a_comma_and_a_verb_do_not_join_two_names(extract) -> None:
+    text = "Israel said it would answer any violation of the ceasefire by Hezbollah, warning Hamas."
+    assert canonicals(_mention(extract, text)["parties"]) == {"Hezbollah"}
+
+
+def test_a_head_of_state_announcing_it_after_the_verb_is_a_sponsor(extract) -> None:
+    text = "أعلن الرئيس الأمريكي عن وقف إطلاق النار بين إسرائيل وإيران."
+    mention = _mention(extract, text)
+    assert canonicals(mention["sponsors"]) == {"United States"}
+    assert canonicals(mention["parties"]) == {"Israel", "Iran"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN said the Houthis and the Yemeni government had agreed to a truce.",
+        "قالت الأمم المتحدة إن الحوثيين والحكومة اليمنية اتفقوا على هدنة.",
+    ],
+)
+def test_a_body_saying_the_sides_agreed_announces_it(extract, text: str) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["sponsors"]) == {"United Nations"}
+    assert canonicals(mention["parties"]) == {"Houthis", "Yemeni government"}
+
+
+def test_a_body_saying_how_the_truce_fares_announces_nothing(extract) -> None:
+    text = "The UN said the truce between the Houthis and the Yemeni government was holding."
+    assert not _mention(extract, text)["sponsors"]
