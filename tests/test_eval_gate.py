@@ -36,7 +36,7 @@ REALNEWS = {
     "sponsors recall, in role (main)": 0.423,
     "mediators recall, in role (main)": 0.091,
     "characterizations recall (main)": 0.458,
-    "start date correct (main)": 0.935,
+    "start date correct (main)": 0.968,
     "displacement counts found": 0.375,
     "violent events within gold range (docs)": 0.625,
     "language detected right": 1.0,

@@ -83,6 +83,14 @@ def _alone_in_effect(found: list[DateMention], text: str) -> list[DateMention]:
 
 
 @lru_cache(maxsize=1)
+def _passable() -> frozenset[str]:
+    """The words of dates.yaml `window` `onset` and `skippable`, one by one."""
+    window = knowledge.load("dates")["window"]
+    phrases = [w for group in ("onset", "skippable") for ws in window[group].values() for w in ws]
+    return frozenset(word for phrase in phrases for word in normalize_term(phrase).split())
+
+
+@lru_cache(maxsize=1)
 def in_effect_now() -> frozenset[str]:
     """The normalized phrases of dates.yaml `window` `in_effect_now`."""
     lists = knowledge.load("dates")["window"]["in_effect_now"]
@@ -325,11 +333,12 @@ def _relative(
 def _names_another_day(text: str, hit: Hit) -> bool:
     """ "اليوم السابق" (the day before), "اليوم الأول" (the first day): a word for "today"
     followed by one of dates.yaml `not_today_after` counts from some other date."""
-    following = text[hit.end : hit.end + _NEXT_WORD_REACH].split(maxsplit=1)
-    return bool(following) and normalize_term(following[0]) in _not_today_after()
+    following = _NEXT_WORD.match(text, hit.end)
+    return following is not None and normalize_term(following.group(1)) in _not_today_after()
 
 
-_NEXT_WORD_REACH = 24  # characters read after a relative day for the word that follows it
+_NEXT_WORD = re.compile(r"\s*([^\W_]+)")
+_WORD = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=1)
@@ -353,6 +362,7 @@ class _Forward:
     word."""
 
     GAP = 24  # characters at most between a `before` word and the weekday ("will begin on ")
+    REACH = 120  # characters read back for a `before` word across times of day
 
     def __init__(self, text: str, hits: list[Hit]) -> None:
         self.text = text
@@ -379,10 +389,27 @@ class _Forward:
         for word_end in range(max(0, start - self.GAP), start + 1):
             if word_end in self.before and not _SENTENCE_END.search(self.text, word_end, start):
                 return True
+        return self._ahead_across_times(start)
+
+    def _ahead_across_times(self, start: int) -> bool:
+        """Is a `before` word followed, up to `start`, only by onset words, times of day and
+        time zones (dates.yaml `window`)? "will take effect at 4 a.m. local time (0200 GMT) on
+        Wednesday" looks ahead however many such words stand between."""
+        head = self.text[max(0, start - self.REACH) : start]
+        ends = list(_SENTENCE_END.finditer(head))
+        offset = max(0, start - self.REACH) + (ends[-1].end() if ends else 0)
+        passable = _passable()
+        for word in reversed(list(_WORD.finditer(self.text, offset, start))):
+            if word.end() in self.before:
+                return True
+            text = normalize_term(word.group())
+            if not (text in passable or text.isdigit() or len(text) == 1):
+                return False
         return False
 
 
-_SENTENCE_END = re.compile(r"[.!?؟;\n]")
+# A full stop ends a sentence unless it follows a one-letter word: "4 a.m. local time".
+_SENTENCE_END = re.compile(r"(?<!\b[^\W\d_])\.|[!?؟;\n]")
 
 
 def _ago(

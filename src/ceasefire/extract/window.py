@@ -139,7 +139,7 @@ def _read(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> _Reading:
             analysis, sentence, mention.start, words.end
         ):
             reading.ends.append(mention)
-        elif analysis.tokens.before(mention.start, lex.words["spoken"], words.report_skippable):
+        elif _reported(analysis, sentence, mention.start, lex.words["spoken"]):
             reading.reported.append(mention)
         else:
             reading.plain.append(mention)
@@ -152,10 +152,7 @@ def _preceded_by(analysis: Analysis, sentence: Sentence, offset: int, cues: froz
     `skippable`, or a word of a ceasefire term ("the first day of the truce, Saturday")?"""
     skippable = _words().skippable
     terms = analysis.hits_in(sentence, "term")
-    before = [
-        (m.start(), normalize_term(m.group()))
-        for m in _WORD.finditer(analysis.text, sentence.start, offset)
-    ]
+    before = _words_before(analysis, sentence, offset)
     for index in range(len(before) - 1, -1, -1):
         start, word = before[index]
         if word in cues:
@@ -170,6 +167,47 @@ def _preceded_by(analysis: Analysis, sentence: Sentence, offset: int, cues: froz
         ):
             return False
     return False
+
+
+def _reported(analysis: Analysis, sentence: Sentence, offset: int, spoken: frozenset[str]) -> bool:
+    """Does a speaking verb stand at most `_REPORT_REACH` words before `offset` (not counting
+    dates.yaml `window` `report_skippable`)? "the army said on Tuesday", and, the speaker
+    after the verb, "قالت الوزارة يوم الثلاثاء", "أعلنت وزارة الدفاع أمس"."""
+    skippable = _words().report_skippable
+    counted = 0
+    for _, word in reversed(_words_before(analysis, sentence, offset)):
+        if word in spoken or (word[:1] in _CONJUNCTIONS and word[1:] in spoken):
+            return True
+        if word not in skippable:
+            counted += 1
+            if counted == _REPORT_REACH:
+                return False
+    return False
+
+
+_REPORT_REACH = 3  # words: a verb, and a speaker of up to two words after it in Arabic
+_CONJUNCTIONS = frozenset("وف")  # Arabic conjunctions written onto the next word
+
+
+def _words_before(analysis: Analysis, sentence: Sentence, offset: int) -> list[tuple[int, str]]:
+    """The words of `sentence` before `offset`, normalized, with their starts; the sentence
+    read from the one before it when that ends at a one-letter abbreviation ("4 a.m. local
+    time on Monday" cut after "a.m.")."""
+    first = _clause_start(analysis, sentence)
+    return [
+        (m.start(), normalize_term(m.group())) for m in _WORD.finditer(analysis.text, first, offset)
+    ]
+
+
+def _clause_start(analysis: Analysis, sentence: Sentence) -> int:
+    sentences = analysis.sentences
+    index = bisect_left([s.start for s in sentences], sentence.start)
+    if index == 0:
+        return sentence.start
+    previous = sentences[index - 1].text.rstrip()
+    last = previous.rsplit(maxsplit=1)[-1] if previous else ""
+    cut = previous.endswith(".") and len(last.rstrip(".").rsplit(".", 1)[-1]) == 1
+    return sentences[index - 1].start if cut else sentence.start
 
 
 def _looks_ahead(analysis: Analysis, sentence: Sentence) -> bool:
