@@ -149,3 +149,15 @@ def test_dates_without_a_year_ordinals_and_maghrebi_months(
 def test_the_day_before_is_no_publication_date(extract) -> None:
     result = extract("أعلنت الحكومة هدنة بدأت في منتصف ليل اليوم السابق.", published="2016-05-06")
     assert by_type(result, "truce")[0]["start"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A truce took effect at noon on Wednesday. "
+        "Residents of the northern districts welcomed the truce with an effective calm.",
+        "دخلت الهدنة حيز التنفيذ ظهر الأربعاء. ورحب سكان المناطق الشمالية بالهدنة.",
+    ],
+)
+def test_a_sentence_speaking_of_no_day_takes_no_start_from_the_next(extract, text) -> None:
+    assert _starts(extract(text, published="2016-05-06")) == ["2016-05-04", None]

@@ -2,15 +2,19 @@
 
 A sentence often holds several dates, and the first is seldom the start: "the UN announced on
 Thursday a truce starting Friday" names the day of the statement, then the start. Each date of
-the term's sentence is read by the words just before it (knowledge/dates.yaml `window`):
+the term's sentence is read by the words before it (knowledge/dates.yaml `window`), across
+times of day, time zones and the term itself:
 - after an onset word ("starting", "took effect at midnight on", "اعتبارا من") it is the start;
 - after an end word ("until", "حتى نهاية") it is the end;
-- right after a speaking verb ("said on Tuesday", "قالت أمس") it dates a statement.
+- up to three words after a speaking verb ("said on Tuesday", "قالت الوزارة أمس") it dates a
+  statement.
 The start is the first onset date; else, when the sentence says the arrangement has taken
 effect and gives no other date, the day of publication (a `relative` expression of dates.yaml);
-else the first date that is neither an end nor a statement's; else an onset date of a sentence
-next to it ("A truce was agreed. It took effect at noon on Monday."); else the date of a
-statement, the only date the sentence gives.
+else the first date that is neither an end nor a statement's; else, when the sentence dates a
+statement or an end or speaks of a start, an onset date of a sentence next to it ("A truce was
+agreed, the ministry said on Tuesday. It took effect at noon on Wednesday."); else the date of
+the statement. A sentence telling an end and how long the arrangement lasted dates its start
+that long before the end.
 """
 
 from __future__ import annotations
@@ -41,7 +45,8 @@ _LOOKS_AHEAD = ("future", "negation")  # cue groups: "will take effect", "has no
 class _Words:
     """The normalized word lists of knowledge/dates.yaml `window`."""
 
-    onset: frozenset[str]
+    onset: frozenset[str]  # in a sentence, they speak of its start
+    before_date: frozenset[str]  # `onset` and `onset_at_date`: right before a date, a start
     skippable: frozenset[str]
     report_skippable: frozenset[str]
     end: frozenset[str]
@@ -59,6 +64,7 @@ def _words() -> _Words:
 
     return _Words(
         onset=flat(window["onset"]),
+        before_date=flat(window["onset"]) | flat(window["onset_at_date"]),
         skippable=flat(window["skippable"]),
         report_skippable=flat(window["report_skippable"]),
         end=flat(window["end"]),
@@ -99,10 +105,23 @@ def _start(analysis: Analysis, sentence: Sentence, reading: _Reading, lex: Lexic
         return reading.now[0].date
     if reading.plain:
         return reading.plain[0].date
-    nearby = _neighbour_onset(analysis, sentence, lex)
-    if nearby is not None:
-        return nearby
+    if reading.reported or reading.ends or _speaks_of_onset(analysis, sentence):
+        nearby = _neighbour_onset(analysis, sentence, lex)
+        if nearby is not None:
+            return nearby
     return reading.reported[0].date if reading.reported else None
+
+
+def _speaks_of_onset(analysis: Analysis, sentence: Sentence) -> bool:
+    """Does the sentence hold an onset word ("will take effect at 4 a.m.", "never began")?
+    Only a sentence dating a statement or an end, or speaking of a start, takes the start a
+    sentence next to it gives: "the truce has not held" is about no particular day."""
+    onset = _words().onset
+    words = [word for _, word in _words_before(analysis, sentence, sentence.end)]
+    return any(
+        word in onset or (index and f"{words[index - 1]} {word}" in onset)
+        for index, word in enumerate(words)
+    )
 
 
 def _lasted(
@@ -133,7 +152,7 @@ def _read(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> _Reading:
     for mention in analysis.within(analysis.dates, sentence):
         if normalize_term(text[mention.start : mention.end]) in words.in_effect_now:
             reading.now.append(mention)
-        elif _preceded_by(analysis, sentence, mention.start, words.onset):
+        elif _preceded_by(analysis, sentence, mention.start, words.before_date):
             reading.onsets.append(mention)
         elif analysis.tokens.before(mention.start, lex.words["until"]) or _preceded_by(
             analysis, sentence, mention.start, words.end
@@ -201,13 +220,17 @@ def _words_before(analysis: Analysis, sentence: Sentence, offset: int) -> list[t
 
 def _clause_start(analysis: Analysis, sentence: Sentence) -> int:
     sentences = analysis.sentences
-    index = bisect_left([s.start for s in sentences], sentence.start)
+    index = bisect_left(sentences, sentence.start, key=_start_of)
     if index == 0:
         return sentence.start
     previous = sentences[index - 1].text.rstrip()
     last = previous.rsplit(maxsplit=1)[-1] if previous else ""
     cut = previous.endswith(".") and len(last.rstrip(".").rsplit(".", 1)[-1]) == 1
     return sentences[index - 1].start if cut else sentence.start
+
+
+def _start_of(sentence: Sentence) -> int:
+    return sentence.start
 
 
 def _looks_ahead(analysis: Analysis, sentence: Sentence) -> bool:
@@ -218,7 +241,7 @@ def _looks_ahead(analysis: Analysis, sentence: Sentence) -> bool:
 def _neighbour_onset(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> str | None:
     """An onset date of the nearest sentence, up to `_NEIGHBOURS` away, that gives one."""
     sentences = analysis.sentences
-    index = bisect_left([s.start for s in sentences], sentence.start)
+    index = bisect_left(sentences, sentence.start, key=_start_of)
     for distance in range(1, _NEIGHBOURS + 1):
         for other in (index + distance, index - distance):
             if 0 <= other < len(sentences):
