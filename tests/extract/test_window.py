@@ -161,3 +161,19 @@ def test_the_day_before_is_no_publication_date(extract) -> None:
 )
 def test_a_sentence_speaking_of_no_day_takes_no_start_from_the_next(extract, text) -> None:
     assert _starts(extract(text, published="2016-05-06")) == ["2016-05-04", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Both armies said on Thursday they agreed to the strict observance of cease firing "
+            "along the border with effect from midnight of 24 February.",
+            "2016-02-24",
+        ),
+        ("أعلنت الحكومة وقفا للنار اعتبارا من منتصف ليل الأحد.", "2016-02-28"),
+    ],
+)
+def test_cease_firing_and_a_halt_to_fire_are_ceasefires(extract, text: str, start: str) -> None:
+    ceasefire = by_type(extract(text, published="2016-02-25"), "ceasefire")
+    assert [c["start"] for c in ceasefire] == [start]
