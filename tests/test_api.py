@@ -57,7 +57,7 @@ def test_health_and_openapi(api: str) -> None:
 
 def test_listings_and_single_records(api: str) -> None:
     arrangements = get(api, "/arrangements").json()["items"]
-    aleppo = next(a for a in arrangements if a["type"] == "truce" and a["start"] == "2016-05-04")
+    aleppo = next(a for a in arrangements if a["type"] == "truce" and a["start"] == "2016-05-05")
     one = get(api, f"/arrangements/{aleppo['id']}").json()
     assert one["id"] == aleppo["id"] and one["violations"] and one["compliance"]
     event = get(api, "/events").json()["items"][0]

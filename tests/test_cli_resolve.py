@@ -25,7 +25,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _aleppo(db: Path) -> dict[str, Any]:
     listed = json_lines(run("arrangements", "--db", str(db), "--json", "--place", "Aleppo").stdout)
-    return next(a for a in listed if a["type"] == "truce" and a["start"] == "2016-05-04")
+    return next(a for a in listed if a["type"] == "truce" and a["start"] == "2016-05-05")
 
 
 def test_arrangements_lists_records_and_filters(demo_db: Path) -> None:

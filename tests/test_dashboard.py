@@ -78,7 +78,7 @@ def test_map_draws_borders_areas_and_events(page: object) -> None:
 
 def test_aleppo_arrangement_shows_both_characterizations(page: object) -> None:
     item = page.locator("#arrangements li", has_text="truce").filter(has_text="Aleppo")  # type: ignore[attr-defined]
-    item.filter(has_text="2016-05-04").first.click()
+    item.filter(has_text="2016-05-05").first.click()
     detail = page.locator("#detail")  # type: ignore[attr-defined]
     detail.locator(".characterization").first.wait_for(timeout=15_000)
     headings = detail.locator(".characterization h4").all_inner_texts()

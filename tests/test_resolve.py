@@ -65,11 +65,11 @@ def test_demo_arrangements_are_separate_with_types_dates_and_places(demo: Resolv
     expected = [
         ("cessation_of_hostilities", "2016-02", "Syria"),
         ("regime_of_calm", "2016-04-30", "Latakia"),
-        ("truce", "2016-05-04", "Aleppo"),
+        ("truce", "2016-05-05", "Aleppo"),
         ("cessation_of_hostilities", "2016-09", "Syria"),
         ("humanitarian_pause", "2016-10-20", "Aleppo"),
         ("local_agreement", "2016-12", "Aleppo"),
-        ("comprehensive_ceasefire", "2016-12-29", "Syria"),
+        ("comprehensive_ceasefire", "2016-12-30", "Syria"),
     ]
     found = [_one(records, type=t, month=m, place=p) for t, m, p in expected]
     assert len({r["id"] for r in found}) == len(expected) == len(records)
@@ -81,7 +81,7 @@ def test_demo_arrangements_are_separate_with_types_dates_and_places(demo: Resolv
 
 
 def test_aleppo_arrangement_keeps_both_characterizations_with_quotes(demo: ResolvedStore) -> None:
-    aleppo = _one(_arrangements(demo), type="truce", month="2016-05-04", place="Aleppo")
+    aleppo = _one(_arrangements(demo), type="truce", month="2016-05-05", place="Aleppo")
     said = {(c["actor"]["canonical"], c["term"].lower()): c for c in aleppo["characterizations"]}
     us = said[("United States", "truce")]
     russia = said[("Russia", "regime of calm")]
@@ -108,7 +108,7 @@ def test_three_outlets_report_one_shelling(demo: ResolvedStore) -> None:
 
 
 def test_shelling_in_aleppo_violates_the_aleppo_arrangement_not_idlib(demo: ResolvedStore) -> None:
-    aleppo = _one(_arrangements(demo), type="truce", month="2016-05-04", place="Aleppo")
+    aleppo = _one(_arrangements(demo), type="truce", month="2016-05-05", place="Aleppo")
     events = {e["id"]: e for e in demo.event_rows()}
     against = demo.violation_rows(aleppo["id"])
     sources = [{s["document_id"] for s in events[v["event_id"]]["sources"]} for v in against]

@@ -177,3 +177,14 @@ def test_a_sentence_speaking_of_no_day_takes_no_start_from_the_next(extract, tex
 def test_cease_firing_and_a_halt_to_fire_are_ceasefires(extract, text: str, start: str) -> None:
     ceasefire = by_type(extract(text, published="2016-02-25"), "ceasefire")
     assert [c["start"] for c in ceasefire] == [start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington said on Wednesday that the truce would hold from Thursday.",
+        "قالت واشنطن يوم الأربعاء إن الهدنة ستسري اعتبارا من الخميس.",
+    ],
+)
+def test_a_start_in_reported_speech_lies_after_the_statement(extract, text) -> None:
+    assert _starts(extract(text, published="2016-05-04"))[0] == "2016-05-05"
