@@ -37,7 +37,7 @@ REALNEWS = {
     "sponsors recall, in role (main)": 0.654,
     "mediators recall, in role (main)": 0.364,
     "characterizations recall (main)": 0.479,
-    "start date correct (main)": 0.677,
+    "start date correct (main)": 1.0,
     "displacement counts found": 1.0,
     "at most extra displacement records (total)": 0.0,
     "violent events within gold range (docs)": 0.625,

@@ -69,7 +69,7 @@ def test_demo_arrangements_are_separate_with_types_dates_and_places(demo: Resolv
         ("cessation_of_hostilities", "2016-09", "Syria"),
         ("humanitarian_pause", "2016-10-20", "Aleppo"),
         ("local_agreement", "2016-12", "Aleppo"),
-        ("comprehensive_ceasefire", "2016-12-29", "Syria"),
+        ("comprehensive_ceasefire", "2016-12-30", "Syria"),
     ]
     found = [_one(records, type=t, month=m, place=p) for t, m, p in expected]
     assert len({r["id"] for r in found}) == len(expected) == len(records)

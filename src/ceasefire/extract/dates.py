@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -12,7 +13,7 @@ from typing import NamedTuple
 from ceasefire import knowledge
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
-from ceasefire.extract.normalize import has_arabic
+from ceasefire.extract.normalize import has_arabic, normalize_term
 from ceasefire.extract.numbers import Number
 from ceasefire.ingest.dates import parse_date
 
@@ -56,10 +57,68 @@ def find_dates(
     if has_arabic(text):
         found += _arabic_absolute(text, base, forward)
     if base is not None:
-        relative = _relative(text, hits, numbers, lex, base, forward)
+        ahead: dict[int, int] = {}
+        relative = _relative(text, hits, numbers, lex, base, forward, ahead)
         starts = {d.start for d in found}
         found += [d for d in relative if not _names_a_date_given(d, starts, text)]
+        found = _alone_in_effect(sorted(found, key=lambda d: d.start), text)
+        return _anchored(found, ahead, text, base)
     return sorted(found, key=lambda d: d.start)
+
+
+def _alone_in_effect(found: list[DateMention], text: str) -> list[DateMention]:
+    """ "has come into effect", "دخلت حيز التنفيذ" (dates.yaml `window` `in_effect_now`) date
+    their sentence to the day of publication only when no other date does."""
+    phrases = in_effect_now()
+    kept = []
+    for index, mention in enumerate(found):
+        neighbours = [(found[index - 1], mention)] if index else []
+        neighbours += [(mention, found[index + 1])] if index + 1 < len(found) else []
+        if normalize_term(text[mention.start : mention.end]) in phrases and any(
+            not _SENTENCE_END.search(text, first.end, second.start) for first, second in neighbours
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _passable() -> frozenset[str]:
+    """The words of dates.yaml `window` `onset` and `skippable`, one by one."""
+    window = knowledge.load("dates")["window"]
+    phrases = [w for group in ("onset", "skippable") for ws in window[group].values() for w in ws]
+    return frozenset(word for phrase in phrases for word in normalize_term(phrase).split())
+
+
+@lru_cache(maxsize=1)
+def in_effect_now() -> frozenset[str]:
+    """The normalized phrases of dates.yaml `window` `in_effect_now`."""
+    lists = knowledge.load("dates")["window"]["in_effect_now"]
+    return frozenset(normalize_term(w) for words in lists.values() for w in words)
+
+
+def _anchored(
+    found: list[DateMention], ahead: dict[int, int], text: str, base: date
+) -> list[DateMention]:
+    """A weekday looking ahead counts from the past date just before it in its sentence, not
+    from publication: "on Friday the ministry announced a truce from Saturday" in a Monday
+    paper is the Saturday after that Friday. `ahead` maps such weekdays' starts to their day
+    of the week (Monday 0)."""
+    if not ahead:
+        return found
+    kept = list(found)
+    for index, mention in enumerate(found):
+        weekday = ahead.get(mention.start)
+        if weekday is None or index == 0:
+            continue
+        anchor = found[index - 1]
+        if anchor.date >= base.isoformat() or _SENTENCE_END.search(text, anchor.end, mention.start):
+            continue
+        day = date.fromisoformat(anchor.date)
+        moved = shifted(day, (weekday - day.weekday()) % 7)
+        if moved is not None:
+            kept[index] = mention._replace(date=moved)
+    return kept
 
 
 _EN_MONTHS = (
@@ -130,7 +189,8 @@ def _arabic_absolute(text: str, base: date | None, forward: _Forward) -> list[Da
             when = date(int(year) if year else base.year, number, int(day))  # type: ignore[union-attr]
             if year is None and base is not None:
                 ahead = forward.looks_ahead(match.start(), match.end())
-                when = when.replace(year=_year_of(when, base, ahead))
+                future = forward.in_future_sentence(match.start())
+                when = when.replace(year=_year_of(when, base, ahead, future))
         except ValueError:  # no such day, or 29 February in another year
             continue
         found.append(DateMention(match.start(), match.end(), when.isoformat()))
@@ -140,27 +200,33 @@ def _arabic_absolute(text: str, base: date | None, forward: _Forward) -> list[Da
 @lru_cache(maxsize=1)
 def _arabic_months() -> dict[str, int]:
     months = knowledge.load("months")
-    return {**months["levantine_arabic"], **months["gregorian_arabic"]}
+    return {**months["levantine_arabic"], **months["gregorian_arabic"], **months["maghrebi_arabic"]}
 
 
 @lru_cache(maxsize=1)
 def _arabic_pattern() -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in sorted(_arabic_months(), key=len, reverse=True))
     return re.compile(
-        rf"(?P<day>\d{{1,2}})\s+(?P<month>{names})(?:/[^\W\d_]+)?(?:\s+(?P<year>\d{{4}}))?"
+        rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?P<month>{names})(?:/[^\W\d_]+)?(?:\s+(?P<year>\d{{4}}))?"
     )
 
 
 def _absolute_matches(text: str, numbers: list[Number]) -> list[re.Match[str]]:
-    """Absolute dates hold a number: the date pattern runs only around the numbers found."""
+    """Absolute dates hold a number: the date pattern runs only around the numbers found, and
+    around the ordinals ("February 4th"), which are no counts and so not among them."""
     matches: dict[int, re.Match[str]] = {}
     lowered = text.lower()
-    for number in numbers:
-        window = (max(0, number.start - _REACH), min(len(text), number.end + _REACH))
+    spans = [(n.start, n.end) for n in numbers]
+    spans += [m.span() for m in _ORDINAL_DAY.finditer(lowered)]
+    for start, end in spans:
+        window = (max(0, start - _REACH), min(len(text), end + _REACH))
         for match in _ABSOLUTE.finditer(lowered, *window):
-            if match.start() <= number.start < match.end():
+            if match.start() <= start < match.end():
                 matches.setdefault(match.start(), match)
     return [matches[start] for start in sorted(matches)]
+
+
+_ORDINAL_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b")  # matched on lowercased text
 
 
 def _absolute(match: re.Match[str], base: date | None, forward: _Forward) -> DateMention | None:
@@ -176,23 +242,30 @@ def _absolute(match: re.Match[str], base: date | None, forward: _Forward) -> Dat
         return None
     if not has_year and base is not None:
         ahead = forward.looks_ahead(match.start(), match.end())
-        year = _year_of(date.fromisoformat(parsed), base, ahead)
+        future = forward.in_future_sentence(match.start())
+        year = _year_of(date.fromisoformat(parsed), base, ahead, future)
         parsed = _parse(f"{text} {year}") if year != base.year else parsed
         if parsed is None:
             return None
     return DateMention(match.start(), match.end(), parsed)
 
 
-def _year_of(when: date, base: date, ahead: bool) -> int:
+def _year_of(when: date, base: date, ahead: bool, future: bool = False) -> int:
     """The year of a date written without one, `when` being it in the year of publication:
     the year before when that is more than a week after publication ("December 30" in a
-    January paper), the year after when it has passed and the words before it look ahead
-    ("will start on 3 January" in a December paper)."""
+    January paper), unless the words before it or its sentence look ahead and it is less
+    than half a year away ("will declare a truce from 8 May" in an April paper); the year
+    after when the words before it look ahead and it is more than half a year past ("will
+    start on 3 January" in a December paper, but "a week from 12 June" in a July paper)."""
     if when.isoformat() > _week_after(base):
-        return base.year - 1
-    if ahead and when < base:
+        soon = (when - base).days <= _AHEAD_DAYS
+        return base.year if (ahead or future) and soon else base.year - 1
+    if ahead and (base - when).days > _AHEAD_DAYS:
         return base.year + 1
     return base.year
+
+
+_AHEAD_DAYS = 183  # how far ahead a date without a year in a sentence looking ahead may lie
 
 
 def _week_after(base: date) -> str:
@@ -225,16 +298,26 @@ def _relative(
     lex: Lexicon,
     base: date,
     forward: _Forward,
+    ahead: dict[int, int],
 ) -> list[DateMention]:
+    """Relative dates; the weekdays read as looking ahead are noted in `ahead` (start: day of
+    the week), to be counted from an earlier date of their sentence (`_anchored`)."""
     found: list[DateMention] = []
     ends: dict[int, int] = {}
     for index, number in enumerate(numbers):
         ends.setdefault(number.end, index)
     for hit in hits:
         if hit.kind == "relative_day":
+            if _names_another_day(text, hit) or (
+                hit.key in in_effect_now() and forward.in_future_sentence(hit.start)
+            ):
+                continue
             day = shifted(base, lex.relative_days[hit.key])
         elif hit.kind == "weekday":
-            day = _weekday(base, lex.weekdays[hit.key], forward.looks_ahead(hit.start, hit.end))
+            looks_ahead = forward.looks_ahead(hit.start, hit.end)
+            day = _weekday(base, lex.weekdays[hit.key], looks_ahead)
+            if looks_ahead:
+                ahead[hit.start] = lex.weekdays[hit.key]
         elif hit.kind == "ago_unit":
             mention = _ago(text, hit, numbers, ends, lex, base)
             if mention:
@@ -245,6 +328,23 @@ def _relative(
         if day is not None:
             found.append(DateMention(hit.start, hit.end, day))
     return found
+
+
+def _names_another_day(text: str, hit: Hit) -> bool:
+    """ "اليوم السابق" (the day before), "اليوم الأول" (the first day): a word for "today"
+    followed by one of dates.yaml `not_today_after` counts from some other date."""
+    following = _NEXT_WORD.match(text, hit.end)
+    return following is not None and normalize_term(following.group(1)) in _not_today_after()
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W_]+)")
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _not_today_after() -> frozenset[str]:
+    words = knowledge.load("dates")["not_today_after"]
+    return frozenset(normalize_term(w) for by_language in words.values() for w in by_language)
 
 
 def _weekday(base: date, weekday: int, ahead: bool) -> str | None:
@@ -262,11 +362,25 @@ class _Forward:
     word."""
 
     GAP = 24  # characters at most between a `before` word and the weekday ("will begin on ")
+    REACH = 120  # characters read back for a `before` word across times of day
 
     def __init__(self, text: str, hits: list[Hit]) -> None:
         self.text = text
         self.before = {h.end for h in hits if h.kind == "forward" and h.key == "before"}
         self.after = {h.start for h in hits if h.kind == "forward" and h.key == "after"}
+        self.future = sorted(
+            h.end
+            for h in hits
+            if (h.kind == "cue" and h.key == "future")
+            or (h.kind == "forward" and h.key == "before")
+        )
+
+    def in_future_sentence(self, start: int) -> bool:
+        """Does a word looking ahead (knowledge/cues.yaml `future`, or a `forward` word) stand
+        before `start` in its sentence ("Russia will declare a truce in the region from 8
+        May")? Only the nearest such word before `start` is asked."""
+        index = bisect_right(self.future, start) - 1
+        return index >= 0 and not _SENTENCE_END.search(self.text, self.future[index], start)
 
     def looks_ahead(self, start: int, end: int) -> bool:
         """Do the words around the span `start`-`end` look ahead?"""
@@ -275,10 +389,27 @@ class _Forward:
         for word_end in range(max(0, start - self.GAP), start + 1):
             if word_end in self.before and not _SENTENCE_END.search(self.text, word_end, start):
                 return True
+        return self._ahead_across_times(start)
+
+    def _ahead_across_times(self, start: int) -> bool:
+        """Is a `before` word followed, up to `start`, only by onset words, times of day and
+        time zones (dates.yaml `window`)? "will take effect at 4 a.m. local time (0200 GMT) on
+        Wednesday" looks ahead however many such words stand between."""
+        head = self.text[max(0, start - self.REACH) : start]
+        ends = list(_SENTENCE_END.finditer(head))
+        offset = max(0, start - self.REACH) + (ends[-1].end() if ends else 0)
+        passable = _passable()
+        for word in reversed(list(_WORD.finditer(self.text, offset, start))):
+            if word.end() in self.before:
+                return True
+            text = normalize_term(word.group())
+            if not (text in passable or text.isdigit() or len(text) == 1):
+                return False
         return False
 
 
-_SENTENCE_END = re.compile(r"[.!?؟;\n]")
+# A full stop ends a sentence unless it follows a one-letter word: "4 a.m. local time".
+_SENTENCE_END = re.compile(r"(?<!\b[^\W\d_])\.|[!?؟;\n]")
 
 
 def _ago(
