@@ -165,6 +165,6 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
         actors=find_actors(tokens, hits, lex),
         # only ceasefire statuses read them: texts naming no ceasefire skip the search
         past_months=(
-            find_past_months(text, published) if any(h.kind == "term" for h in hits) else []
+            find_past_months(text, hits, published) if any(h.kind == "term" for h in hits) else []
         ),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -15,19 +15,17 @@ from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
 from ceasefire.extract.numbers import Number
-from ceasefire.ingest.dates import parse_date
+from ceasefire.extract.patterns import Found, pattern
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_ABSOLUTE = re.compile(
-    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}"
-    rf"(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b"
-)  # matched on lowercased text
-_REACH = 16  # characters around a number in which a date holding it can begin or end
-_AGO = re.compile(r"\s+(?:ago|earlier|back)\b", re.IGNORECASE)
-_BEFORE = re.compile(r"قبل\s+$")
+_REACH = 16  # characters around a run of digits in which a date holding it can begin or end
+_DIGITS = re.compile(r"\d+")  # runs of digits: written dates are sought around them
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")  # 2016-05-12
+# The date patterns of knowledge/grammar.yaml: English day first, month first, Arabic.
+_WRITTEN = ("date_day_month", "date_month_day")
+_WRITTEN_ARABIC = ("date_day_month_ar",)
+_AGO = pattern("ago_after")
+_BEFORE = pattern("ago_before")
+_MONTH_ONLY = pattern("month_only_before")
 
 
 class DateMention(NamedTuple):
@@ -51,11 +49,7 @@ def find_dates(
     """Dates in `text`; relative ones only when `published` is known."""
     base = date.fromisoformat(published) if published else None
     forward = _Forward(text, hits)
-    found = [
-        d for d in (_absolute(m, base, forward) for m in _absolute_matches(text, numbers)) if d
-    ]
-    if has_arabic(text):
-        found += _arabic_absolute(text, base, forward)
+    found = _written(text, base, forward)
     if base is not None:
         ahead: dict[int, int] = {}
         relative = _relative(text, hits, numbers, lex, base, forward, ahead)
@@ -121,47 +115,52 @@ def _anchored(
     return kept
 
 
-_EN_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_EN_MONTH_ONLY = re.compile(
-    r"\b(?:in|since|from|during|of|until|early|late|mid)\s+(?:early\s+|late\s+|mid-?)?"
-    rf"(?P<month>{'|'.join(_EN_MONTHS)})\b(?!\s*\d)"
-)  # matched on lowercased text
-
-
 def is_month_name(word: str) -> bool:
     """Is `word` an English month written as a name ("May", not the modal "may")?"""
-    return word[:1].isupper() and word.lower() in _EN_MONTHS
+    return word[:1].isupper() and word.lower() in _months()
 
 
-def find_past_months(text: str, published: str | None) -> list[DateMention]:
-    """Months named without a day ("in May", "في شباط/فبراير") that lie before the month of
-    publication: the sentence looks back at something earlier."""
+def find_past_months(text: str, hits: list[Hit], published: str | None) -> list[DateMention]:
+    """Months named without a day after a word of time ("in May", "في شباط/فبراير";
+    grammar.yaml `month_only_before`) that lie before the month of publication: the sentence
+    looks back at something earlier."""
     if not published:
         return []
     base = date.fromisoformat(published)
     found = []
-    named = [
-        (m, _EN_MONTHS.index(m.group("month")) + 1) for m in _EN_MONTH_ONLY.finditer(text.lower())
-    ]
-    if has_arabic(text):
-        named += [
-            (m, _arabic_months()[m.group("month")]) for m in _arabic_month_only().finditer(text)
-        ]
-    for match, month in named:
-        if month != base.month:
-            year = base.year if month < base.month else base.year - 1
-            found.append(DateMention(match.start(), match.end(), date(year, month, 1).isoformat()))
+    for hit in hits:
+        if hit.kind != "month" or _digits_follow(text, hit.end):
+            continue
+        start = _MONTH_ONLY.start_of(text, hit.start)
+        month = _months().get(hit.key)
+        if start is None or month is None or month == base.month:
+            continue
+        year = base.year if month < base.month else base.year - 1
+        found.append(DateMention(start, hit.end, date(year, month, 1).isoformat()))
     return sorted(found, key=lambda d: d.start)
 
 
+def _digits_follow(text: str, end: int) -> bool:
+    """Do digits follow a month name, after spaces and maybe another name after a slash
+    ("شباط/فبراير 2016")?"""
+    if text[end : end + 1] == "/":
+        end += 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end < len(text) and text[end].isdigit()
+
+
 @lru_cache(maxsize=1)
-def _arabic_month_only() -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in sorted(_arabic_months(), key=len, reverse=True))
-    return re.compile(
-        rf"(?:في|منذ|خلال|مطلع|أواخر|أوائل|أواسط)\s+(?P<month>{names})(?:/[^\W\d_]+)?(?!\s*\d)"
-    )
+def _months() -> dict[str, int]:
+    """Every month name of knowledge/months.yaml, normalized, with its number."""
+    tables = knowledge.load("months")
+    return {
+        normalize_term(name) if has_arabic(name) else name.lower(): number
+        for table in tables.values()
+        for name, number in table.items()
+    }
 
 
 def _names_a_date_given(weekday: DateMention, starts: set[int], text: str) -> bool:
@@ -177,77 +176,67 @@ def _names_a_date_given(weekday: DateMention, starts: set[int], text: str) -> bo
 _BESIDE = 3  # characters at most between a weekday and the date it names
 
 
-def _arabic_absolute(text: str, base: date | None, forward: _Forward) -> list[DateMention]:
-    """ "12 أيلول/سبتمبر 2016", "٦ أيار/مايو": a day, an Arabic month name, maybe a year."""
-    found = []
-    for match in _arabic_pattern().finditer(text):
-        day, month, year = match.group("day"), match.group("month"), match.group("year")
-        if year is None and base is None:
-            continue
-        number = _arabic_months()[month]
-        try:
-            when = date(int(year) if year else base.year, number, int(day))  # type: ignore[union-attr]
-            if year is None and base is not None:
-                ahead = forward.looks_ahead(match.start(), match.end())
-                future = forward.in_future_sentence(match.start())
-                when = when.replace(year=_year_of(when, base, ahead, future))
-        except ValueError:  # no such day, or 29 February in another year
-            continue
-        found.append(DateMention(match.start(), match.end(), when.isoformat()))
-    return found
+def _written(text: str, base: date | None, forward: _Forward) -> list[DateMention]:
+    """Dates written out ("12 May 2016", "May 12", "٦ أيار/مايو", "2016-05-12"): the
+    patterns run only around runs of digits, which every written date holds."""
+    names = _WRITTEN + (_WRITTEN_ARABIC if has_arabic(text) else ())
+    found: dict[int, DateMention] = {}
+    for start, end in _windows(text):
+        for name in names:
+            for match in pattern(name).finds(text, start, end):
+                mention = _dated(match, base, forward)
+                if mention is not None and match.start not in found:
+                    found[match.start] = mention
+    for iso in _ISO.finditer(text):
+        day = _day(int(iso[1]), int(iso[2]), int(iso[3]))
+        if day is not None:
+            found.setdefault(iso.start(), DateMention(iso.start(), iso.end(), day.isoformat()))
+    return [found[start] for start in sorted(found)]
 
 
-@lru_cache(maxsize=1)
-def _arabic_months() -> dict[str, int]:
-    months = knowledge.load("months")
-    return {**months["levantine_arabic"], **months["gregorian_arabic"], **months["maghrebi_arabic"]}
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around the runs of digits, merged where they touch."""
+    windows: list[tuple[int, int]] = []
+    for run in _DIGITS.finditer(text):
+        start, end = max(0, run.start() - _REACH), min(len(text), run.end() + _REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
-@lru_cache(maxsize=1)
-def _arabic_pattern() -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in sorted(_arabic_months(), key=len, reverse=True))
-    return re.compile(
-        rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?P<month>{names})(?:/[^\W\d_]+)?(?:\s+(?P<year>\d{{4}}))?"
-    )
-
-
-def _absolute_matches(text: str, numbers: list[Number]) -> list[re.Match[str]]:
-    """Absolute dates hold a number: the date pattern runs only around the numbers found, and
-    around the ordinals ("February 4th"), which are no counts and so not among them."""
-    matches: dict[int, re.Match[str]] = {}
-    lowered = text.lower()
-    spans = [(n.start, n.end) for n in numbers]
-    spans += [m.span() for m in _ORDINAL_DAY.finditer(lowered)]
-    for start, end in spans:
-        window = (max(0, start - _REACH), min(len(text), end + _REACH))
-        for match in _ABSOLUTE.finditer(lowered, *window):
-            if match.start() <= start < match.end():
-                matches.setdefault(match.start(), match)
-    return [matches[start] for start in sorted(matches)]
-
-
-_ORDINAL_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b")  # matched on lowercased text
-
-
-def _absolute(match: re.Match[str], base: date | None, forward: _Forward) -> DateMention | None:
-    """A written date; one without a year is the nearest such date before publication (or
-    up to a week after it), or the next one when the words before it look ahead ("will
-    start on 3 January" in a December paper)."""
-    text = match.group()
-    has_year = bool(re.search(r"\d{4}", text))
-    if not has_year and base is None:
+def _dated(match: Found, base: date | None, forward: _Forward) -> DateMention | None:
+    """The date a written date's parts give; one without a year takes the year its tense
+    gives (`_year_of`), or none when there is no publication date to read it against."""
+    month = _months().get(_month_key(match.parts["month"]))
+    if month is None:
         return None
-    parsed = _parse(text if has_year else f"{text} {base.year}")  # type: ignore[union-attr]
-    if parsed is None:
+    year = match.parts.get("year")
+    if year is None and base is None:
         return None
-    if not has_year and base is not None:
-        ahead = forward.looks_ahead(match.start(), match.end())
-        future = forward.in_future_sentence(match.start())
-        year = _year_of(date.fromisoformat(parsed), base, ahead, future)
-        parsed = _parse(f"{text} {year}") if year != base.year else parsed
-        if parsed is None:
+    when = _day(int(year) if year else base.year, month, int(match.parts["day"]))  # type: ignore[union-attr]
+    if when is None:
+        return None
+    if year is None and base is not None:
+        ahead = forward.looks_ahead(match.start, match.end)
+        future = forward.in_future_sentence(match.start)
+        when = _day(_year_of(when, base, ahead, future), month, when.day)
+        if when is None:
             return None
-    return DateMention(match.start(), match.end(), parsed)
+    return DateMention(match.start, match.end, when.isoformat())
+
+
+def _month_key(name: str) -> str:
+    return normalize_term(name) if has_arabic(name) else name.lower()
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    """The day, or None when the calendar has no such day (31 April, 29 February)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _year_of(when: date, base: date, ahead: bool, future: bool = False) -> int:
@@ -271,24 +260,6 @@ _AHEAD_DAYS = 183  # how far ahead a date without a year in a sentence looking a
 def _week_after(base: date) -> str:
     """A week after `base`: a date without a year later than this is of the year before."""
     return shifted(base, 7) or date.max.isoformat()
-
-
-@lru_cache(maxsize=4096)
-def _parse(text: str) -> str | None:
-    """An English date the pattern above found: the standard library reads the usual shapes
-    at once; dateparser, slower, reads the rest."""
-    cleaned = _ORDINAL.sub(r"\1", text.replace(",", " ").replace(".", " "))
-    cleaned = " ".join(cleaned.split())
-    for shape in _SHAPES:
-        try:
-            return datetime.strptime(cleaned, shape).date().isoformat()
-        except ValueError:
-            continue
-    return parse_date(text, languages=["en"])
-
-
-_ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b")
-_SHAPES = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y")
 
 
 def _relative(
@@ -424,15 +395,14 @@ def _ago(
     `numbers` end at the offsets `ends` gives (each to the numbers' first index there)."""
     count = _count_before(unit.start, numbers, ends)
     first = count.start if count else unit.start
-    tail = _AGO.match(text, unit.end)
-    if tail:
-        start, end = first, tail.end()
+    tail = _AGO.end_of(text, unit.end)
+    if tail is not None:
+        start, end = first, tail
     else:
-        window = max(0, first - 10)
-        head = _BEFORE.search(text, window, first)
+        head = _BEFORE.start_of(text, first)
         if head is None:
             return None
-        start, end = head.start(), unit.end
+        start, end = head, unit.end
     days = lex.ago_units[unit.key] * (count.value if count else 1)
     day = shifted(base, -days)
     return DateMention(start, end, day) if day else None

@@ -216,6 +216,7 @@ def build_lexicon() -> Lexicon:
         *_valued("relative_day", dates["relative"]),
         *_valued("ago_unit", dates["ago"]),
         *_valued("weekday", dates["weekdays"]),
+        *_months(),
         *_grouped("forward", dates["forward"]),
     ]
     patterns += _bare_possessives(names, places, {normalize_term(p) for p, _ in patterns})
@@ -286,6 +287,14 @@ def _valued(kind: str, by_language: dict[str, dict[str, int]]) -> Iterator[tuple
     for terms in by_language.values():
         for term in terms:
             yield term, Entry(kind, normalize_term(term))
+
+
+def _months() -> Iterator[tuple[str, Entry]]:
+    """Month names (knowledge/months.yaml, short forms aside): hits of kind "month"."""
+    for table, names in knowledge.load("months").items():
+        if table != "english_short":
+            for name in names:
+                yield name, Entry("month", normalize_term(name))
 
 
 def _cue_patterns() -> Iterator[tuple[str, Entry]]:

@@ -1,17 +1,26 @@
 """Token patterns: grammar written as data (knowledge/grammar.yaml), read by one interpreter.
 
-A pattern is a list of token specs, in the manner of spaCy's `Matcher`: each spec matches one
-word (`in`: a word list, `group`: a cue group of cues.yaml, `suffix`: an ending, either of
-`in` or `suffix` sufficing when both are given, `not_in`, `any`), or
-punctuation (`punct`), and may repeat (`op`: "?", "*", "+", or `repeat: [min, max]`). A
-pattern is tried in one of three places, its `mode`:
+A pattern is a list of token specs, in the manner of spaCy's `Matcher`. A spec matches one
+token by what it is:
 
-- `spans`: the words between two offsets are exactly the pattern ("Russia['s forces have
+- a word: `in` (a word list), `group` (a cue group of cues.yaml), `suffix` (an ending; with
+  `in`, either suffices), `not_in`, `any`; `shape: capitalized`;
+- digits: `digits: [fewest, most]`;
+- a phrase of one or more words: `table: FILE.KEY` (the names of a knowledge table, such as
+  the months of months.yaml);
+- punctuation: `punct`;
+
+and may repeat (`op`: "?", "*", "+", or `repeat: [min, max]`) and be `name`d, so that a
+match reports the words each named spec took (the day, month and year of a date). A pattern
+is tried in one of four places, its `mode`:
+
+- `spans`: the tokens between two offsets are exactly the pattern ("Russia['s forces have
   ]killed": what may stand between a doer and its act);
-- `starts`: the words from an offset on begin with the pattern ("IS[-held] town");
-- `ends`: the words up to an offset end with the pattern ("a town [held by the ]IS").
+- `starts`: the tokens from an offset on begin with the pattern ("IS[-held] town");
+- `ends`: the tokens up to an offset end with the pattern ("a town [held by the ]IS");
+- `finds`: the pattern is sought anywhere in a stretch of text ("clashes on [12 May 2016]").
 
-Every pattern carries its source and examples, the span it is tried on written in brackets;
+Every pattern carries its source and examples, the part it is tried on written in brackets;
 `check_examples` tries them all (the tests call it), and the file is validated when loaded,
 so a malformed pattern is an error naming it. Words are compared normalized (casefolded,
 Arabic letter forms unified).
@@ -20,22 +29,41 @@ Arabic letter forms unified).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ceasefire import knowledge
 from ceasefire.extract.normalize import normalize_term
 
-# A possessive ending ("'s"), a word (letters, digits, inner apostrophes and hyphens), or one
-# mark of punctuation ("-" of "IS-held" when the name ends before it).
-_TOKEN = re.compile(r"['’][sS]\b|[\w'’]+(?:-[\w'’]+)*|[^\w\s]")
+# A possessive ending ("'s"), a run of digits, a word (letters and digits, inner
+# apostrophes), or one mark of punctuation. Digits and letters written together are two
+# tokens ("12جوان", "4th"), and a hyphen stands between two ("IS-held", "mid-March").
+_TOKEN = re.compile(r"['’][sS]\b|\d+|[^\W\d_][\w'’]*|[^\w\s]")
 _MAX_TOKENS = 16  # a pattern matches at most this many tokens
 _TOKEN_REACH = 24  # characters a token and the space before it may take, at most
-_MODES = frozenset({"spans", "starts", "ends"})
-_SPEC_KEYS = frozenset({"in", "group", "not_in", "suffix", "any", "punct", "op", "repeat"})
+_MODES = frozenset({"spans", "starts", "ends", "finds"})
+_SPEC_KEYS = frozenset(
+    {"in", "group", "not_in", "suffix", "any", "punct", "shape", "digits", "table", "name"}
+    | {"op", "repeat"}
+)
 _OPS = {"?": (0, 1), "*": (0, _MAX_TOKENS), "+": (1, _MAX_TOKENS)}
+
+
+class Token(NamedTuple):
+    norm: str  # the word normalized, or the punctuation as it stands
+    raw: str
+    start: int
+    end: int
+
+
+class Found(NamedTuple):
+    """A match: its span, and the words each named spec took."""
+
+    start: int
+    end: int
+    parts: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,21 +72,45 @@ class _Spec:
     excluded: frozenset[str]
     suffix: str | None
     punct: frozenset[str] | None  # one of these marks instead of a word
+    capitalized: bool
+    digits: tuple[int, int] | None
+    phrases: dict[tuple[str, ...], str] | None  # a table's names by their words
+    name: str | None
     low: int
     high: int
 
-    def fits(self, token: str) -> bool:
+    def fits(self, token: Token) -> bool:
+        """Does one token fit this spec (not a `table` spec)?"""
         if self.punct is not None:
-            return token in self.punct
-        if not (token[0].isalnum() or token[0] in "'’-_"):
+            return token.norm in self.punct
+        if self.digits is not None:
+            return token.raw.isdigit() and self.digits[0] <= len(token.raw) <= self.digits[1]
+        if not _is_word(token.raw) or token.norm in self.excluded:
             return False
-        if token in self.excluded:
+        if self.capitalized and not token.raw[0].isupper():
             return False
-        if self.suffix is not None and token.endswith(self.suffix):
+        if self.suffix is not None and token.norm.endswith(self.suffix):
             return True  # `suffix` and `in` together: either will do
         if self.words is None:
             return self.suffix is None
-        return token in self.words
+        return token.norm in self.words
+
+    def takes(self, tokens: Sequence[Token], t: int) -> Iterator[int]:
+        """How many tokens from `t` this spec may take once (a table's phrase: its length)."""
+        if self.phrases is None:
+            if t < len(tokens) and self.fits(tokens[t]):
+                yield 1
+            return
+        for size in range(min(_LONGEST_PHRASE, len(tokens) - t), 0, -1):
+            if tuple(tok.norm for tok in tokens[t : t + size]) in self.phrases:
+                yield size
+
+
+_LONGEST_PHRASE = 3
+
+
+def _is_word(raw: str) -> bool:
+    return raw[0].isalnum() or raw[0] in "'’_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,24 +118,51 @@ class TokenPattern:
     name: str
     mode: str
     specs: tuple[_Spec, ...]
+    backwards: tuple[_Spec, ...]  # the specs in reverse, for `ends` (phrases reversed too)
     longest: int  # the most tokens a match takes
     reach: int  # the characters those tokens may take
 
     def spans(self, text: str, start: int, end: int) -> bool:
-        """Are the words of text[start:end] exactly this pattern?"""
+        """Are the tokens of text[start:end] exactly this pattern?"""
         if end - start > self.reach:
             return False
-        return _match(self.specs, _tokens(text, start, end), 0, 0, whole=True)
+        tokens = _tokens(text, start, end)
+        return any(t == len(tokens) for t, _ in _ends(self.specs, tokens, 0, 0, ()))
 
     def starts(self, text: str, offset: int) -> bool:
-        """Do the words from `offset` on begin with this pattern?"""
+        """Do the tokens from `offset` on begin with this pattern?"""
+        return self.end_of(text, offset) is not None
+
+    def end_of(self, text: str, offset: int) -> int | None:
+        """Where the longest match that begins at `offset` ends, if one does."""
         tokens = _tokens(text, offset, offset + self.reach)[: self.longest]
-        return _match(self.specs, tokens, 0, 0, whole=False)
+        ends = [t for t, _ in _ends(self.specs, tokens, 0, 0, ())]
+        return (tokens[max(ends) - 1].end if max(ends) else offset) if ends else None
 
     def ends(self, text: str, offset: int) -> bool:
-        """Do the words up to `offset` end with this pattern?"""
-        tokens = _tokens(text, max(0, offset - self.reach), offset)[-self.longest :]
-        return _match(self.specs[::-1], tokens[::-1], 0, 0, whole=False)
+        """Do the tokens up to `offset` end with this pattern?"""
+        return self.start_of(text, offset) is not None
+
+    def start_of(self, text: str, offset: int) -> int | None:
+        """Where the longest match that ends at `offset` begins, if one does."""
+        tokens = _tokens(text, max(0, offset - self.reach), offset)[::-1][: self.longest]
+        starts = [t for t, _ in _ends(self.backwards, tokens, 0, 0, ())]
+        return (tokens[max(starts) - 1].start if max(starts) else offset) if starts else None
+
+    def finds(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
+        """The leftmost-longest matches in text[start:end], none overlapping another."""
+        tokens = _tokens(text, start, len(text) if end is None else end)
+        found: list[Found] = []
+        t = 0
+        while t < len(tokens):
+            best = max(_ends(self.specs, tokens, 0, t, ()), default=None, key=lambda m: m[0])
+            if best is None or best[0] == t:
+                t += 1
+                continue
+            stop, taken = best
+            found.append(Found(tokens[t].start, tokens[stop - 1].end, _parts(taken, tokens)))
+            t = stop
+        return found
 
     def at(self, text: str, start: int, end: int) -> bool:
         """The pattern tried in its own mode on text[start:end]."""
@@ -91,38 +170,70 @@ class TokenPattern:
             return self.spans(text, start, end)
         if self.mode == "starts":
             return self.starts(text[:end], start)
-        return self.ends(text[start:], end - start)
+        if self.mode == "ends":
+            return self.ends(text[start:], end - start)
+        return any((f.start, f.end) == (start, end) for f in self.finds(text))
 
 
-def _tokens(text: str, start: int, end: int) -> list[str]:
+def _backwards(spec: _Spec) -> _Spec:
+    """The spec as read from right to left: a table's phrases reversed."""
+    fields = {name: getattr(spec, name) for name in _Spec.__dataclass_fields__}
+    if spec.phrases is not None:
+        fields["phrases"] = {words[::-1]: name for words, name in spec.phrases.items()}
+    return _Spec(**fields)
+
+
+def _parts(taken: tuple[tuple[str, int, int], ...], tokens: list[Token]) -> dict[str, str]:
+    return {name: " ".join(tok.raw for tok in tokens[a:b]) for name, a, b in taken if b > a}
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], words normalized, punctuation as it stands."""
-    return [_normal(t) for t in _TOKEN.findall(text, start, end)]
+    return [
+        Token(_normal(m.group()), m.group(), m.start(), m.end())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
 
 
 def _normal(token: str) -> str:
     if token.isascii():
         return token.lower()
-    if token[0].isalnum() or token[0] in "'’_":
+    if _is_word(token):
         return normalize_term(token) or token
     return token
 
 
-def _match(specs: Sequence[_Spec], tokens: list[str], s: int, t: int, whole: bool) -> bool:
-    """Backtracking match of specs[s:] against tokens[t:] (patterns are a few specs long)."""
+def _ends(
+    specs: Sequence[_Spec],
+    tokens: Sequence[Token],
+    s: int,
+    t: int,
+    taken: tuple[tuple[str, int, int], ...],
+) -> Iterator[tuple[int, tuple[tuple[str, int, int], ...]]]:
+    """Every way specs[s:] match tokens from `t`: where the match ends, and what each named
+    spec took (patterns are a few specs long: plain backtracking)."""
     if s == len(specs):
-        return t == len(tokens) or not whole
+        yield t, taken
+        return
+    yield from _repeat(specs, tokens, s, t, t, 0, taken)
+
+
+def _repeat(
+    specs: Sequence[_Spec],
+    tokens: Sequence[Token],
+    s: int,
+    first: int,
+    t: int,
+    count: int,
+    taken: tuple[tuple[str, int, int], ...],
+) -> Iterator[tuple[int, tuple[tuple[str, int, int], ...]]]:
     spec = specs[s]
-    count = 0
-    while count < spec.low:
-        if t + count >= len(tokens) or not spec.fits(tokens[t + count]):
-            return False
-        count += 1
-    while True:
-        if _match(specs, tokens, s + 1, t + count, whole):
-            return True
-        if count >= spec.high or t + count >= len(tokens) or not spec.fits(tokens[t + count]):
-            return False
-        count += 1
+    if count >= spec.low:
+        named = (*taken, (spec.name, first, t)) if spec.name else taken
+        yield from _ends(specs, tokens, s + 1, t, named)
+    if count < spec.high:
+        for size in spec.takes(tokens, t):
+            yield from _repeat(specs, tokens, s, first, t + size, count + 1, taken)
 
 
 @cache
@@ -153,14 +264,25 @@ def _compile(name: str, entry: dict[str, Any], cues: dict[str, Any]) -> TokenPat
     if not entry["examples"].get("match") or "no_match" not in entry["examples"]:
         raise fail("examples need 'match' (at least one) and 'no_match' lists")
     specs = tuple(_spec(spec, cues, fail) for spec in entry["tokens"])
-    longest = min(sum(spec.high for spec in specs), _MAX_TOKENS)
-    return TokenPattern(name, entry["mode"], specs, longest, longest * _TOKEN_REACH)
+    longest = min(
+        sum(spec.high * (_LONGEST_PHRASE if spec.phrases else 1) for spec in specs), _MAX_TOKENS
+    )
+    backwards = tuple(_backwards(spec) for spec in specs[::-1])
+    return TokenPattern(name, entry["mode"], specs, backwards, longest, longest * _TOKEN_REACH)
+
+
+_WORD_KEYS = frozenset({"in", "group", "any", "suffix", "punct", "not_in", "digits", "table"})
 
 
 def _spec(spec: dict[str, Any], cues: dict[str, Any], fail: Any) -> _Spec:
     unknown = set(spec) - _SPEC_KEYS
     if unknown:
         raise fail(f"unknown token keys {sorted(unknown)}")
+    if not spec.keys() & _WORD_KEYS:
+        raise fail(
+            f"token {spec} says nothing of its word: give in, group, any, suffix, punct, "
+            "digits or table"
+        )
     words: set[str] | None = None
     if "in" in spec:
         words = {normalize_term(w) for w in spec["in"]}
@@ -169,8 +291,6 @@ def _spec(spec: dict[str, Any], cues: dict[str, Any], fail: Any) -> _Spec:
             raise fail(f"no cue group {spec['group']!r} in cues.yaml")
         group = cues[spec["group"]]
         words = (words or set()) | {normalize_term(w) for ws in group.values() for w in ws}
-    if not spec.keys() & {"in", "group", "any", "suffix", "punct", "not_in"}:
-        raise fail(f"token {spec} says nothing of its word: give in, group, any, suffix or punct")
     low, high = _OPS.get(spec.get("op", ""), (1, 1))
     if "repeat" in spec:
         low, high = spec["repeat"]
@@ -179,9 +299,27 @@ def _spec(spec: dict[str, Any], cues: dict[str, Any], fail: Any) -> _Spec:
         excluded=frozenset(normalize_term(w) for w in spec.get("not_in", [])),
         suffix=spec.get("suffix"),
         punct=frozenset(spec["punct"]) if "punct" in spec else None,
+        capitalized=spec.get("shape") == "capitalized",
+        digits=tuple(spec["digits"]) if "digits" in spec else None,  # type: ignore[arg-type]
+        phrases=_table(spec["table"], fail) if "table" in spec else None,
+        name=spec.get("name"),
         low=low,
         high=high,
     )
+
+
+def _table(paths: str | list[str], fail: Any) -> dict[tuple[str, ...], str]:
+    """The names of knowledge tables (each `FILE.KEY`: a mapping's keys or a list) by their
+    words."""
+    phrases: dict[tuple[str, ...], str] = {}
+    for path in [paths] if isinstance(paths, str) else paths:
+        file, _, key = path.partition(".")
+        try:
+            names = knowledge.load(file)[key]
+        except (knowledge.KnowledgeError, KeyError, TypeError):
+            raise fail(f"no table {path!r}") from None
+        phrases.update({tuple(_normal(w) for w in _TOKEN.findall(n)): n for n in names})
+    return phrases
 
 
 _EXAMPLE = re.compile(r"^(?P<before>[^\[\]]*)\[(?P<inside>[^\[\]]*)\](?P<after>[^\[\]]*)$")

@@ -30,12 +30,10 @@ from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.dates import DateMention, in_effect_now, shifted
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.normalize import normalize_term
+from ceasefire.extract.patterns import pattern
 from ceasefire.extract.sentences import Sentence
 
-_DURATION = re.compile(
-    r"(?<!\d)(\d{1,5})[\s-]*(hours?|days?|weeks?|ساعة|ساعات|يوما|يوم|أيام)", re.IGNORECASE
-)
-_DAYS_PER_UNIT = {"hour": 1 / 24, "day": 1, "week": 7, "ساع": 1 / 24, "يوم": 1, "أيا": 1}
+_DURATION = pattern("duration")  # knowledge/grammar.yaml; units in dates.yaml `unit_hours`
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)  # a run of letters or digits: one word
 _NEIGHBOURS = 2  # sentences on each side in which an onset date is sought
 _LOOKS_AHEAD = ("future", "negation")  # cue groups: "will take effect", "has not taken effect"
@@ -261,11 +259,17 @@ def _after_duration(text: str, sentence: Sentence, start: str | None) -> str | N
 def _duration(text: str, sentence: Sentence) -> tuple[int, int] | None:
     """The first duration of the sentence ("72-hour", "ثلاثة أيام" in digits): where it
     starts, and its length in whole days (at least one)."""
-    match = _DURATION.search(text, sentence.start, sentence.end)
-    if match is None:
+    found = _DURATION.finds(text, sentence.start, sentence.end)
+    if not found:
         return None
-    unit = match.group(2).lower()[:4].rstrip("s")
-    per_unit = next((v for k, v in _DAYS_PER_UNIT.items() if unit.startswith(k)), None)
-    if per_unit is None:
+    hours = _unit_hours().get(normalize_term(found[0].parts["unit"]))
+    if hours is None:
         return None
-    return match.start(), max(1, round(int(match.group(1)) * per_unit))
+    return found[0].start, max(1, round(int(found[0].parts["count"]) * hours / 24))
+
+
+@lru_cache(maxsize=1)
+def _unit_hours() -> dict[str, int]:
+    return {
+        normalize_term(unit): hours for unit, hours in knowledge.load("dates")["unit_hours"].items()
+    }
