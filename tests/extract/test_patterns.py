@@ -48,3 +48,26 @@ def test_a_malformed_pattern_is_an_error_naming_it(entry: dict, problem: str) ->
 def test_an_unknown_pattern_name_is_an_error() -> None:
     with pytest.raises(knowledge.KnowledgeError, match="no pattern 'nonesuch'"):
         patterns.pattern("nonesuch")
+
+
+def test_a_found_match_reports_its_span_and_named_parts() -> None:
+    text = "Talks on 12 May 2016 failed; a truce began on Sept. 3 and ended on 12جوان."
+    days = patterns.pattern("date_day_month").finds(text)
+    assert [(text[f.start : f.end], f.parts) for f in days] == [
+        ("12 May 2016", {"day": "12", "month": "May", "year": "2016"})
+    ]
+    [american] = patterns.pattern("date_month_day").finds(text)
+    assert american.parts == {"month": "Sept", "day": "3"}
+    [arabic] = patterns.pattern("date_day_month_ar").finds(text)
+    assert arabic.parts == {"day": "12", "month": "جوان"}
+
+
+def test_where_a_match_from_an_offset_ends_and_one_up_to_it_begins() -> None:
+    text = "fighting since mid-March in the IS-held town, two days ago"
+    held = text.index("-held")
+    assert text[held : patterns.pattern("holding").end_of(text, held)] == "-held"
+    march = text.index("March")
+    assert text[patterns.pattern("month_only_before").start_of(text, march) : march] == (
+        "since mid-"
+    )
+    assert patterns.pattern("holding").end_of(text, text.index(" town")) is None

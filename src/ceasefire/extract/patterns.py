@@ -271,7 +271,9 @@ def _compile(name: str, entry: dict[str, Any], cues: dict[str, Any]) -> TokenPat
     return TokenPattern(name, entry["mode"], specs, backwards, longest, longest * _TOKEN_REACH)
 
 
-_WORD_KEYS = frozenset({"in", "group", "any", "suffix", "punct", "not_in", "digits", "table"})
+_WORD_KEYS = frozenset(
+    {"in", "group", "any", "suffix", "punct", "not_in", "digits", "table", "shape"}
+)
 
 
 def _spec(spec: dict[str, Any], cues: dict[str, Any], fail: Any) -> _Spec:
@@ -281,7 +283,7 @@ def _spec(spec: dict[str, Any], cues: dict[str, Any], fail: Any) -> _Spec:
     if not spec.keys() & _WORD_KEYS:
         raise fail(
             f"token {spec} says nothing of its word: give in, group, any, suffix, punct, "
-            "digits or table"
+            "shape, digits or table"
         )
     words: set[str] | None = None
     if "in" in spec:

@@ -17,15 +17,13 @@ from ceasefire import knowledge
 from ceasefire.extract.lexicon import ACT_KINDS, PLACE_KEYS, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
+from ceasefire.extract.patterns import pattern
 from ceasefire.extract.spans import Tokens
 from ceasefire.extract.spellings import may_be_name, skeleton
 from ceasefire.records import Place
 
 # A capitalized name of up to three words, with Arabic articles between ("Kafr el Sheikh")
-_NAME = re.compile(
-    r"([A-Z][\w'’]*)(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|en)[ -])?"
-    r"[A-Z][\w'’]*){0,2}"
-)
+_NAME = pattern("spelled_name")
 _BEFORE_ACT, _AFTER_ACT = 150, 250  # characters around an act in which its place is sought
 _CAPITALIZED = re.compile(r"(?<![\w'’])[A-Z][\w'’]*")
 _LOCALITY_BELOW = 10_000  # populated places smaller than this are localities, not cities
@@ -34,7 +32,7 @@ _WEAK_ARABIC_BELOW = 100_000
 _STRAY_BELOW = 1_000_000
 _CLEAR_CONTEXT = 3  # two names in one country, or the country and a place in it
 # between a town and the region it lies in: "Mallah Farms in Aleppo", "Hays, Al Hudaydah"
-_IN_REGION = re.compile(r"(?:\s+[A-Z][\w'’-]*)?(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)")
+_IN_REGION = (pattern("in_region_listed"), pattern("in_region_in"))
 _KIND_ORDER = {"country": 0, "city": 1, "admin1": 2}  # a bare city name means the city
 
 
@@ -99,7 +97,7 @@ def _placed_elsewhere(text: str, mentions: list[PlaceMention], lex: Lexicon) -> 
             and record.population < _STRAY_BELOW
             and following.record.country == record.country
             and _region_of(following.record)[1] != record.admin1
-            and _IN_REGION.fullmatch(text, mention.end, following.start)
+            and any(p.spans(text, mention.end, following.start) for p in _IN_REGION)
         ):
             continue
         kept.append(mention)
@@ -142,23 +140,28 @@ def find_spelled_places(
                 continue  # most capitalized words are names the patterns found
             if not tokens.before(start, near, lex.skippable):
                 continue
-            hit = _spelled(text, _NAME.match(text, start), regions, lex)
+            hit = _spelled(text, start, _name_end(text, start), regions, lex)
             if hit is not None:
                 found.append(hit)
     return found
 
 
-def _spelled(
-    text: str,
-    match: re.Match[str] | None,
-    regions: Regions,
-    lex: Lexicon,
-) -> Hit | None:
-    if match is None:
+def _name_end(text: str, start: int) -> int | None:
+    """Where the name that begins at `start` ends: at its last capitalized word."""
+    end = _NAME.end_of(text, start)
+    if end is None:
         return None
-    start = match.start()
+    words = list(_CAPITALIZED.finditer(text, start, end))
+    return words[-1].end() if words else None
+
+
+def _spelled(
+    text: str, start: int, name_end: int | None, regions: Regions, lex: Lexicon
+) -> Hit | None:
+    if name_end is None:
+        return None
     # a shorter name found inside ("Numan" in "Maarat al-Numan") gives way to the whole one
-    for end in _name_ends(match, lex.words["place_noun"]):
+    for end in _name_ends(text, start, name_end, lex.words["place_noun"]):
         name = text[start:end]
         keys = [
             k
@@ -182,13 +185,13 @@ def _around_acts(hits: list[Hit], size: int) -> list[tuple[int, int]]:
     return windows
 
 
-def _name_ends(match: re.Match[str], nouns: frozenset[str]) -> list[int]:
+def _name_ends(text: str, start: int, end: int, nouns: frozenset[str]) -> list[int]:
     """Where the name ends: after all its words, or before a last word that is a place noun
     ("Basira City", "Ftireh Front")."""
-    words = list(_CAPITALIZED.finditer(match.group()))
-    ends = [match.end()]
+    words = list(_CAPITALIZED.finditer(text, start, end))
+    ends = [end]
     if len(words) > 1 and words[-1].group().lower() in nouns:
-        ends.append(match.start() + words[-2].end())
+        ends.append(words[-2].end())
     return ends
 
 
