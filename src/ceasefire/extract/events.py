@@ -32,6 +32,9 @@ _NEGATION_REACH = 25  # characters before a trigger in which a negation cancels 
 _TOLL_REACH = 40  # characters between a number and the death word it counts
 _QUALIFIED = 20  # "killing 3", "killed at least 25": the number follows the death word
 _A_VICTIM = pattern("a_victim")
+_A_VICTIM_AFTER = pattern("a_victim_after")
+_BY_BEFORE = pattern("by_before")
+_THE_BEFORE = pattern("the_before")
 _SPECIFIC = {"city": 0, "locality": 0, "admin1": 1, "country": 2}
 _CROWD_ACTOR = {"protests": "protesters", "riots": "rioters"}
 _CROWD_STRENGTH = {
@@ -172,7 +175,7 @@ def _armed_victim(
     text = analysis.text
     passive = _PASSIVE_BEFORE.ends(text, trigger.start)
     return any(
-        (trigger.end <= h.start <= near and not text[max(0, h.start - 20) : h.start].count(" by "))
+        (trigger.end <= h.start <= near and not _BY_BEFORE.ends(text, h.start))
         or (passive and 0 <= trigger.start - h.end <= _VICTIM_REACH)
         for h in analysis.hits_in(sentence, "cue", "combatants")
         if _within(h, scope)
@@ -228,8 +231,7 @@ def _refers_back(analysis: Analysis, triggers: list[Hit], found: list[Event], la
     """ "The clashes killed 20": the same act again, named with "the", adds to the last event."""
     if len(found) != 1 or found[0].subtype != last.subtype:
         return False
-    before = analysis.text[max(0, triggers[0].start - 4) : triggers[0].start]
-    return before.lower() == "the "
+    return _THE_BEFORE.ends(analysis.text, triggers[0].start)
 
 
 def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]:
@@ -531,5 +533,4 @@ def _count_for(
 
 def _single_victim(text: str, word: Hit) -> bool:
     """ "killed a soldier", "shot dead an officer", "a commander was killed"."""
-    after = text[word.end : word.end + 4].lower()
-    return after.startswith((" a ", " an ")) or _A_VICTIM.ends(text, word.start)
+    return _A_VICTIM_AFTER.starts(text, word.end) or _A_VICTIM.ends(text, word.start)
