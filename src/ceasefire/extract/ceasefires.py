@@ -8,7 +8,7 @@ its start and end in `window`.
 from __future__ import annotations
 
 from ceasefire.extract.analysis import Analysis
-from ceasefire.extract.attribution import characterizers
+from ceasefire.extract.attribution import find_speakers
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.roles import mention_roles
@@ -21,7 +21,9 @@ from ceasefire.records import Ceasefire
 def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     """One record per ceasefire type named in each sentence, in text order."""
     found: list[Ceasefire] = []
-    for sentence in analysis.sentences_with("term"):
+    sentences = analysis.sentences_with("term")
+    speakers = find_speakers(analysis, lex) if sentences else None
+    for sentence in sentences:
         terms = analysis.hits_in(sentence, "term")
         evidence = analysis.evidence(sentence)
         status = mention_status(analysis, sentence, lex)
@@ -37,7 +39,11 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
                     term=term.text,
                     status="collapsed" if ended else status,
                     evidence=evidence,
-                    characterized_by=characterizers(actors, term, parties, evidence),
+                    characterized_by=speakers.characterizers(
+                        sentence, [t for t in terms if t.key == term.key], evidence
+                    )
+                    if speakers
+                    else [],
                     parties=parties,
                     sponsors=sponsors,
                     mediators=mediators,

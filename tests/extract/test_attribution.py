@@ -1,0 +1,129 @@
+"""Who calls a ceasefire by its term: the speaker of the clause or quotation that names it.
+
+Every sentence here is invented for the test, in English and in Arabic.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import by_type, canonicals
+
+
+def _named_by(result: dict, kind: str) -> set[str]:
+    return set().union(*(canonicals(c["characterized_by"]) for c in by_type(result, kind)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said the truce in the north would be extended by two days.",
+        "قالت روسيا إن الهدنة في الشمال ستمدد يومين.",
+    ],
+)
+def test_the_subject_of_a_reporting_verb_before_the_term_says_it(extract, text: str) -> None:
+    assert _named_by(extract(text), "truce") == {"Russia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce in the north is over, Turkey said on Sunday.",
+        "The truce in the north held through the night, according to Turkey.",
+        "صمدت الهدنة في الشمال طوال الليل، وفقا لتركيا.",
+    ],
+)
+def test_a_report_set_off_after_the_term_says_it(extract, text: str) -> None:
+    assert _named_by(extract(text), "truce") == {"Turkey"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The truce has collapsed because of the shelling,” Hamas said.",
+        "«لقد انهارت الهدنة بسبب القصف»، قالت حماس.",
+    ],
+)
+def test_the_speaker_of_a_quotation_says_its_term(extract, text: str) -> None:
+    assert _named_by(extract(text), "truce") == {"Hamas"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington says the cessation of hostilities covers the whole province, while Moscow "
+        "speaks of a regime of calm.",
+        "تقول واشنطن إن وقف الأعمال العدائية يشمل المحافظة كلها، فيما تصف موسكو الإجراء بأنه "
+        "نظام تهدئة.",
+    ],
+)
+def test_two_clauses_with_two_speakers_keep_their_own_terms(extract, text: str) -> None:
+    result = extract(text)
+    assert _named_by(result, "cessation_of_hostilities") == {"United States"}
+    assert _named_by(result, "regime_of_calm") == {"Russia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey said Russia and Iran had agreed to a ceasefire in the province.",
+        "أعلنت تركيا أن روسيا وإيران اتفقتا على وقف إطلاق النار في المحافظة.",
+    ],
+)
+def test_the_outermost_speaker_says_the_term_not_those_it_reports_on(extract, text: str) -> None:
+    assert _named_by(extract(text), "ceasefire") == {"Turkey"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Iran were present in the city when the truce began.",
+        "كانت روسيا وإيران حاضرتين في المدينة عندما بدأت الهدنة.",
+    ],
+)
+def test_an_actor_only_present_in_the_sentence_says_nothing(extract, text: str) -> None:
+    assert _named_by(extract(text), "truce") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas accused Israel of breaking the truce.",
+        "اتهمت حماس إسرائيل بخرق الهدنة.",
+    ],
+)
+def test_a_party_that_speaks_characterizes(extract, text: str) -> None:
+    assert _named_by(extract(text), "truce") == {"Hamas"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters reported that the truce was holding in the south.",
+        "أفادت وكالة رويترز بأن الهدنة صامدة في الجنوب.",
+    ],
+)
+def test_a_news_agency_that_relays_does_not_characterize(extract, text: str) -> None:
+    assert _named_by(extract(text), "truce") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey announced a week of talks on Monday. The truce will hold, it said.",
+        "أعلنت تركيا عن محادثات يوم الاثنين. وأضافت أن الهدنة ستصمد.",
+    ],
+)
+def test_a_speaker_left_unsaid_is_the_one_named_before(extract, text: str) -> None:
+    assert _named_by(extract(text), "truce") == {"Turkey"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli army said the truce had been broken twice overnight.",
+        "قال الجيش الإسرائيلي إن الهدنة خرقت مرتين خلال الليل.",
+    ],
+)
+def test_a_states_forces_speak_for_the_state(extract, text: str) -> None:
+    assert _named_by(extract(text), "truce") == {"Israel"}
