@@ -226,12 +226,12 @@ class Speakers:
         words = self._analysis.text[low:high].replace(",", " ").replace("،", " ").split()
         return all(normalize_term(w) in self._words.auxiliaries for w in words)
 
-    def _set_off(self, start: int, sentence: Sentence) -> bool:
+    def _set_off(self, start: int, sentence: Sentence, words: int = 1) -> bool:
         """Is the report set off from what it reports, by a comma or a closing quotation mark
-        at most a word before it (`," said the group`, ", the army said")?"""
+        at most `words` before it (`," said the group`, ", the army said")?"""
         text = self._analysis.text
         mark = max(text.rfind(m, sentence.start, start) for m in _CLAUSE_MARKS)
-        return mark >= 0 and self._gap(mark + 1, start) <= 1
+        return mark >= 0 and self._gap(mark + 1, start) <= words
 
     def _gap(self, low: int, high: int) -> int:
         """Words between two offsets."""
@@ -286,9 +286,14 @@ class Speakers:
     def _reported_by(self, sentence: Sentence, term: Hit) -> Speech | None:
         """The first report of the term's clause before it, else of an earlier clause of the
         sentence, else a report set off after it (", the army said")."""
-        opens = [j.start for j in self._joiners if sentence.start <= j.start <= term.start]
-        clause = opens[-1] if opens else sentence.start
         in_sentence = [s for s in self._speeches if s.sentence == sentence.start]
+        opens = [j.start for j in self._joiners if sentence.start <= j.start <= term.start]
+        opens += [  # "..., وقالت مصادر إن": a report after a comma opens a clause of its own
+            s.start
+            for s in in_sentence
+            if s.end <= term.start and self._set_off(_first_start(s), sentence, 0)
+        ]
+        clause = max(opens) if opens else sentence.start
         own = [s for s in in_sentence if clause <= s.start and s.end <= term.start]
         if own:
             return own[0]
