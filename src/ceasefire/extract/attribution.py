@@ -25,9 +25,9 @@ from ceasefire.records import Actor, Evidence
 
 _BYSTANDERS = frozenset({"CVL", "REF", "MED"})  # civilians, refugees and the press
 _CLAUSE_MARKS = frozenset(',;:()[]“”"«»„‘’؛،')  # no subject and its verb stand across these
-# words that may stand between a speaker and the verb after it ("on Friday", "spokesman Ali
-# Nasser"), and between a verb and the speaker after it ("قال الرئيس", "said the group")
-_NEAR_BEFORE = 4
+# words that may stand between a speaker and the verb after it ("on Friday", "foreign ministry
+# spokesman Ali Nasser"), and between a verb and the speaker after it ("said the group")
+_NEAR_BEFORE = 6
 _NEAR_AFTER = 2
 _LINKED = 4  # words joining two speakers of one verb ("and Palestinian militant group")
 _QUOTE_GAP = 4  # words between a quotation and the report of it ("”, the army said")
@@ -105,6 +105,12 @@ class Speakers:
                 continue  # "عبر" with no speaker beside it is "via"
             if not found and self._unsaid_subject(hit, sentence, anaphors):
                 found = _last_speakers(speeches, analysis, sentence)
+            elif not found and self._second_verb(hit, sentence):
+                found = (
+                    speeches[-1].speakers
+                    if speeches[-1:] and speeches[-1].sentence == (sentence.start)
+                    else ()
+                )
             speeches.append(Speech(hit.start, hit.end, hit.kind, found, sentence.start))
         return speeches
 
@@ -136,9 +142,9 @@ class Speakers:
             if after or not before or not self._auxiliaries_only(before[0].end, hit.start):
                 return after
             return before  # "الوزير قد أعلن": the subject first
-        if before:
-            return before
-        return after if self._set_off(hit.start, sentence) else ()
+        if self._set_off(hit.start, sentence, 0):  # `..., said the group`: inverted
+            return after or before
+        return before
 
     def _next_to(self, hit: Hit, actors: list[ActorMention], forwards: bool) -> ActorMention | None:
         """The actor nearest the word on one side, within a few words and in the same clause."""
@@ -152,9 +158,14 @@ class Speakers:
             return None
         low, high = (hit.end, nearest.start) if forwards else (nearest.end, hit.start)
         between = self._analysis.text[low:high]
+        if self._analysis.text[nearest.end : nearest.end + 1] == "-":
+            return None  # "a junta-allied militia", "Iran-backed": a modifier, not a subject
         marks = _CLAUSE_MARKS & set(between)
-        if not forwards:  # "X, the group's spokesman, said": commas of an apposition
-            marks -= {",", "،"}
+        words = between.split()
+        while words and normalize_term(words[-1]) in self._words.auxiliaries:
+            words.pop()
+        if not forwards and " ".join(words)[-1:] in (",", "،"):
+            marks -= {",", "،"}  # "X, the group's spokesman, said": commas of an apposition
         words = between.split()
         if (
             len(words) > (_NEAR_AFTER if forwards else _NEAR_BEFORE)
@@ -205,16 +216,12 @@ class Speakers:
         if hit.kind != "verb":
             return False
         text = self._analysis.text
-        if any(end <= hit.start and self._gap(end, hit.start) == 0 for end in anaphors):
-            return True
+        if any(end <= hit.start and self._auxiliaries_only(end, hit.start) for end in anaphors):
+            return True  # "it said", "the statement also called for"
         if any(start >= hit.end and self._gap(hit.end, start) == 0 for start in anaphors.values()):
             return True  # `," said the group`
         if not has_arabic(sentence.text):
-            before = text[sentence.start : hit.start].split()
-            # a second verb of the same subject: "X said ... and warned"
-            return len(before) > 1 and (
-                before[-1].lower() in self._words.links or hit.start in self._joiner_ends
-            )
+            return False
         rest = text[hit.end : sentence.end].split()
         if not rest:
             return False
@@ -225,6 +232,16 @@ class Speakers:
         """Do only commas and auxiliaries ("قد", "كان") stand between a subject and its verb?"""
         words = self._analysis.text[low:high].replace(",", " ").replace("،", " ").split()
         return all(normalize_term(w) in self._words.auxiliaries for w in words)
+
+    def _second_verb(self, hit: Hit, sentence: Sentence) -> bool:
+        """Is the verb a second one of the subject before, in English ("X said ... and
+        warned", "... but warned")?"""
+        if hit.kind != "verb" or has_arabic(sentence.text):
+            return False
+        before = self._analysis.text[sentence.start : hit.start].split()
+        return len(before) > 1 and (
+            before[-1].lower() in self._words.links or hit.start in self._joiner_ends
+        )
 
     def _set_off(self, start: int, sentence: Sentence, words: int = 1) -> bool:
         """Is the report set off from what it reports, by a comma or a closing quotation mark
