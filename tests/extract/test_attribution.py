@@ -127,3 +127,26 @@ def test_a_speaker_left_unsaid_is_the_one_named_before(extract, text: str) -> No
 )
 def test_a_states_forces_speak_for_the_state(extract, text: str) -> None:
     assert _named_by(extract(text), "truce") == {"Israel"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia’s defence ministry announced a 48-hour regime of calm in the city.",
+        "Russia's defence ministry spokesman Ivan Petrov announced a regime of calm in the city.",
+        "أعلنت وزارة الدفاع الروسية نظام تهدئة لمدة 48 ساعة في المدينة.",
+    ],
+)
+def test_a_ministry_or_spokesman_speaks_for_its_state(extract, text: str) -> None:
+    assert _named_by(extract(text), "regime_of_calm") == {"Russia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas's demands for a truce were rejected by the mediators.",
+        "An Iran-backed group in the south said nothing about the truce.",
+    ],
+)
+def test_a_possessor_or_a_modifier_is_no_speaker(extract, text: str) -> None:
+    assert not {"Hamas", "Iran"} & _named_by(extract(text), "truce")

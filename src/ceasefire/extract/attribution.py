@@ -33,6 +33,7 @@ _LINKED = 4  # words joining two speakers of one verb ("and Palestinian militant
 _QUOTE_GAP = 4  # words between a quotation and the report of it ("”, the army said")
 _ANAPHOR_REACH = 3  # sentences back to the speaker that "he said" stands for
 _MIN_QUOTE = 2  # words beyond the term: fewer, and the marks only set the term apart
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 class Speech(NamedTuple):
@@ -160,7 +161,7 @@ class Speakers:
         between = self._analysis.text[low:high]
         if self._analysis.text[nearest.end : nearest.end + 1] == "-":
             return None  # "a junta-allied militia", "Iran-backed": a modifier, not a subject
-        marks = _CLAUSE_MARKS & set(between)
+        marks = _CLAUSE_MARKS & set(between.replace("’s", "").replace("'s", ""))
         words = between.split()
         while words and normalize_term(words[-1]) in self._words.auxiliaries:
             words.pop()
@@ -170,8 +171,7 @@ class Speakers:
         if (
             len(words) > (_NEAR_AFTER if forwards else _NEAR_BEFORE)
             or marks
-            or "'" in between
-            or "’" in between
+            or between.strip() in _POSSESSIVES  # "Hamas's demands": a noun, not a verb
             or any(normalize_term(w) in self._words.complementizers for w in words)
         ):
             return None
