@@ -150,3 +150,14 @@ def test_a_ministry_or_spokesman_speaks_for_its_state(extract, text: str) -> Non
 )
 def test_a_possessor_or_a_modifier_is_no_speaker(extract, text: str) -> None:
     assert not {"Hamas", "Iran"} & _named_by(extract(text), "truce")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey, which backs the rebels, said the ceasefire was holding.",
+        "قالت تركيا، التي تدعم المعارضة، إن وقف إطلاق النار صامد.",
+    ],
+)
+def test_a_relative_clause_between_subject_and_verb_is_skipped(extract, text: str) -> None:
+    assert _named_by(extract(text), "ceasefire") == {"Turkey"}

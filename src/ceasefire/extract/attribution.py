@@ -36,6 +36,13 @@ _MIN_QUOTE = 2  # words beyond the term: fewer, and the marks only set the term 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
+class _Span(NamedTuple):
+    """A stretch of text, to look up what lies inside it."""
+
+    start: int
+    end: int
+
+
 class Speech(NamedTuple):
     """A reporting word and who speaks by it; no speakers when the text names none known."""
 
@@ -135,11 +142,12 @@ class Speakers:
         """The actors a reporting word makes speakers: after "according to"; before an English
         verb, or after it when set off by a comma or a quotation; after an Arabic verb, or
         right before it."""
+        arabic = has_arabic(sentence.text)
         after = self._chain(self._next_to(hit, actors, forwards=True), actors, forwards=True)
         if hit.kind == "according":
             return after
         before = self._chain(self._next_to(hit, actors, forwards=False), actors, forwards=False)
-        if has_arabic(sentence.text):
+        if arabic:
             if after or not before or not self._auxiliaries_only(before[0].end, hit.start):
                 return after
             return before  # "الوزير قد أعلن": the subject first
@@ -167,6 +175,9 @@ class Speakers:
             words.pop()
         if not forwards and " ".join(words)[-1:] in (",", "،"):
             marks -= {",", "،"}  # "X, the group's spokesman, said": commas of an apposition
+            nearest = self._before_relative(nearest, actors)
+        if forwards and self._analysis.within(self._analysis.places, _Span(low, high)):
+            return None  # "اتهمت دمشق المعارضة": the capital after the verb is its subject
         words = between.split()
         if (
             len(words) > (_NEAR_AFTER if forwards else _NEAR_BEFORE)
@@ -176,6 +187,16 @@ class Speakers:
         ):
             return None
         return nearest
+
+    def _before_relative(self, nearest: ActorMention, actors: list[ActorMention]) -> ActorMention:
+        """The subject before a relative clause set off by commas: in "Turkey, which backs the
+        rebels, said" the speaker is Turkey, not the rebels."""
+        text = self._analysis.text
+        comma = max(text.rfind(",", 0, nearest.start), text.rfind("،", 0, nearest.start))
+        if comma < 0 or not any(comma < r.start < nearest.start for r in self._relatives):
+            return nearest
+        before = [a for a in actors if a.end <= comma and not text[a.end : comma].strip()]
+        return before[-1] if before else nearest
 
     def _chain(
         self, first: ActorMention | None, actors: list[ActorMention], forwards: bool
