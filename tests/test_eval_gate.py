@@ -35,7 +35,7 @@ REALNEWS = {
     "parties recall, in role (main)": 0.280,
     "sponsors recall, in role (main)": 0.423,
     "mediators recall, in role (main)": 0.091,
-    "characterizations recall (main)": 0.688,
+    "characterizations recall (main)": 0.698,
     "start date correct (main)": 0.645,
     "displacement counts found": 0.375,
     "violent events within gold range (docs)": 0.625,

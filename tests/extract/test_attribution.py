@@ -161,3 +161,25 @@ def test_a_possessor_or_a_modifier_is_no_speaker(extract, text: str) -> None:
 )
 def test_a_relative_clause_between_subject_and_verb_is_skipped(extract, text: str) -> None:
     assert _named_by(extract(text), "ceasefire") == {"Turkey"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce held through the night in the north, Turkish President Recep Erdogan said.",
+        "صمدت الهدنة طوال الليل في الشمال، قال الرئيس التركي.",
+    ],
+)
+def test_a_tag_after_a_comma_with_a_title_says_the_term(extract, text: str) -> None:
+    assert _named_by(extract(text), "truce") == {"Turkey"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas violated the truce on Monday, and Israel said it would respond.",
+        "خرقت حماس الهدنة يوم الاثنين، وقالت إسرائيل إنها سترد.",
+    ],
+)
+def test_a_report_in_a_clause_of_its_own_after_the_term_does_not_say_it(extract, text) -> None:
+    assert "Israel" not in _named_by(extract(text), "truce")

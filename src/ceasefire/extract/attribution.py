@@ -13,6 +13,7 @@ Agencies, civilians and refugees relay or suffer a truce: they never characteriz
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 from ceasefire.extract.actors import ActorMention, unique_actors
@@ -33,6 +34,7 @@ _LINKED = 4  # words joining two speakers of one verb ("and Palestinian militant
 _QUOTE_GAP = 4  # words between a quotation and the report of it ("”, the army said")
 _ANAPHOR_REACH = 3  # sentences back to the speaker that "he said" stands for
 _MIN_QUOTE = 2  # words beyond the term: fewer, and the marks only set the term apart
+_TITLE = 3  # words of a title between a comma and the speaker of a tag ("U.S. President")
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -341,12 +343,39 @@ class Speakers:
         relative = self._relative_report(sentence, term, in_sentence)
         if relative is not None:
             return relative
-        for speech in in_sentence:
-            if speech.start >= term.end and (
-                speech.kind == "according" or self._set_off(_first_start(speech), sentence)
-            ):
-                return speech
+        for part in (sentence, *self._continuations(sentence)):
+            for speech in (s for s in self._speeches if s.sentence == part.start):
+                if speech.start >= term.end and (
+                    speech.kind == "according" or self._tagged_on(_first_start(speech), part)
+                ):
+                    return speech
         return None
+
+    def _tagged_on(self, start: int, sentence: Sentence) -> bool:
+        """Is the report a tag after a comma (", the army said", ", U.S. President Joe Biden
+        said"), not a clause of its own (", and Israel said it would respond")?"""
+        text = self._analysis.text
+        mark = max(text.rfind(m, sentence.start, start) for m in _CLAUSE_MARKS)
+        words = text[mark + 1 : start].split() if mark >= 0 else []
+        links = self._words.links
+        return (
+            mark >= 0
+            and not text[start - 1 : start].isalpha()  # "وقالت": "and said", a clause
+            and len(words) <= _TITLE
+            and not any(w.lower() in links or normalize_term(w) in links for w in words)
+            and not any(mark < j.start < start for j in self._joiners)
+        )
+
+    def _continuations(self, sentence: Sentence) -> list[Sentence]:
+        """The sentences that only continue this one, split off after an abbreviation ("at 4
+        a.m. local time, the president said"): they start with a small letter."""
+        sentences = self._analysis.sentences
+        index = bisect_left([s.start for s in sentences], sentence.start) + 1
+        found = []
+        while index < len(sentences) and sentences[index].text[:1].islower():
+            found.append(sentences[index])
+            index += 1
+        return found
 
 
 def _first_start(speech: Speech) -> int:
