@@ -25,7 +25,7 @@ CLI = Path(sys.executable).with_name("ceasefire")
 REALNEWS = {
     "arrangement recall, main": 0.979,
     "arrangement recall, secondary/background": 0.818,
-    "mention precision (assigned / predicted)": 0.990,
+    "mention precision (assigned / predicted)": 0.991,
     "at most docs with a spurious arrangement": 0.042,
     "type exact, any mention (main)": 0.915,
     "status exact, any mention (main)": 0.766,
@@ -35,7 +35,7 @@ REALNEWS = {
     "parties recall, in role (main)": 0.280,
     "sponsors recall, in role (main)": 0.423,
     "mediators recall, in role (main)": 0.091,
-    "characterizations recall (main)": 0.698,
+    "characterizations recall (main)": 0.708,
     "start date correct (main)": 0.645,
     "displacement counts found": 0.375,
     "violent events within gold range (docs)": 0.625,

@@ -183,3 +183,14 @@ def test_a_tag_after_a_comma_with_a_title_says_the_term(extract, text: str) -> N
 )
 def test_a_report_in_a_clause_of_its_own_after_the_term_does_not_say_it(extract, text) -> None:
     assert "Israel" not in _named_by(extract(text), "truce")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Yemeni government issued orders to halt fire: a ceasefire from midnight.",
+        "أصدرت الحكومة اليمنية أوامر بإيقاف إطلاق النار في المحافظة من منتصف الليل.",
+    ],
+)
+def test_an_order_to_cease_fire_is_its_issuers_word(extract, text: str) -> None:
+    assert _named_by(extract(text), "ceasefire") == {"Yemeni government"}
