@@ -194,3 +194,14 @@ def test_a_report_in_a_clause_of_its_own_after_the_term_does_not_say_it(extract,
 )
 def test_an_order_to_cease_fire_is_its_issuers_word(extract, text: str) -> None:
     assert _named_by(extract(text), "ceasefire") == {"Yemeni government"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey said talks would go on, Anadolu Agency reported. It said the truce was holding.",
+        "قالت تركيا إن المحادثات مستمرة، حسبما أفادت وكالة الأناضول. وأضافت أن الهدنة صامدة.",
+    ],
+)
+def test_an_agency_carrying_a_statement_is_not_the_speaker_named_before(extract, text) -> None:
+    assert _named_by(extract(text), "truce") == {"Turkey"}

@@ -391,10 +391,17 @@ def _inside_any(hit: Hit, names: list) -> bool:
 def _last_speakers(
     speeches: list[Speech], analysis: Analysis, sentence: Sentence
 ) -> tuple[ActorMention, ...]:
-    """The speakers of the last report before, if it lies a few sentences back at most."""
-    if not speeches:
+    """The speakers of the last report before, if it lies a few sentences back at most; a
+    report by the press only relays ("in a statement seen by Reuters"), and is passed over."""
+    speaking = [
+        s
+        for s in speeches
+        if (not s.speakers and s.kind == "verb")  # "in a statement" names no one new
+        or any(a.record.agent not in _BYSTANDERS for a in s.speakers)
+    ]
+    if not speaking:
         return ()
-    last = speeches[-1]
+    last = speaking[-1]
     back = [s for s in analysis.sentences if last.sentence <= s.start <= sentence.start]
     return last.speakers if len(back) <= _ANAPHOR_REACH + 1 else ()
 
