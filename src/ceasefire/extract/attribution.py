@@ -69,7 +69,10 @@ class Speakers:
             end for j in self._joiners for end in range(j.end, j.end + 2)
         }  # a verb right after "but", across one space
         self._relatives = [h for h in hits if h.kind == "relative"]
-        self._speeches = self._resolve(hits)
+        self._starts = [s.start for s in analysis.sentences]
+        self._by_sentence: dict[int, list[Speech]] = {}
+        for speech in self._resolve(hits):
+            self._by_sentence.setdefault(speech.sentence, []).append(speech)
 
     def characterizers(
         self, sentence: Sentence, terms: list[Hit], evidence: Evidence
@@ -99,7 +102,7 @@ class Speakers:
     def _resolve(self, hits: list[Hit]) -> list[Speech]:
         """The reports in text order, each with its speakers; "he said" takes the last ones."""
         analysis = self._analysis
-        anaphors = {h.end: h.start for h in hits if h.kind == "anaphor"}
+        anaphors = [h for h in hits if h.kind == "anaphor"]  # in text order
         speeches: list[Speech] = []
         for hit in hits:
             if hit.kind not in ("verb", "according"):
@@ -114,7 +117,7 @@ class Speakers:
             if not found and hit.key == "weak":
                 continue  # "عبر" with no speaker beside it is "via"
             if not found and self._unsaid_subject(hit, sentence, anaphors):
-                found = _last_speakers(speeches, analysis, sentence)
+                found = _last_speakers(speeches, self._starts, sentence)
             elif not found and self._second_verb(hit, sentence):
                 found = (
                     speeches[-1].speakers
@@ -233,15 +236,18 @@ class Speakers:
         heads = (rest[0].lower(), " ".join(rest[:2]).lower(), " ".join(words).lower())
         return any(head in links or normalize_term(head) in links for head in heads)
 
-    def _unsaid_subject(self, hit: Hit, sentence: Sentence, anaphors: dict[int, int]) -> bool:
+    def _unsaid_subject(self, hit: Hit, sentence: Sentence, anaphors: list[Hit]) -> bool:
         """Does the report speak for someone named before: "he said", "the group said", or an
         Arabic verb followed straight by "أن", a colon or a quotation ("وأضاف أن")?"""
         if hit.kind != "verb":
             return False
         text = self._analysis.text
-        if any(end <= hit.start and self._auxiliaries_only(end, hit.start) for end in anaphors):
+        index = bisect_left(anaphors, hit.start, key=lambda h: h.start)
+        before = anaphors[index - 1] if index else None
+        if before is not None and self._auxiliaries_only(before.end, hit.start):
             return True  # "it said", "the statement also called for"
-        if any(start >= hit.end and self._gap(hit.end, start) == 0 for start in anaphors.values()):
+        after = anaphors[index] if index < len(anaphors) else None
+        if after is not None and self._gap(hit.end, after.start) == 0:
             return True  # `," said the group`
         if not has_arabic(sentence.text):
             return False
@@ -286,7 +292,7 @@ class Speakers:
         if quote is None or quote[1] is None:
             return None
         closing = quote[1]
-        after = [s for s in self._speeches if s.sentence == sentence.start and s.start >= closing]
+        after = [s for s in self._in(sentence) if s.start >= closing]
         if after and self._gap(closing, after[0].start) <= _QUOTE_GAP:
             return after[0]
         return None
@@ -326,7 +332,7 @@ class Speakers:
     def _reported_by(self, sentence: Sentence, term: Hit) -> Speech | None:
         """The first report of the term's clause before it, else of an earlier clause of the
         sentence, else a report set off after it (", the army said")."""
-        in_sentence = [s for s in self._speeches if s.sentence == sentence.start]
+        in_sentence = self._in(sentence)
         opens = [j.start for j in self._joiners if sentence.start <= j.start <= term.start]
         opens += [  # "..., وقالت مصادر إن": a report after a comma opens a clause of its own
             s.start
@@ -344,12 +350,16 @@ class Speakers:
         if relative is not None:
             return relative
         for part in (sentence, *self._continuations(sentence)):
-            for speech in (s for s in self._speeches if s.sentence == part.start):
+            for speech in self._in(part):
                 if speech.start >= term.end and (
                     speech.kind == "according" or self._tagged_on(_first_start(speech), part)
                 ):
                     return speech
         return None
+
+    def _in(self, sentence: Sentence) -> list[Speech]:
+        """The reports of a sentence, in text order."""
+        return self._by_sentence.get(sentence.start, [])
 
     def _tagged_on(self, start: int, sentence: Sentence) -> bool:
         """Is the report a tag after a comma (", the army said", ", U.S. President Joe Biden
@@ -370,7 +380,7 @@ class Speakers:
         """The sentences that only continue this one, split off after an abbreviation ("at 4
         a.m. local time, the president said"): they start with a small letter."""
         sentences = self._analysis.sentences
-        index = bisect_left([s.start for s in sentences], sentence.start) + 1
+        index = bisect_left(self._starts, sentence.start) + 1
         found = []
         while index < len(sentences) and sentences[index].text[:1].islower():
             found.append(sentences[index])
@@ -389,21 +399,23 @@ def _inside_any(hit: Hit, names: list) -> bool:
 
 
 def _last_speakers(
-    speeches: list[Speech], analysis: Analysis, sentence: Sentence
+    speeches: list[Speech], starts: list[int], sentence: Sentence
 ) -> tuple[ActorMention, ...]:
     """The speakers of the last report before, if it lies a few sentences back at most; a
     report by the press only relays ("in a statement seen by Reuters"), and is passed over."""
-    speaking = [
-        s
-        for s in speeches
-        if (not s.speakers and s.kind == "verb")  # "in a statement" names no one new
-        or any(a.record.agent not in _BYSTANDERS for a in s.speakers)
-    ]
-    if not speaking:
+    last = next(
+        (
+            s
+            for s in reversed(speeches)
+            if (not s.speakers and s.kind == "verb")  # "in a statement" names no one new
+            or any(a.record.agent not in _BYSTANDERS for a in s.speakers)
+        ),
+        None,
+    )
+    if last is None:
         return ()
-    last = speaking[-1]
-    back = [s for s in analysis.sentences if last.sentence <= s.start <= sentence.start]
-    return last.speakers if len(back) <= _ANAPHOR_REACH + 1 else ()
+    back = bisect_left(starts, sentence.start) - bisect_left(starts, last.sentence)
+    return last.speakers if back <= _ANAPHOR_REACH else ()
 
 
 def find_speakers(analysis: Analysis, lex: Lexicon) -> Speakers:
