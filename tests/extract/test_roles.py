@@ -248,3 +248,17 @@ def test_a_body_saying_the_sides_agreed_announces_it(extract, text: str) -> None
 def test_a_body_saying_how_the_truce_fares_announces_nothing(extract) -> None:
     text = "The UN said the truce between the Houthis and the Yemeni government was holding."
     assert not _mention(extract, text)["sponsors"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States, Russia and other states in the region reached an agreement on a "
+        "ceasefire in southwestern Syria.",
+        "قال مسؤول إن الولايات المتحدة وروسيا ودول أخرى في المنطقة توصلت إلى اتفاق لوقف إطلاق "
+        "النار في جنوب غربي سورية.",
+    ],
+)
+def test_a_list_closed_by_and_other_states_is_still_the_subject(extract, text) -> None:
+    [mention] = extract(text)["ceasefires"]
+    assert {"United States", "Russia"} <= {a["canonical"] for a in mention["sponsors"]}

@@ -1,26 +1,426 @@
-"""Who calls a ceasefire mention by its term: the actors who characterize it.
+"""Who calls a ceasefire mention by its term: the actors in whose mouth the text puts it.
 
-Today: the actors before the term in its sentence, less its parties and bystanders.
+A reporting word (knowledge/attribution.yaml) makes the actor next to it a speaker: the actor
+before it in English ("the army said"), the one after it in Arabic and in English inversions
+("قالت الوزارة", `," said the group`), the one after "according to" or "بحسب". A term is said
+by the speaker of the quotation that holds it; else by the first speaker of its clause before
+it, the outermost report ("X said Y agreed to a truce": X speaks); else by a speaker of an
+earlier clause of its sentence; else by a speaker set off after it (", the army said"). A
+clause opened by "while" or "فيما" with a speaker of its own is that speaker's. "He said", and
+an Arabic verb whose subject is left unsaid ("وأضاف أن"), speak for the speaker named before.
+Agencies, civilians and refugees relay or suffer a truce: they never characterize it.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from typing import NamedTuple
+
 from ceasefire.extract.actors import ActorMention, unique_actors
+from ceasefire.extract.analysis import Analysis
+from ceasefire.extract.lexicon import AttributionWords, Lexicon
 from ceasefire.extract.matcher import Hit
+from ceasefire.extract.normalize import has_arabic, normalize_term
+from ceasefire.extract.sentences import Sentence, sentence_at
 from ceasefire.records import Actor, Evidence
 
 _BYSTANDERS = frozenset({"CVL", "REF", "MED"})  # civilians, refugees and the press
+_CLAUSE_MARKS = frozenset(',;:()[]“”"«»„‘’؛،')  # no subject and its verb stand across these
+# words that may stand between a speaker and the verb after it ("on Friday", "foreign ministry
+# spokesman Ali Nasser"), and between a verb and the speaker after it ("said the group")
+_NEAR_BEFORE = 6
+_NEAR_AFTER = 2
+_LINKED = 4  # words joining two speakers of one verb ("and Palestinian militant group")
+_QUOTE_GAP = 4  # words between a quotation and the report of it ("”, the army said")
+_ANAPHOR_REACH = 3  # sentences back to the speaker that "he said" stands for
+_MIN_QUOTE = 2  # words beyond the term: fewer, and the marks only set the term apart
+_TITLE = 3  # words of a title between a comma and the speaker of a tag ("U.S. President")
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
-def characterizers(
-    actors: list[ActorMention], term: Hit, parties: list[Actor], evidence: Evidence
-) -> list[Actor]:
-    party_names = {p.canonical for p in parties}
-    before = [
-        a
-        for a in actors
-        if a.end <= term.start
-        and a.record.agent not in _BYSTANDERS
-        and a.record.canonical not in party_names
-    ]
-    return unique_actors(before, evidence)
+class _Span(NamedTuple):
+    """A stretch of text, to look up what lies inside it."""
+
+    start: int
+    end: int
+
+
+class Speech(NamedTuple):
+    """A reporting word and who speaks by it; no speakers when the text names none known."""
+
+    start: int
+    end: int
+    kind: str  # "verb" or "according"
+    speakers: tuple[ActorMention, ...]
+    sentence: int  # the start of its sentence
+
+
+class Speakers:
+    """Every report of a document, with its speakers, found once for all its terms."""
+
+    def __init__(self, analysis: Analysis, lex: Lexicon) -> None:
+        self._analysis = analysis
+        self._words = lex.attribution
+        self._governments = lex.governments
+        self._actors = lex.actors
+        hits = self._words.matcher.find(analysis.text)
+        self._joiners = [h for h in hits if h.kind == "joiner"]
+        self._joiner_ends = {
+            end for j in self._joiners for end in range(j.end, j.end + 2)
+        }  # a verb right after "but", across one space
+        self._relatives = [h for h in hits if h.kind == "relative"]
+        self._starts = [s.start for s in analysis.sentences]
+        self._by_sentence: dict[int, list[Speech]] = {}
+        for speech in self._resolve(hits):
+            self._by_sentence.setdefault(speech.sentence, []).append(speech)
+
+    def characterizers(
+        self, sentence: Sentence, terms: list[Hit], evidence: Evidence
+    ) -> list[Actor]:
+        """The actors who use one of `terms` (the words of one type in `sentence`, as "the
+        truce" in a headline and again in the lead run on): their speakers, less those who
+        only relay."""
+        speakers = []
+        for term in terms:
+            speech = self._quoted_by(sentence, term) or self._reported_by(sentence, term)
+            if speech is not None:
+                speakers += [
+                    self._side(a) for a in speech.speakers if a.record.agent not in _BYSTANDERS
+                ]
+        return unique_actors(speakers, evidence)
+
+    def _side(self, speaker: ActorMention) -> ActorMention:
+        """A state's forces speak for the state: an army statement is the government's word,
+        as a minister's or a spokesman's is."""
+        record = speaker.record
+        if record.agent != "MIL" or not record.country:
+            return speaker
+        return speaker._replace(record=self._governments.get(record.country, record))
+
+    # ------------------------------------------------------------------ who speaks where
+
+    def _resolve(self, hits: list[Hit]) -> list[Speech]:
+        """The reports in text order, each with its speakers; "he said" takes the last ones."""
+        analysis = self._analysis
+        anaphors = [h for h in hits if h.kind == "anaphor"]  # in text order
+        speeches: list[Speech] = []
+        for hit in hits:
+            if hit.kind not in ("verb", "according"):
+                continue
+            sentence = sentence_at(analysis.sentences, hit.start)
+            if sentence is None:
+                continue
+            actors = self._candidates(sentence)
+            if _inside_any(hit, [*actors, *analysis.within(analysis.places, sentence)]):
+                continue
+            found = self._speakers(hit, sentence, actors)
+            if not found and hit.key == "weak":
+                continue  # "عبر" with no speaker beside it is "via"
+            if not found and self._unsaid_subject(hit, sentence, anaphors):
+                found = _last_speakers(speeches, self._starts, sentence)
+            elif not found and self._second_verb(hit, sentence):
+                found = (
+                    speeches[-1].speakers
+                    if speeches[-1:] and speeches[-1].sentence == (sentence.start)
+                    else ()
+                )
+            speeches.append(Speech(hit.start, hit.end, hit.kind, found, sentence.start))
+        return speeches
+
+    def _candidates(self, sentence: Sentence) -> list[ActorMention]:
+        """The sentence's actors, and the names read there as places that also name an actor:
+        next to a reporting word, "Moscow" and "Turkey" are their governments speaking
+        ("while Moscow speaks of", "according to Turkey")."""
+        analysis = self._analysis
+        actors = analysis.within(analysis.actors, sentence)
+        taken = {a.start for a in actors}
+        extra = [
+            ActorMention(h.start, h.end, h.text, self._actors[h.key])
+            for h in analysis.hits_in(sentence, "actor")
+            if h.start not in taken and h.key in self._actors
+        ]
+        return sorted([*actors, *extra]) if extra else actors
+
+    def _speakers(
+        self, hit: Hit, sentence: Sentence, actors: list[ActorMention]
+    ) -> tuple[ActorMention, ...]:
+        """The actors a reporting word makes speakers: after "according to"; before an English
+        verb, or after it when set off by a comma or a quotation; after an Arabic verb, or
+        right before it."""
+        arabic = has_arabic(sentence.text)
+        after = self._chain(self._next_to(hit, actors, forwards=True), actors, forwards=True)
+        if hit.kind == "according":
+            return after
+        before = self._chain(self._next_to(hit, actors, forwards=False), actors, forwards=False)
+        if arabic:
+            if after or not before or not self._auxiliaries_only(before[0].end, hit.start):
+                return after
+            return before  # "الوزير قد أعلن": the subject first
+        if self._set_off(hit.start, sentence, 0):  # `..., said the group`: inverted
+            return after or before
+        return before
+
+    def _next_to(self, hit: Hit, actors: list[ActorMention], forwards: bool) -> ActorMention | None:
+        """The actor nearest the word on one side, within a few words and in the same clause."""
+        if forwards:
+            near = [a for a in actors if a.start >= hit.end]
+            nearest = near[0] if near else None
+        else:
+            near = [a for a in actors if a.end <= hit.start]
+            nearest = near[-1] if near else None
+        if nearest is None:
+            return None
+        low, high = (hit.end, nearest.start) if forwards else (nearest.end, hit.start)
+        between = self._analysis.text[low:high]
+        if self._analysis.text[nearest.end : nearest.end + 1] == "-":
+            return None  # "a junta-allied militia", "Iran-backed": a modifier, not a subject
+        marks = _CLAUSE_MARKS & set(between.replace("’s", "").replace("'s", ""))
+        words = between.split()
+        while words and normalize_term(words[-1]) in self._words.auxiliaries:
+            words.pop()
+        if not forwards and " ".join(words)[-1:] in (",", "،"):
+            marks -= {",", "،"}  # "X, the group's spokesman, said": commas of an apposition
+            nearest = self._before_relative(nearest, actors)
+        if forwards and self._analysis.within(self._analysis.places, _Span(low, high)):
+            return None  # "اتهمت دمشق المعارضة": the capital after the verb is its subject
+        words = between.split()
+        if (
+            len(words) > (_NEAR_AFTER if forwards else _NEAR_BEFORE)
+            or marks
+            or between.strip() in _POSSESSIVES  # "Hamas's demands": a noun, not a verb
+            or any(normalize_term(w) in self._words.complementizers for w in words)
+        ):
+            return None
+        return nearest
+
+    def _before_relative(self, nearest: ActorMention, actors: list[ActorMention]) -> ActorMention:
+        """The subject before a relative clause set off by commas: in "Turkey, which backs the
+        rebels, said" the speaker is Turkey, not the rebels."""
+        text = self._analysis.text
+        comma = max(text.rfind(",", 0, nearest.start), text.rfind("،", 0, nearest.start))
+        if comma < 0 or not any(comma < r.start < nearest.start for r in self._relatives):
+            return nearest
+        before = [a for a in actors if a.end <= comma and not text[a.end : comma].strip()]
+        return before[-1] if before else nearest
+
+    def _chain(
+        self, first: ActorMention | None, actors: list[ActorMention], forwards: bool
+    ) -> tuple[ActorMention, ...]:
+        """The speaker and those joined to it ("Russia and Turkey said", "قالت روسيا وتركيا")."""
+        if first is None:
+            return ()
+        chain = [first]
+        index = actors.index(first)
+        step = 1 if forwards else -1
+        while 0 <= index + step < len(actors):
+            other = actors[index + step]
+            low, high = (chain[-1].end, other.start) if forwards else (other.end, chain[-1].start)
+            if not self._links(self._analysis.text[low:high]):
+                break
+            chain.append(other)
+            index += step
+        return tuple(chain)
+
+    def _links(self, between: str) -> bool:
+        """Does the text between two actors join them ("and", ",", "و", "and militant group")?"""
+        words = between.replace("–", " ").replace("—", " ").split()  # "X – along with Y –"
+        if not words:  # "اتهمت حماس إسرائيل": the verb's subject, then its object
+            return False
+        if len(words) > _LINKED or set(between) & (_CLAUSE_MARKS - {",", "،"}):
+            return False
+        links = self._words.links
+        rest = words[1:] if words[0] in (",", "،") else words
+        if not rest:  # "Russia, Turkey and Iran": a comma alone joins names
+            return True
+        # ", and", ", along with", "، ومعهم"; not ", which the"
+        heads = (rest[0].lower(), " ".join(rest[:2]).lower(), " ".join(words).lower())
+        return any(head in links or normalize_term(head) in links for head in heads)
+
+    def _unsaid_subject(self, hit: Hit, sentence: Sentence, anaphors: list[Hit]) -> bool:
+        """Does the report speak for someone named before: "he said", "the group said", or an
+        Arabic verb followed straight by "أن", a colon or a quotation ("وأضاف أن")?"""
+        if hit.kind != "verb":
+            return False
+        text = self._analysis.text
+        index = bisect_left(anaphors, hit.start, key=lambda h: h.start)
+        before = anaphors[index - 1] if index else None
+        if before is not None and self._auxiliaries_only(before.end, hit.start):
+            return True  # "it said", "the statement also called for"
+        after = anaphors[index] if index < len(anaphors) else None
+        if after is not None and self._gap(hit.end, after.start) == 0:
+            return True  # `," said the group`
+        if not has_arabic(sentence.text):
+            return False
+        rest = text[hit.end : sentence.end].split()
+        if not rest:
+            return False
+        first = rest[0]
+        return first[0] in ':"“«' or normalize_term(first) in self._words.complementizers
+
+    def _auxiliaries_only(self, low: int, high: int) -> bool:
+        """Do only commas and auxiliaries ("قد", "كان") stand between a subject and its verb?"""
+        words = self._analysis.text[low:high].replace(",", " ").replace("،", " ").split()
+        return all(normalize_term(w) in self._words.auxiliaries for w in words)
+
+    def _second_verb(self, hit: Hit, sentence: Sentence) -> bool:
+        """Is the verb a second one of the subject before, in English ("X said ... and
+        warned", "... but warned")?"""
+        if hit.kind != "verb" or has_arabic(sentence.text):
+            return False
+        before = self._analysis.text[sentence.start : hit.start].split()
+        return len(before) > 1 and (
+            before[-1].lower() in self._words.links or hit.start in self._joiner_ends
+        )
+
+    def _set_off(self, start: int, sentence: Sentence, words: int = 1) -> bool:
+        """Is the report set off from what it reports, by a comma or a closing quotation mark
+        at most `words` before it (`," said the group`, ", the army said")?"""
+        text = self._analysis.text
+        mark = max(text.rfind(m, sentence.start, start) for m in _CLAUSE_MARKS)
+        return mark >= 0 and self._gap(mark + 1, start) <= words
+
+    def _gap(self, low: int, high: int) -> int:
+        """Words between two offsets."""
+        return len(self._analysis.text[low:high].split()) if high > low else 0
+
+    # ------------------------------------------------------------------ who says a term
+
+    def _quoted_by(self, sentence: Sentence, term: Hit) -> Speech | None:
+        """The report right after the quotation that holds the term ("”, the group said").
+        A report before it ("X said: “") is the first report of the clause, found as any."""
+        quote = self._quotation(sentence, term)
+        if quote is None or quote[1] is None:
+            return None
+        closing = quote[1]
+        after = [s for s in self._in(sentence) if s.start >= closing]
+        if after and self._gap(closing, after[0].start) <= _QUOTE_GAP:
+            return after[0]
+        return None
+
+    def _quotation(self, sentence: Sentence, term: Hit) -> tuple[int, int | None] | None:
+        """The span of the quotation marks around the term in its sentence: (the offset of the
+        opening mark, of the closing one or None when the quotation runs on), or None."""
+        text = self._analysis.text
+        for opening, closing in self._words.quotes:
+            start = text.rfind(opening, sentence.start, term.start)
+            if start < 0:
+                continue
+            if opening == closing and text.count(opening, sentence.start, start) % 2:
+                continue  # a straight mark before the term that closes an earlier quotation
+            end = text.find(closing, term.end, sentence.end)
+            inside = text[start + 1 : end if end >= 0 else sentence.end]
+            if len(inside.split()) - len(term.text.split()) < _MIN_QUOTE:
+                continue
+            return start, (end + 1 if end >= 0 else None)
+        return None
+
+    def _relative_report(
+        self, sentence: Sentence, term: Hit, in_sentence: list[Speech]
+    ) -> Speech | None:
+        """A report in a relative clause right after the term ("the truce that Russia
+        announced", "الهدنة التي أعلنتها روسيا")."""
+        for relative in self._relatives:
+            if (
+                term.end <= relative.start < sentence.end
+                and self._gap(term.end, relative.start) <= 2
+            ):
+                after = [s for s in in_sentence if s.start >= relative.end]
+                if after and self._gap(relative.end, after[0].start) <= _NEAR_AFTER:
+                    return after[0]
+        return None
+
+    def _reported_by(self, sentence: Sentence, term: Hit) -> Speech | None:
+        """The first report of the term's clause before it, else of an earlier clause of the
+        sentence, else a report set off after it (", the army said")."""
+        in_sentence = self._in(sentence)
+        opens = [j.start for j in self._joiners if sentence.start <= j.start <= term.start]
+        opens += [  # "..., وقالت مصادر إن": a report after a comma opens a clause of its own
+            s.start
+            for s in in_sentence
+            if s.end <= term.start and self._set_off(_first_start(s), sentence, 0)
+        ]
+        clause = max(opens) if opens else sentence.start
+        own = [s for s in in_sentence if clause <= s.start and s.end <= term.start]
+        if own:
+            return own[0]
+        earlier = [s for s in in_sentence if s.end <= clause]
+        if earlier:
+            return earlier[0]
+        relative = self._relative_report(sentence, term, in_sentence)
+        if relative is not None:
+            return relative
+        for part in (sentence, *self._continuations(sentence)):
+            for speech in self._in(part):
+                if speech.start >= term.end and (
+                    speech.kind == "according" or self._tagged_on(_first_start(speech), part)
+                ):
+                    return speech
+        return None
+
+    def _in(self, sentence: Sentence) -> list[Speech]:
+        """The reports of a sentence, in text order."""
+        return self._by_sentence.get(sentence.start, [])
+
+    def _tagged_on(self, start: int, sentence: Sentence) -> bool:
+        """Is the report a tag after a comma (", the army said", ", U.S. President Joe Biden
+        said"), not a clause of its own (", and Israel said it would respond")?"""
+        text = self._analysis.text
+        mark = max(text.rfind(m, sentence.start, start) for m in _CLAUSE_MARKS)
+        words = text[mark + 1 : start].split() if mark >= 0 else []
+        links = self._words.links
+        return (
+            mark >= 0
+            and not text[start - 1 : start].isalpha()  # "وقالت": "and said", a clause
+            and len(words) <= _TITLE
+            and not any(w.lower() in links or normalize_term(w) in links for w in words)
+            and not any(mark < j.start < start for j in self._joiners)
+        )
+
+    def _continuations(self, sentence: Sentence) -> list[Sentence]:
+        """The sentences that only continue this one, split off after an abbreviation ("at 4
+        a.m. local time, the president said"): they start with a small letter."""
+        sentences = self._analysis.sentences
+        index = bisect_left(self._starts, sentence.start) + 1
+        found = []
+        while index < len(sentences) and sentences[index].text[:1].islower():
+            found.append(sentences[index])
+            index += 1
+        return found
+
+
+def _first_start(speech: Speech) -> int:
+    """Where a report begins: its first speaker, when named before the verb in its sentence."""
+    return min([speech.start, *(a.start for a in speech.speakers if a.start >= speech.sentence)])
+
+
+def _inside_any(hit: Hit, names: list) -> bool:
+    """Is the word part of a name ("States" in "United States")?"""
+    return any(n.start <= hit.start and hit.end <= n.end for n in names)
+
+
+def _last_speakers(
+    speeches: list[Speech], starts: list[int], sentence: Sentence
+) -> tuple[ActorMention, ...]:
+    """The speakers of the last report before, if it lies a few sentences back at most; a
+    report by the press only relays ("in a statement seen by Reuters"), and is passed over."""
+    last = next(
+        (
+            s
+            for s in reversed(speeches)
+            if (not s.speakers and s.kind == "verb")  # "in a statement" names no one new
+            or any(a.record.agent not in _BYSTANDERS for a in s.speakers)
+        ),
+        None,
+    )
+    if last is None:
+        return ()
+    back = bisect_left(starts, sentence.start) - bisect_left(starts, last.sentence)
+    return last.speakers if back <= _ANAPHOR_REACH else ()
+
+
+def find_speakers(analysis: Analysis, lex: Lexicon) -> Speakers:
+    """The reports of a document, for `Speakers.characterizers`."""
+    return Speakers(analysis, lex)
+
+
+__all__ = ["AttributionWords", "Speakers", "Speech", "find_speakers"]

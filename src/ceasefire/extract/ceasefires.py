@@ -8,7 +8,7 @@ exclusions in `scope`, its start and end in `window`.
 from __future__ import annotations
 
 from ceasefire.extract.analysis import Analysis
-from ceasefire.extract.attribution import characterizers
+from ceasefire.extract.attribution import find_speakers
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.roles import mention_roles
@@ -22,7 +22,11 @@ from ceasefire.records import Ceasefire
 def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     """One record per ceasefire type named in each sentence, in text order."""
     found: list[Ceasefire] = []
-    for sentence in analysis.sentences_with("term"):
+    sentences = analysis.sentences_with("term")
+    if not sentences:
+        return found
+    speakers = find_speakers(analysis, lex)
+    for sentence in sentences:
         terms = analysis.hits_in(sentence, "term")
         evidence = analysis.evidence(sentence)
         actors = analysis.within(analysis.actors, sentence)
@@ -32,13 +36,14 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
         parties = [a for a in parties if a.canonical not in left_out]
         start, end = mention_window(analysis, sentence, lex)
         for term, status in _one_per_type_and_status(analysis, sentence, terms, lex):
+            alike = [t for t in terms if t.key == term.key]
             found.append(
                 Ceasefire(
                     type=term.key,
                     term=term.text,
                     status=status,
                     evidence=evidence,
-                    characterized_by=characterizers(actors, term, parties, evidence),
+                    characterized_by=speakers.characterizers(sentence, alike, evidence),
                     parties=parties,
                     sponsors=sponsors,
                     mediators=mediators,

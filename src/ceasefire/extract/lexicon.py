@@ -94,6 +94,20 @@ class ActorRecord(NamedTuple):
     code: str | None
 
 
+class AttributionWords(NamedTuple):
+    """The words of knowledge/attribution.yaml: who speaks in a sentence.
+
+    They have a matcher of their own, so that they never compete with names and terms for
+    the same words (a reporting verb inside a longer name).
+    """
+
+    matcher: Matcher  # kinds "verb", "according", "joiner", "anaphor", "relative"
+    links: frozenset[str]  # words joining two speakers of one verb, normalized
+    complementizers: frozenset[str]  # "أن" right after a verb whose subject is unsaid
+    auxiliaries: frozenset[str]  # "قد" between a subject and its verb ("الوزير قد أعلن")
+    quotes: tuple[tuple[str, str], ...]  # (opening, closing) marks
+
+
 PLACE_KEYS = "|"  # joins the geonameids a place name may mean, in a hit's key
 # hit kinds that report an act: "event" words always, "acted" ones beside a doer or a toll
 ACT_KINDS = frozenset({"event", "acted"})
@@ -119,6 +133,8 @@ class Lexicon:
     qualifiers: frozenset[str]  # "at least", "more than": between a verb and its number
     forces: dict[str, ActorRecord]  # country -> its first MIL actor ("Israel" -> its military)
     spellings: dict[str, tuple[str, ...]]  # skeleton of a town's Latin name -> its keys
+    attribution: AttributionWords
+    governments: dict[str, ActorRecord]  # country -> its first GOV actor ("ISR" -> Israel)
 
     @property
     def skippable(self) -> frozenset[str]:
@@ -237,6 +253,8 @@ def build_lexicon() -> Lexicon:
         words=_context_words(),
         forces=_forces(actors),
         spellings=skeleton_index(_town_names(places)),
+        attribution=_attribution_words(),
+        governments=_governments(actors),
         qualifiers=frozenset(
             normalize_term(q) for words in numbers["qualifiers"].values() for q in words
         ),
@@ -245,6 +263,44 @@ def build_lexicon() -> Lexicon:
             for subtype, spec in knowledge.load("events")["subtypes"].items()
         },
     )
+
+
+_ATTRIBUTION_KINDS = ("verbs", "according", "joiners", "anaphors", "relatives")
+
+
+def _attribution_words() -> AttributionWords:
+    data = knowledge.load("attribution")
+    patterns = [
+        (word, Entry(kind.rstrip("s"), kind.rstrip("s"), case_of(word)))
+        for kind in _ATTRIBUTION_KINDS
+        for words in data[kind].values()
+        for word in words
+    ]
+    patterns += [  # verbs that report only beside their speaker
+        (word, Entry("verb", "weak", case_of(word)))
+        for words in data["weak_verbs"].values()
+        for word in words
+    ]
+    links = frozenset(" ".join(link.split()) for words in data["links"].values() for link in words)
+    return AttributionWords(
+        matcher=Matcher(patterns),
+        links=links | {normalize_term(link) for link in links},
+        complementizers=_normalized_words(data["complementizers"]),
+        auxiliaries=_normalized_words(data["auxiliaries"]),
+        quotes=tuple((pair[0], pair[1]) for pair in data["quotes"]),
+    )
+
+
+def _normalized_words(by_language: dict[str, list[str]]) -> frozenset[str]:
+    return frozenset(normalize_term(word) for words in by_language.values() for word in words)
+
+
+def _governments(actors: dict[str, ActorRecord]) -> dict[str, ActorRecord]:
+    governments: dict[str, ActorRecord] = {}
+    for record in actors.values():
+        if record.agent == "GOV" and record.country:
+            governments.setdefault(record.country, record)
+    return governments
 
 
 def _forces(actors: dict[str, ActorRecord]) -> dict[str, ActorRecord]:

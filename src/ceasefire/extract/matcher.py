@@ -167,6 +167,8 @@ class Matcher:
     def _collect_phrases(
         self, automaton: ahocorasick.Automaton, norm: Normalized, text: str, found: list[Hit]
     ) -> None:
+        if not len(automaton):  # a matcher of a few words may have no phrase of this sort
+            return
         string, values, size = norm.text, self._values, len(norm.text)
         for end_index, value in automaton.iter(string):
             length, entries = values[value]

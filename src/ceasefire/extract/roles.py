@@ -63,6 +63,7 @@ class _Words:
     states: dict[str, str]  # ISO alpha-3 -> alpha-2
     envoys: frozenset[str]
     reporting: frozenset[str]
+    list_tails: tuple[tuple[str, ...], ...]  # longest first
 
 
 @cache
@@ -80,6 +81,9 @@ def _words() -> _Words:
         states=dict(roles["states"]),
         envoys=flat(roles["envoy_titles"]),
         reporting=flat(roles["reporting"]),
+        list_tails=tuple(
+            sorted({tuple(w.split()) for w in flat(roles["list_tail"])}, key=len, reverse=True)
+        ),
     )
 
 
@@ -257,6 +261,9 @@ class _Reader:
 
     def _subject_gap(self, start: int, end: int, reach: int, others: int) -> bool:
         words = _gap_words(self.text[start:end], frozenset("\"'“”«»"))
+        if words is not None:  # "X and other states (in the region) reached"
+            tail = next((t for t in self.words.list_tails if tuple(words[: len(t)]) == t), ())
+            words = words[len(tail) :]
         if words is None or len(words) > reach:
             return False
         return sum(w not in self.words.filler for w in words) <= others
