@@ -262,3 +262,26 @@ def test_a_body_saying_how_the_truce_fares_announces_nothing(extract) -> None:
 def test_a_list_closed_by_and_other_states_is_still_the_subject(extract, text) -> None:
     [mention] = extract(text)["ceasefires"]
     assert {"United States", "Russia"} <= {a["canonical"] for a in mention["sponsors"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel and Hamas each accused the other of breaching the truce on Sunday.",
+        "The Ukrainian president Volodymyr Zelensky said his forces would observe the ceasefire.",
+        "تبادل الجيش السوري والمعارضة الاتهامات بخرق الهدنة في حلب.",
+    ],
+)
+def test_who_keeps_it_or_accuses_the_other_of_breaking_it_is_a_party(extract, text) -> None:
+    [mention] = extract(text)["ceasefires"]
+    assert mention["parties"], mention
+    assert not {a["canonical"] for a in mention["parties"]} & {
+        a["canonical"] for a in mention["sponsors"]
+    }
+
+
+def test_who_only_asks_the_sides_to_keep_it_is_no_party(extract) -> None:
+    [mention] = extract("The UN envoy called on all sides to observe the ceasefire.")[
+        "ceasefires"
+    ]
+    assert mention["parties"] == []

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, unique_actors
@@ -29,6 +30,9 @@ from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.sentences import Sentence
 from ceasefire.records import Actor, Evidence
+
+if TYPE_CHECKING:
+    from ceasefire.extract.attribution import Speakers
 
 _BELLIGERENT = frozenset({"REB", "INS", "OPP"})
 _ANNOUNCING = frozenset({"GOV", "IGO"})  # who announces what others agreed
@@ -64,6 +68,7 @@ class _Words:
     envoys: frozenset[str]
     reporting: frozenset[str]
     list_tails: tuple[tuple[str, ...], ...]  # longest first
+    asked: frozenset[str]  # before a verb of keeping: it is asked of someone ("to observe")
 
 
 @cache
@@ -81,10 +86,39 @@ def _words() -> _Words:
         states=dict(roles["states"]),
         envoys=flat(roles["envoy_titles"]),
         reporting=flat(roles["reporting"]),
+        asked=flat(roles["asked"]),
         list_tails=tuple(
             sorted({tuple(w.split()) for w in flat(roles["list_tail"])}, key=len, reverse=True)
         ),
     )
+
+
+def keepers(
+    analysis: Analysis,
+    sentence: Sentence,
+    actors: list[ActorMention],
+    speakers: Speakers,
+    evidence: Evidence,
+) -> list[Actor]:
+    """Who says it keeps the arrangement, or is accused with the other side of breaking it
+    (knowledge/roles.yaml `keep`): parties, unless the halt is unilateral. The subject of
+    the words, else, when no name stands before them, who says them ("his forces would
+    observe the ceasefire, the president said") unless they are only asked of someone
+    ("called on all sides to observe it")."""
+    actors = [a for a in actors if a.record.agent not in _BYSTANDERS]
+    reader = _Reader(analysis, sentence, actors)
+    found: list[Actor] = []
+    if reader.hits("unilateral"):  # a declarer keeping its own halt binds itself to no one
+        return found
+    for verb in reader.hits("keep"):
+        subject = reader.subject_of(verb)
+        if subject:
+            found += unique_actors(subject, evidence)
+        elif not analysis.tokens.before(verb.start, _words().asked):
+            found += [
+                a for a in speakers.characterizers(sentence, [verb], evidence) if a.agent != "IGO"
+            ]
+    return found
 
 
 def mention_roles(
@@ -317,10 +351,10 @@ class _Reader:
         for an Arabic verb first right after it (verb-subject order)."""
         found: list[ActorMention] = []
         for verb in self.hits(key):
-            found += self._subject_of(verb)
+            found += self.subject_of(verb)
         return found
 
-    def _subject_of(self, verb: Hit, reach: int = 2) -> list[ActorMention]:
+    def subject_of(self, verb: Hit, reach: int = 2) -> list[ActorMention]:
         """The list of names right before the verb, or for an Arabic verb first the one
         within `reach` words after it ("أعلن الرئيس الأمريكي ترامب")."""
         index = None
@@ -340,7 +374,7 @@ class _Reader:
         found: list[tuple[ActorMention, bool]] = []
         verbs = [(v, 2) for v in self.hits("declare")] + [(v, 0) for v in self.hits("call")]
         for verb, reach in verbs:
-            subject = self._subject_of(verb, reach)
+            subject = self.subject_of(verb, reach)
             # the object follows the verb, or the subject written after it ("أعلن X عن")
             after = max([verb.end] + [a.end for a in subject if a.start >= verb.end])
             declared = any(
@@ -358,10 +392,10 @@ class _Reader:
         agreements = self.hits("agree")
         found: list[ActorMention] = []
         for verb in self.hits("say"):
-            speaker = [a for a in self._subject_of(verb) if a.record.agent in _ANNOUNCING]
+            speaker = [a for a in self.subject_of(verb) if a.record.agent in _ANNOUNCING]
             after = max([verb.end] + [a.end for a in speaker if a.start >= verb.end])
             for agreed in agreements:
-                sides = self._subject_of(agreed)
+                sides = self.subject_of(agreed)
                 # the agreeing sides, or else the verb, come right after "said (that)"
                 start = sides[0].start if sides and sides[0].start >= after else agreed.start
                 if speaker and self._within(after, start, _SAID_GAP):
@@ -390,7 +424,7 @@ class _Reader:
         parties, backers = self._subjects("breach") + self._breachers_after(), []
         unilateral = bool(self.hits("unilateral"))
         for verb in self.hits("agree"):
-            subject = self._subject_of(verb)
+            subject = self.subject_of(verb)
             arranged = unilateral or self._foreign_powers(subject)
             (backers if arranged else parties).extend(subject)
         return parties, backers
