@@ -33,7 +33,7 @@ REALNEWS = {
     "status acceptable, any (secondary)": 0.778,
     "places recall (main)": 0.727,
     "places precision (main)": 0.887,
-    "parties recall, in role (main)": 0.453,
+    "parties recall, in role (main)": 0.52,
     "sponsors recall, in role (main)": 0.769,
     "mediators recall, in role (main)": 0.409,
     "characterizations recall (main)": 0.708,

@@ -285,3 +285,24 @@ def test_who_only_asks_the_sides_to_keep_it_is_no_party(extract) -> None:
         "ceasefires"
     ]
     assert mention["parties"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli military said the truce in Gaza had come into effect at noon.",
+        "وأعلن جيش الاحتلال الإسرائيلي أن الهدنة في غزة دخلت حيز التنفيذ.",
+    ],
+)
+def test_an_army_that_speaks_of_the_truce_is_bound_by_it(extract, text) -> None:
+    [mention] = extract(text)["ceasefires"]
+    assert "Israel" in {a["canonical"] for a in mention["parties"]}
+
+
+def test_a_patrons_army_that_sponsors_a_truce_is_no_party_for_its_words(extract) -> None:
+    result = extract(
+        "Russia announced a regime of calm in Aleppo on Thursday. The Russian military said "
+        "the regime of calm was holding."
+    )
+    for mention in result["ceasefires"]:
+        assert "Russia" not in {a["canonical"] for a in mention["parties"]}, mention

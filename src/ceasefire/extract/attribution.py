@@ -25,6 +25,7 @@ from ceasefire.extract.sentences import Sentence, sentence_at
 from ceasefire.records import Actor, Evidence
 
 _BYSTANDERS = frozenset({"CVL", "REF", "MED"})  # civilians, refugees and the press
+_ARMED = frozenset({"MIL", "REB", "INS"})  # armed forces and groups
 _CLAUSE_MARKS = frozenset(',;:()[]“”"«»„‘’؛،')  # no subject and its verb stand across these
 # words that may stand between a speaker and the verb after it ("on Friday", "foreign ministry
 # spokesman Ali Nasser"), and between a verb and the speaker after it ("said the group")
@@ -88,6 +89,19 @@ class Speakers:
                     self._side(a) for a in speech.speakers if a.record.agent not in _BYSTANDERS
                 ]
         return unique_actors(speakers, evidence)
+
+    def armed_speakers(
+        self, sentence: Sentence, terms: list[Hit], evidence: Evidence
+    ) -> list[Actor]:
+        """The sides whose forces or fighters speak of one of `terms` ("the army said the
+        truce held", "أعلن جيش الاحتلال انتهاء الهدنة", "the rebel commander said"): armed
+        forces speak of a truce they are bound by."""
+        found = []
+        for term in terms:
+            speech = self._quoted_by(sentence, term) or self._reported_by(sentence, term)
+            if speech is not None:
+                found += [self._side(a) for a in speech.speakers if a.record.agent in _ARMED]
+        return unique_actors(found, evidence)
 
     def _side(self, speaker: ActorMention) -> ActorMention:
         """A state's forces speak for the state: an army statement is the government's word,

@@ -11,12 +11,12 @@ from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.attribution import find_speakers
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
-from ceasefire.extract.roles import keepers, mention_roles
+from ceasefire.extract.roles import mention_sides, without_backers
 from ceasefire.extract.scope import mention_scope, nationwide
 from ceasefire.extract.sentences import Sentence
 from ceasefire.extract.status import mention_status
 from ceasefire.extract.window import mention_window
-from ceasefire.records import Actor, Ceasefire
+from ceasefire.records import Ceasefire
 
 
 def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
@@ -26,18 +26,14 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     if not sentences:
         return found
     speakers = find_speakers(analysis, lex)
+    spoken: list[frozenset[str]] = []  # per mention: parties only by their forces' words
     for sentence in sentences:
         terms = analysis.hits_in(sentence, "term")
         evidence = analysis.evidence(sentence)
-        actors = analysis.within(analysis.actors, sentence)
-        parties, sponsors, mediators = mention_roles(analysis, sentence, actors, evidence)
         scope = mention_scope(analysis, sentence, evidence, lex)
-        # a side that says it keeps it is bound by it, even if it also announced it
-        kept = {a.canonical: a for a in keepers(analysis, sentence, actors, speakers, evidence)}
-        left_out = {a.canonical for a in scope.excluded["actors"] + mediators}
-        parties = _unique(parties + [a for a in kept.values() if a.canonical not in left_out])
-        parties = [a for a in parties if a.canonical not in left_out]
-        sponsors = [a for a in sponsors if a.canonical not in kept]
+        sides = mention_sides(
+            analysis, sentence, speakers, terms, scope.excluded["actors"], evidence
+        )
         start, end = mention_window(analysis, sentence, lex)
         for term, status in _one_per_type_and_status(analysis, sentence, terms, lex):
             alike = [t for t in terms if t.key == term.key]
@@ -48,9 +44,9 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
                     status=status,
                     evidence=evidence,
                     characterized_by=speakers.characterizers(sentence, alike, evidence),
-                    parties=parties,
-                    sponsors=sponsors,
-                    mediators=mediators,
+                    parties=sides.parties,
+                    sponsors=sides.sponsors,
+                    mediators=sides.mediators,
                     places=scope.places,
                     venues=scope.venues,
                     excluded=scope.excluded,
@@ -58,6 +54,8 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
                     end=end,
                 )
             )
+            spoken.append(sides.spoken)
+    without_backers(found, spoken)
     return nationwide(analysis, found)
 
 
@@ -75,9 +73,3 @@ def _one_per_type_and_status(
             seen.add((term.key, status))
             kept.append((term, status))
     return kept
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    """Each actor once, the first time it is named."""
-    seen: set[str] = set()
-    return [a for a in actors if not (a.canonical in seen or seen.add(a.canonical))]

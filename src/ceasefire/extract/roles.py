@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, unique_actors
@@ -29,7 +29,7 @@ from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.sentences import Sentence
-from ceasefire.records import Actor, Evidence
+from ceasefire.records import Actor, Ceasefire, Evidence
 
 if TYPE_CHECKING:
     from ceasefire.extract.attribution import Speakers
@@ -119,6 +119,60 @@ def keepers(
                 a for a in speakers.characterizers(sentence, [verb], evidence) if a.agent != "IGO"
             ]
     return found
+
+
+class Sides(NamedTuple):
+    """The roles of one sentence's mentions."""
+
+    parties: list[Actor]
+    sponsors: list[Actor]
+    mediators: list[Actor]
+    spoken: frozenset[str]  # parties only because their forces speak of it
+
+
+def mention_sides(
+    analysis: Analysis,
+    sentence: Sentence,
+    speakers: Speakers,
+    terms: list[Hit],
+    excluded: list[Actor],
+    evidence: Evidence,
+) -> Sides:
+    """The parties, sponsors and mediators of the sentence's terms: by the role words
+    (`mention_roles`); a side that says it keeps the arrangement (`keepers`) is a party even
+    if it announced it; so is one whose armed forces speak of it ("the army said the truce
+    held"), unless the halt is unilateral. None of those excluded, nor a mediator."""
+    actors = analysis.within(analysis.actors, sentence)
+    parties, sponsors, mediators = mention_roles(analysis, sentence, actors, evidence)
+    kept = {a.canonical: a for a in keepers(analysis, sentence, actors, speakers, evidence)}
+    armed: dict[str, Actor] = {}
+    if not analysis.hits_in(sentence, "role", "unilateral"):
+        armed = {a.canonical: a for a in speakers.armed_speakers(sentence, terms, evidence)}
+    left_out = {a.canonical for a in excluded + mediators}
+    named = {a.canonical for a in parties} | set(kept)
+    spoken = frozenset(a for a in armed if a not in named and a not in left_out)
+    added = [*kept.values(), *(armed[a] for a in spoken)]
+    parties = _unique([a for a in parties + added if a.canonical not in left_out])
+    sponsors = [a for a in sponsors if a.canonical not in kept]
+    return Sides(parties, sponsors, mediators, spoken)
+
+
+def without_backers(mentions: list[Ceasefire], spoken: list[frozenset[str]]) -> None:
+    """A side that sponsors or mediates an arrangement of the document is no party for its
+    forces' words alone: a patron's army speaks of the truce it guarantees."""
+    backers = {a.canonical for m in mentions for a in m.sponsors + m.mediators}
+    for mention, only_spoken in zip(mentions, spoken, strict=True):
+        mention.parties = [
+            a
+            for a in mention.parties
+            if not (a.canonical in only_spoken and a.canonical in backers)
+        ]
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    """Each actor once, the first time it is named."""
+    seen: set[str] = set()
+    return [a for a in actors if not (a.canonical in seen or seen.add(a.canonical))]
 
 
 def mention_roles(
