@@ -8,7 +8,7 @@ exclusions in `scope`, its start and end in `window`.
 from __future__ import annotations
 
 from ceasefire.extract.analysis import Analysis
-from ceasefire.extract.attribution import find_speakers
+from ceasefire.extract.attribution import Speakers, find_speakers
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.roles import mention_sides, without_backers
@@ -20,43 +20,86 @@ from ceasefire.records import Ceasefire
 
 
 def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
-    """One record per ceasefire type named in each sentence, in text order."""
-    found: list[Ceasefire] = []
+    """One record per ceasefire type and status named in each sentence, in text order; and
+    one for "the agreement" of a sentence naming no term, which refers back to the
+    arrangement named before it (`_referring_back`)."""
     sentences = analysis.sentences_with("term")
     if not sentences:
-        return found
+        return []
     speakers = find_speakers(analysis, lex)
-    spoken: list[frozenset[str]] = []  # per mention: parties only by their forces' words
+    made: list[tuple[Ceasefire, frozenset[str]]] = []  # with the parties named by words only
     for sentence in sentences:
         terms = analysis.hits_in(sentence, "term")
-        evidence = analysis.evidence(sentence)
-        scope = mention_scope(analysis, sentence, evidence, lex)
-        sides = mention_sides(
-            analysis, sentence, speakers, terms, scope.excluded["actors"], evidence
-        )
-        start, end = mention_window(analysis, sentence, lex)
         for term, status in _one_per_type_and_status(analysis, sentence, terms, lex):
             alike = [t for t in terms if t.key == term.key]
-            found.append(
-                Ceasefire(
-                    type=term.key,
-                    term=term.text,
-                    status=status,
-                    evidence=evidence,
-                    characterized_by=speakers.characterizers(sentence, alike, evidence),
-                    parties=sides.parties,
-                    sponsors=sides.sponsors,
-                    mediators=sides.mediators,
-                    places=scope.places,
-                    venues=scope.venues,
-                    excluded=scope.excluded,
-                    start=start,
-                    end=end,
-                )
-            )
-            spoken.append(sides.spoken)
-    without_backers(found, spoken)
+            made.append(_mention(analysis, lex, speakers, sentence, term, status, alike))
+    made += _referring_back(analysis, lex, speakers, [m for m, _ in made])
+    made.sort(key=lambda pair: pair[0].evidence.start)
+    found = [mention for mention, _ in made]
+    without_backers(found, [spoken for _, spoken in made])
     return nationwide(analysis, found)
+
+
+def _mention(
+    analysis: Analysis,
+    lex: Lexicon,
+    speakers: Speakers,
+    sentence: Sentence,
+    term: Hit,
+    status: str,
+    alike: list[Hit],
+    kind: str | None = None,
+) -> tuple[Ceasefire, frozenset[str]]:
+    """The record of one mention: `term` in `sentence` (of type `kind`, or the term's own),
+    with the parties that only its armed speakers make."""
+    evidence = analysis.evidence(sentence)
+    scope = mention_scope(analysis, sentence, evidence, lex)
+    sides = mention_sides(analysis, sentence, speakers, alike, scope.excluded["actors"], evidence)
+    start, end = mention_window(analysis, sentence, lex)
+    mention = Ceasefire(
+        type=kind or term.key,
+        term=term.text,
+        status=status,
+        evidence=evidence,
+        characterized_by=speakers.characterizers(sentence, alike, evidence),
+        parties=sides.parties,
+        sponsors=sides.sponsors,
+        mediators=sides.mediators,
+        places=scope.places,
+        venues=scope.venues,
+        excluded=scope.excluded,
+        start=start,
+        end=end,
+    )
+    return mention, sides.spoken
+
+
+def _referring_back(
+    analysis: Analysis, lex: Lexicon, speakers: Speakers, named: list[Ceasefire]
+) -> list[tuple[Ceasefire, frozenset[str]]]:
+    """ "The agreement was welcomed by both sides", "ورحبت الفصائل بالاتفاق": a definite
+    "agreement" in a sentence naming no term is the arrangement last named before it, of its
+    type and, when the sentence names no place, its places and status; kept when the sentence
+    says where it stands or who speaks of it."""
+    made = []
+    for sentence in analysis.sentences_with("cue", "agreement_anaphor"):
+        before = [m for m in named if m.evidence.start < sentence.start]
+        if analysis.hits_in(sentence, "term") or not before:
+            continue
+        hit = analysis.hits_in(sentence, "cue", "agreement_anaphor")[0]
+        noun = hit.text.split()[-1]  # "agreement" of "the agreement", as the text calls it
+        anaphor = hit._replace(start=hit.end - len(noun), text=noun)
+        status = mention_status(analysis, sentence, anaphor, lex)
+        mention, spoken = _mention(
+            analysis, lex, speakers, sentence, anaphor, status, [anaphor], before[-1].type
+        )
+        if mention.status == "mentioned" and not mention.characterized_by:
+            continue  # it says nothing of the arrangement
+        mention.places = mention.places or before[-1].places
+        if mention.status == "mentioned":  # only who speaks of it: where it stands is as before
+            mention.status = before[-1].status
+        made.append((mention, spoken))
+    return made
 
 
 def _one_per_type_and_status(

@@ -40,6 +40,7 @@ CUE_GROUPS = (
     "people",
     "clause_opener",
     "staying",
+    "agreement_anaphor",
 )
 # Cue words of knowledge/events.yaml, found anywhere in a sentence.
 _EVENT_CUE_GROUPS = (
