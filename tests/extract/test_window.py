@@ -188,3 +188,17 @@ def test_cease_firing_and_a_halt_to_fire_are_ceasefires(extract, text: str, star
 )
 def test_a_start_in_reported_speech_lies_after_the_statement(extract, text) -> None:
     assert _starts(extract(text, published="2016-05-04"))[0] == "2016-05-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The cease-fire took effect at midnight on Feb. 15, officials said.", "2015-02-15"),
+        ("The truce took effect on 14 February, the ministry said.", "2015-02-14"),
+        ("دخلت الهدنة حيز التنفيذ في 14 شباط/فبراير.", "2015-02-14"),
+        ("بدأ سريان الهدنة يوم 14فيفري.", "2015-02-14"),
+    ],
+)
+def test_a_written_date_short_long_or_glued_dates_the_start(extract, text, start) -> None:
+    [mention] = extract(text, published="2015-02-16")["ceasefires"]
+    assert mention["start"] == start

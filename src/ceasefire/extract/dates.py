@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -15,7 +15,7 @@ from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
 from ceasefire.extract.numbers import Number
-from ceasefire.extract.patterns import Found, pattern
+from ceasefire.extract.patterns import Found, pattern, tokenize
 
 _REACH = 16  # characters around a run of digits in which a date holding it can begin or end
 _DIGITS = re.compile(r"\d+")  # runs of digits: written dates are sought around them
@@ -49,7 +49,7 @@ def find_dates(
     """Dates in `text`; relative ones only when `published` is known."""
     base = date.fromisoformat(published) if published else None
     forward = _Forward(text, hits)
-    found = _written(text, base, forward)
+    found = _written(text, hits, base, forward)
     if base is not None:
         ahead: dict[int, int] = {}
         relative = _relative(text, hits, numbers, lex, base, forward, ahead)
@@ -176,14 +176,17 @@ def _names_a_date_given(weekday: DateMention, starts: set[int], text: str) -> bo
 _BESIDE = 3  # characters at most between a weekday and the date it names
 
 
-def _written(text: str, base: date | None, forward: _Forward) -> list[DateMention]:
+def _written(text: str, hits: list[Hit], base: date | None, forward: _Forward) -> list[DateMention]:
     """Dates written out ("12 May 2016", "May 12", "٦ أيار/مايو", "2016-05-12"): the
-    patterns run only around runs of digits, which every written date holds."""
+    patterns run only around runs of digits beside a month's name, which every written date
+    holds."""
     names = _WRITTEN + (_WRITTEN_ARABIC if has_arabic(text) else ())
     found: dict[int, DateMention] = {}
-    for start, end in _windows(text):
+    months = sorted(h.start for h in hits if h.kind in ("month", "month_short"))
+    for start, end in _windows(text, months):
+        tokens = tokenize(text, start, end)
         for name in names:
-            for match in pattern(name).finds(text, start, end):
+            for match in pattern(name).finds_in(tokens):
                 mention = _dated(match, base, forward)
                 if mention is not None and match.start not in found:
                     found[match.start] = mention
@@ -194,11 +197,16 @@ def _written(text: str, base: date | None, forward: _Forward) -> list[DateMentio
     return [found[start] for start in sorted(found)]
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around the runs of digits, merged where they touch."""
+def _windows(text: str, months: list[int]) -> list[tuple[int, int]]:
+    """Stretches of text around the runs of digits that have a month's name beside them (at
+    `months`) or letters written onto them ("12جوان"), merged where they touch."""
     windows: list[tuple[int, int]] = []
     for run in _DIGITS.finditer(text):
         start, end = max(0, run.start() - _REACH), min(len(text), run.end() + _REACH)
+        index = bisect_left(months, start)
+        glued = run.end() < len(text) and text[run.end()].isalpha()
+        if not glued and (index == len(months) or months[index] >= end):
+            continue
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:

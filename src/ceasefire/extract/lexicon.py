@@ -347,11 +347,12 @@ def _valued(kind: str, by_language: dict[str, dict[str, int]]) -> Iterator[tuple
 
 
 def _months() -> Iterator[tuple[str, Entry]]:
-    """Month names (knowledge/months.yaml, short forms aside): hits of kind "month"."""
+    """Month names (knowledge/months.yaml): hits of kind "month", or "month_short" for the
+    short forms ("Feb."), which name a month only beside a day."""
     for table, names in knowledge.load("months").items():
-        if table != "english_short":
-            for name in names:
-                yield name, Entry("month", normalize_term(name))
+        kind = "month_short" if table == "english_short" else "month"
+        for name in names:
+            yield name, Entry(kind, normalize_term(name))
 
 
 def _cue_patterns() -> Iterator[tuple[str, Entry]]:

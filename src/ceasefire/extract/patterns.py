@@ -31,7 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import islice
 from typing import Any, NamedTuple
 
 from ceasefire import knowledge
@@ -75,12 +76,15 @@ class _Spec:
     capitalized: bool
     digits: tuple[int, int] | None
     phrases: dict[tuple[str, ...], str] | None  # a table's names by their words
+    first_words: frozenset[str]  # the words the table's names begin with
     name: str | None
     low: int
     high: int
 
     def fits(self, token: Token) -> bool:
-        """Does one token fit this spec (not a `table` spec)?"""
+        """Does one token fit this spec (for a `table` spec: may a name begin with it)?"""
+        if self.phrases is not None:
+            return token.norm in self.first_words
         if self.punct is not None:
             return token.norm in self.punct
         if self.digits is not None:
@@ -95,15 +99,16 @@ class _Spec:
             return self.suffix is None
         return token.norm in self.words
 
-    def takes(self, tokens: Sequence[Token], t: int) -> Iterator[int]:
-        """How many tokens from `t` this spec may take once (a table's phrase: its length)."""
-        if self.phrases is None:
-            if t < len(tokens) and self.fits(tokens[t]):
-                yield 1
-            return
-        for size in range(min(_LONGEST_PHRASE, len(tokens) - t), 0, -1):
-            if tuple(tok.norm for tok in tokens[t : t + size]) in self.phrases:
-                yield size
+    def phrase_sizes(self, tokens: Sequence[Token], t: int) -> list[int]:
+        """The lengths of the table's phrases that begin at token `t`, longest first."""
+        phrases = self.phrases or {}
+        if t >= len(tokens) or not self.fits(tokens[t]):
+            return []
+        return [
+            size
+            for size in range(min(_LONGEST_PHRASE, len(tokens) - t), 0, -1)
+            if tuple(tok.norm for tok in tokens[t : t + size]) in phrases
+        ]
 
 
 _LONGEST_PHRASE = 3
@@ -135,7 +140,7 @@ class TokenPattern:
 
     def end_of(self, text: str, offset: int) -> int | None:
         """Where the longest match that begins at `offset` ends, if one does."""
-        tokens = _tokens(text, offset, offset + self.reach)[: self.longest]
+        tokens = list(islice(_lazy_tokens(text, offset, offset + self.reach), self.longest))
         ends = [t for t, _ in _ends(self.specs, tokens, 0, 0, ())]
         return (tokens[max(ends) - 1].end if max(ends) else offset) if ends else None
 
@@ -145,16 +150,24 @@ class TokenPattern:
 
     def start_of(self, text: str, offset: int) -> int | None:
         """Where the longest match that ends at `offset` begins, if one does."""
-        tokens = _tokens(text, max(0, offset - self.reach), offset)[::-1][: self.longest]
+        tokens = _last_tokens(text, offset, self.longest, self.reach)[::-1]
         starts = [t for t, _ in _ends(self.backwards, tokens, 0, 0, ())]
         return (tokens[max(starts) - 1].start if max(starts) else offset) if starts else None
 
     def finds(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
         """The leftmost-longest matches in text[start:end], none overlapping another."""
-        tokens = _tokens(text, start, len(text) if end is None else end)
+        return self.finds_in(tokenize(text, start, len(text) if end is None else end))
+
+    def finds_in(self, tokens: list[Token]) -> list[Found]:
+        """`finds` on tokens already made (several patterns sought in one stretch)."""
         found: list[Found] = []
+        first = self.specs[0]
+        may_start = first.low == 0
         t = 0
         while t < len(tokens):
+            if not may_start and not first.fits(tokens[t]):  # the usual case: a quick no
+                t += 1
+                continue
             best = max(_ends(self.specs, tokens, 0, t, ()), default=None, key=lambda m: m[0])
             if best is None or best[0] == t:
                 t += 1
@@ -180,6 +193,7 @@ def _backwards(spec: _Spec) -> _Spec:
     fields = {name: getattr(spec, name) for name in _Spec.__dataclass_fields__}
     if spec.phrases is not None:
         fields["phrases"] = {words[::-1]: name for words, name in spec.phrases.items()}
+        fields["first_words"] = frozenset(words[0] for words in fields["phrases"])
     return _Spec(**fields)
 
 
@@ -187,7 +201,7 @@ def _parts(taken: tuple[tuple[str, int, int], ...], tokens: list[Token]) -> dict
     return {name: " ".join(tok.raw for tok in tokens[a:b]) for name, a, b in taken if b > a}
 
 
-def _tokens(text: str, start: int, end: int) -> list[Token]:
+def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], words normalized, punctuation as it stands."""
     return [
         Token(_normal(m.group()), m.group(), m.start(), m.end())
@@ -195,6 +209,29 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
     ]
 
 
+_tokens = tokenize
+
+
+def _lazy_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    for m in _TOKEN.finditer(text, start, end):
+        yield Token(_normal(m.group()), m.group(), m.start(), m.end())
+
+
+def _last_tokens(text: str, end: int, count: int, reach: int) -> list[Token]:
+    """The last `count` tokens before `end`, read from a short stretch first; the first
+    token of a stretch may be a cut word, so a stretch holding no more than `count` tokens
+    is read again at full reach."""
+    window = min(reach, count * _SHORT_TOKEN)
+    tokens = tokenize(text, max(0, end - window), end)
+    if len(tokens) <= count and window < reach and end > window:
+        tokens = tokenize(text, max(0, end - reach), end)
+    return tokens[-count:]
+
+
+_SHORT_TOKEN = 10  # characters a token and its space usually take: the first stretch read
+
+
+@lru_cache(maxsize=1 << 16)
 def _normal(token: str) -> str:
     if token.isascii():
         return token.lower()
@@ -231,9 +268,14 @@ def _repeat(
     if count >= spec.low:
         named = (*taken, (spec.name, first, t)) if spec.name else taken
         yield from _ends(specs, tokens, s + 1, t, named)
-    if count < spec.high:
-        for size in spec.takes(tokens, t):
-            yield from _repeat(specs, tokens, s, first, t + size, count + 1, taken)
+    if count >= spec.high:
+        return
+    if spec.phrases is None:  # one token, the usual case: no generator
+        if t < len(tokens) and spec.fits(tokens[t]):
+            yield from _repeat(specs, tokens, s, first, t + 1, count + 1, taken)
+        return
+    for size in spec.phrase_sizes(tokens, t):
+        yield from _repeat(specs, tokens, s, first, t + size, count + 1, taken)
 
 
 @cache
@@ -296,6 +338,7 @@ def _spec(spec: dict[str, Any], cues: dict[str, Any], fail: Any) -> _Spec:
     low, high = _OPS.get(spec.get("op", ""), (1, 1))
     if "repeat" in spec:
         low, high = spec["repeat"]
+    phrases = _table(spec["table"], fail) if "table" in spec else None
     return _Spec(
         words=frozenset(words) if words is not None else None,
         excluded=frozenset(normalize_term(w) for w in spec.get("not_in", [])),
@@ -303,7 +346,8 @@ def _spec(spec: dict[str, Any], cues: dict[str, Any], fail: Any) -> _Spec:
         punct=frozenset(spec["punct"]) if "punct" in spec else None,
         capitalized=spec.get("shape") == "capitalized",
         digits=tuple(spec["digits"]) if "digits" in spec else None,  # type: ignore[arg-type]
-        phrases=_table(spec["table"], fail) if "table" in spec else None,
+        phrases=phrases,
+        first_words=frozenset(words[0] for words in phrases or ()),
         name=spec.get("name"),
         low=low,
         high=high,
