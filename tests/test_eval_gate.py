@@ -32,11 +32,11 @@ REALNEWS = {
     "status acceptable, any mention (main)": 0.979,
     "status acceptable, any (secondary)": 0.778,
     "places recall (main)": 0.727,
-    "places precision (main)": 0.887,
-    "parties recall, in role (main)": 0.373,
-    "sponsors recall, in role (main)": 0.654,
-    "mediators recall, in role (main)": 0.364,
-    "characterizations recall (main)": 0.479,
+    "places precision (main)": 0.900,
+    "parties recall, in role (main)": 0.653,
+    "sponsors recall, in role (main)": 0.692,
+    "mediators recall, in role (main)": 0.500,
+    "characterizations recall (main)": 0.635,
     "start date correct (main)": 0.677,
     "displacement counts found": 1.0,
     "at most extra displacement records (total)": 0.0,
@@ -48,7 +48,7 @@ EVENTS_GOLD = {
     "event recall": 0.581,
     "type right on matched (type_alt counts)": 0.930,
     "sub-type right on matched": 0.884,
-    "actor1 right on matched": 0.802,
+    "actor1 right on matched": 0.826,
     "fatalities exact on matched (gold states a number)": 0.640,
     "at most not_events wrongly extracted": 0.401,
     "at most fatalities invented on matched (gold states none)": 0.097,
@@ -69,8 +69,8 @@ ACLED_PLACES = {
 FAKES = {
     "governorate of the main place": 0.893,
     "cause of death of the main event": 0.789,
-    "actor class of the main event": 0.750,
-    "deaths exact": 0.562,
+    "actor class of the main event": 0.760,
+    "deaths exact": 0.568,
 }
 
 _FIGURE = re.compile(r"^(?P<name>\S.*?)\s{2,}(?P<percent>\d+\.\d)%")
