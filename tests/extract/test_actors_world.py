@@ -133,3 +133,18 @@ def test_arabic_press_names_of_the_gaza_sides(extract, text: str) -> None:
     assert "Palestinian factions" in named
     if "حكومة" in text:
         assert "Israel" in named
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("اتفق الجيش التشادي والمتمردون على هدنة قرب حلب وإدلب.", "Chad military"),
+        ("أعلنت الحكومة الماليزية أن الطرفين اتفقا على هدنة في حلب.", "Malaysia"),
+    ],
+)
+def test_an_arabic_adjective_of_nationality_names_the_generic_side(
+    extract, text: str, actor: str
+) -> None:
+    named = canonicals(extract(text)["actors"])
+    assert actor in named
+    assert not named & {"Syrian army", "Syrian government"}

@@ -46,7 +46,7 @@ def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMent
             placed = hit.end if record is None else placed
         elif hit.kind in ("actor", "person"):
             record = _named(tokens, hit, places.get(span), lex)
-            record = record and _for_home(record, hit, home, lex)
+            record = record and _for_home(tokens, record, hit, home, lex)
         else:
             continue
         if record is None:
@@ -165,14 +165,27 @@ def _home(
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _for_home(record: ActorRecord, hit: Hit, home: str | None, lex: Lexicon) -> ActorRecord:
+def _for_home(
+    tokens: Tokens, record: ActorRecord, hit: Hit, home: str | None, lex: Lexicon
+) -> ActorRecord:
     """A generic word for a side ("rebels", "the army", الجيش) means the actor of that kind
     of the country the text is about; in a text about the country of the actor that holds the
     word, or about no country, it keeps that actor; elsewhere it stays generic."""
     kind = lex.generic.kinds.get(normalize_term(hit.text)) if hit.kind == "actor" else None
-    if kind is None or home is None or record.country == home:
+    if kind is None:
+        return record
+    named = lex.generic.nationality.get(_next_word(tokens.text, hit.end))
+    if named is not None:  # "الجيش التشادي": the adjective names the country
+        return lex.generic.stand_ins.get((named, kind), record)
+    if home is None or record.country == home:
         return record
     return lex.generic.stand_ins.get((home, kind)) or lex.generic.fallback[kind]
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word right after `end`, normalized ("" at the end of the text)."""
+    words = text[end : end + 40].split(maxsplit=1)
+    return normalize_term(words[0].strip(".,:;!?،؛()\"'«»")) if words else ""
 
 
 def _armed_alike(

@@ -103,6 +103,7 @@ class Generic(NamedTuple):
     iso3: dict[str, str]  # ISO alpha-2 of a gazetteer country -> alpha-3
     state_before: frozenset[str]  # words before a country's name that make it the state
     joined: frozenset[str]  # what joins two items of a list ("and", "،", the proclitic و)
+    nationality: dict[str, str]  # normalized Arabic adjective of nationality -> alpha-3
 
 
 PLACE_KEYS = "|"  # joins the geonameids a place name may mean, in a hit's key
@@ -544,6 +545,11 @@ def _generic(actors: dict[str, ActorRecord], forces: dict[str, ActorRecord]) -> 
         iso3,
         state_before=_normalized(cues.get("before")),
         joined=frozenset(w for words in (cues.get("joined") or {}).values() for w in words),
+        nationality={
+            normalize_term(word): country
+            for country, words in (world.get("nationality") or {}).items()
+            for word in words
+        },
     )
 
 
