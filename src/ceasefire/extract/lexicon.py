@@ -458,30 +458,29 @@ _WORLD = "actors_world"  # holds the generic words for a side and their fallback
 @cache
 def actor_knowledge() -> tuple[list[dict], list[dict]]:
     """The actor and people entries of every actor file, merged so that what comes first wins:
-    a curated entry whose canonical is taken adds its aliases (and `stands_in`) to the first;
-    a generated state whose country already has a curated actor of the same agent is dropped;
-    an alias already held is dropped from the later entry (no alias names two actors). The
-    fallback entries of the generic words come after the curated files."""
+    an entry whose canonical is taken adds its aliases (and `stands_in`) to the first; so does
+    a generated state to the first curated actor of its country and agent; an alias already
+    held is dropped from the later entry (no alias names two actors). The fallback entries of
+    the generic words come after the curated files."""
     actors: dict[str, dict] = {}
     people: dict[str, dict] = {}
     held: set[str] = set()
-    curated: set[tuple[str | None, str]] = set()
+    curated: dict[tuple[str | None, str], dict] = {}  # (country, agent) -> its first entry
     for name in ACTOR_FILES:
         if name == _GENERATED:
             actors.update((a["canonical"], _unheld(a, held)) for a in _generic_entries())
         data = knowledge.load(name) or {}
         for actor in data.get("actors") or []:
+            state = (actor.get("country"), actor.get("agent", ""))
             known = actors.get(actor["canonical"])
-            if known is not None:
-                if name != _GENERATED:
-                    _extend(known, _unheld(actor, held))
-                continue
-            state = (actor.get("country"), actor["agent"])
             if name == _GENERATED and state in curated:
+                known = curated[state]  # "Lebanon's army" joins the curated Lebanese army
+            if known is not None:
+                _extend(known, _unheld(actor, held))
                 continue
-            if name != _GENERATED:
-                curated.add(state)
             actors[actor["canonical"]] = _unheld(actor, held)
+            if name != _GENERATED and actor.get("country"):
+                curated.setdefault(state, actors[actor["canonical"]])
         for person in data.get("people") or []:
             people.setdefault(person["name"], _unheld(person, held))
     return list(actors.values()), list(people.values())
