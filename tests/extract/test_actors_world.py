@@ -148,3 +148,14 @@ def test_an_arabic_adjective_of_nationality_names_the_generic_side(
     named = canonicals(extract(text)["actors"])
     assert actor in named
     assert not named & {"Syrian army", "Syrian government"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting resumed in eastern Congo despite the truce.",
+        "تجدد القتال في شرق الكونغو رغم الهدنة.",
+    ],
+)
+def test_congo_is_the_democratic_republic(extract, text: str) -> None:
+    assert {p["country"] for p in extract(text)["places"]} == {"CD"}
