@@ -159,3 +159,18 @@ def test_an_arabic_adjective_of_nationality_names_the_generic_side(
 )
 def test_congo_is_the_democratic_republic(extract, text: str) -> None:
     assert {p["country"] for p in extract(text)["places"]} == {"CD"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Chadian troops crossed the border near Adre on Monday.", "Chad military"),
+        ("عبرت القوات التشادية الحدود قرب أدري يوم الاثنين.", "Chad military"),
+        ("Nigerien authorities announced a truce with the rebels.", "Niger"),
+        ("أعلنت السلطات النيجرية هدنة مع المتمردين.", "Niger"),
+    ],
+)
+def test_a_state_is_named_by_its_adjective_and_a_noun_of_office_or_force(
+    extract, text: str, actor: str
+) -> None:
+    assert actor in canonicals(extract(text)["actors"])

