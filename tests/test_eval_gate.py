@@ -35,7 +35,7 @@ REALNEWS = {
     "places precision (main)": 0.917,
     "parties recall, in role (main)": 0.653,
     "sponsors recall, in role (main)": 0.692,
-    "mediators recall, in role (main)": 0.500,
+    "mediators recall, in role (main)": 0.545,
     "characterizations recall (main)": 0.635,
     "start date correct (main)": 0.677,
     "displacement counts found": 1.0,

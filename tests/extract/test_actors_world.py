@@ -115,6 +115,10 @@ def test_armed_groups_of_current_wars_are_known(extract, text: str, group: str) 
         ("قال حميدتي إن قواته ستلتزم بالهدنة.", "Rapid Support Forces"),
         ("Tshisekedi said the ceasefire was violated.", "Democratic Republic of Congo"),
         ("قال تشيسيكيدي إن وقف إطلاق النار انتهك.", "Democratic Republic of Congo"),
+        ("Araghchi said Iran would respect the ceasefire.", "Iran"),
+        ("قال عراقجي إن إيران ستحترم وقف إطلاق النار.", "Iran"),
+        ("Nabih Berri said the truce must hold.", "Lebanese government"),
+        ("قال نبيه بري إن الهدنة يجب أن تصمد.", "Lebanese government"),
     ],
 )
 def test_leaders_speak_for_their_side(extract, text: str, actor: str) -> None:
