@@ -1,5 +1,10 @@
 """Actors: dictionary hits for groups, states and bodies, and people resolved to whom they
 speak for ("Kerry" is the United States, "de Mistura" the United Nations).
+
+A country's bare name is a place; it names its state as well where the state acts (a speech
+verb beside it, "between" before it, or a list with an actor: "Thailand and Cambodia agreed").
+Generic words for a side ("rebels", "the army", الجيش) mean that side of the country the text
+is about (`_home`), or of the country an Arabic adjective of nationality names after them.
 """
 
 from __future__ import annotations
