@@ -1,13 +1,20 @@
 """Actors: dictionary hits for groups, states and bodies, and people resolved to whom they
 speak for ("Kerry" is the United States, "de Mistura" the United Nations).
+
+A country's bare name is a place; it names its state as well where the state acts (a speech
+verb beside it, "between" before it, or a list with an actor: "Thailand and Cambodia agreed").
+Generic words for a side ("rebels", "the army", الجيش) mean that side of the country the text
+is about (`_home`), or of the country an Arabic adjective of nationality names after them.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import NamedTuple
 
 from ceasefire.extract.lexicon import PLACE_KEYS, ActorRecord, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
+from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.patterns import pattern
 from ceasefire.extract.places import reads_as_place
 from ceasefire.extract.spans import Tokens
@@ -23,23 +30,30 @@ class ActorMention(NamedTuple):
 
 
 def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMention]:
-    """Actor mentions in text order; a name that reads as a place here is left out."""
+    """Actor mentions in text order; a name that reads as a place here is left out, and a
+    country's name that does not read as the place names its state."""
     places: dict[tuple[int, int], list[PlaceRecord]] = {}
     for hit in hits:
         if hit.kind == "place":
             places.setdefault((hit.start, hit.end), []).extend(
                 lex.places[key] for key in hit.key.split(PLACE_KEYS)
             )
+    named = {(h.start, h.end) for h in hits if h.kind in ("actor", "person")}
+    home = _home(hits, places, lex)
     mentions: list[ActorMention] = []
     armed: set[int] = set()  # mentions made their state's forces, by index
+    tentative: set[int] = set()  # countries' names that name the state only if it acts
+    placed = -1  # where the last name read as a place ends
     for hit in hits:
-        if hit.kind not in ("actor", "person"):
+        span = (hit.start, hit.end)
+        if hit.kind == "place" and span not in named:
+            record = _state_named(tokens, hit, places[span], lex, placed)
+            placed = hit.end if record is None else placed
+        elif hit.kind in ("actor", "person"):
+            record = _named(tokens, hit, places.get(span), lex)
+            record = record and _for_home(tokens, record, hit, home, lex)
+        else:
             continue
-        records = places.get((hit.start, hit.end))
-        if records and reads_as_place(tokens, hit.start, hit.end, records, lex):
-            continue
-        person = hit.key if hit.kind == "person" else None
-        record = lex.actors.get(lex.people.get(hit.key, "") if person else hit.key)
         if record is None:
             continue
         aligned = tokens.text[max(0, hit.start - 4) : hit.start].lower() == "pro-"
@@ -48,8 +62,135 @@ def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMent
         ):  # "Israeli artillery", "pro-Hadi forces": the state's forces
             record = lex.forces.get(record.country or "", record)
             armed.add(len(mentions))
+        elif hit.kind == "place":
+            tentative.add(len(mentions))
+        person = hit.key if hit.kind == "person" else None
         mentions.append(ActorMention(hit.start, hit.end, hit.text, record, person))
-    return _armed_alike(tokens.text, mentions, armed, lex)
+    idle = _idle_states(tokens, mentions, tentative, lex)
+    kept = [m for i, m in enumerate(mentions) if i not in idle]
+    renumbered = {
+        old: new for new, old in enumerate(i for i in range(len(mentions)) if i not in idle)
+    }
+    return _armed_alike(tokens.text, kept, {renumbered[i] for i in armed}, lex)
+
+
+def _idle_states(
+    tokens: Tokens, mentions: list[ActorMention], tentative: set[int], lex: Lexicon
+) -> set[int]:
+    """The countries' names (indexes of `tentative`) that do not act here: a name is the state
+    when a speech verb follows or precedes it ("Thailand said", "أعلنت تايلاند"), when a word
+    of `state_cues.before` precedes it ("between Rwanda"), or when it is listed with an actor
+    ("Thailand and Cambodia agreed"); "northern Syria", "a Syria rebel rocket" are places."""
+    spoken, before = lex.words["spoken"], lex.generic.state_before
+    acting = {
+        i
+        for i in tentative
+        if tokens.after(mentions[i].end, spoken)
+        or tokens.before(mentions[i].start, spoken | before, lex.skippable)
+    }
+    grown = True
+    while grown:  # a list is as active as its acting member
+        grown = False
+        for i in tentative - acting:
+            neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(mentions)]
+            if any(
+                (j not in tentative or j in acting) and _joined(tokens, mentions, i, j, lex)
+                for j in neighbours
+            ):
+                acting.add(i)
+                grown = True
+    return tentative - acting
+
+
+def _joined(tokens: Tokens, mentions: list[ActorMention], i: int, j: int, lex: Lexicon) -> bool:
+    """Are mentions i and j next items of one list ("Thailand and Cambodia", "روسيا وأوكرانيا")?"""
+    first, second = sorted((mentions[i], mentions[j]))
+    between = tokens.text[first.end : second.start].strip()
+    return between in lex.generic.joined or (
+        not between and tokens.before(second.start, lex.generic.joined)
+    )
+
+
+def _named(
+    tokens: Tokens, hit: Hit, records: list[PlaceRecord] | None, lex: Lexicon
+) -> ActorRecord | None:
+    """The actor an actor or person hit names, unless the name reads as a place here."""
+    if records and reads_as_place(tokens, hit.start, hit.end, records, lex):
+        return None
+    if hit.kind == "person":
+        return lex.actors.get(lex.people.get(hit.key, ""))
+    return lex.actors.get(hit.key)
+
+
+def _state_named(
+    tokens: Tokens, hit: Hit, records: list[PlaceRecord], lex: Lexicon, placed: int
+) -> ActorRecord | None:
+    """The state a country's name stands for where it does not read as the place ("Thailand
+    and Cambodia agreed", not "fighting in Thailand", nor "in Gaza and the Palestinian
+    territories", a list of places that ends at `placed`). The name stays a place as well:
+    the state is also where it acts."""
+    country = next((r for r in records if r.kind == "country"), None)
+    if country is None or reads_as_place(tokens, hit.start, hit.end, records, lex):
+        return None
+    if placed >= 0 and _listed(tokens, placed, hit.start, lex):
+        return None
+    return lex.states.get(country.country)
+
+
+def _listed(tokens: Tokens, end: int, start: int, lex: Lexicon) -> bool:
+    """Is the name at `start` the next item of a list whose last item ends at `end` ("Gaza
+    and the West Bank")? Only "and", a comma and skippable words stand between."""
+    between = tokens.text[end:start]
+    words = [w for w in between.replace(",", " , ").split() if w.lower() not in lex.skippable]
+    return bool(words) and _AND.spans(" ".join(words), 0, len(" ".join(words)))
+
+
+def _home(
+    hits: list[Hit], places: dict[tuple[int, int], list[PlaceRecord]], lex: Lexicon
+) -> str | None:
+    """The country (ISO alpha-3) the text is about: the one it names most, counting the
+    place names that can only be in one country and its non-state armed and political groups
+    named by more than a generic word (such groups fight at home; states are named as often
+    for their envoys and patrons as for their wars)."""
+    counts: Counter[str] = Counter()
+    for records in places.values():
+        countries = {r.country for r in records}
+        if len(countries) == 1:
+            counts[lex.generic.iso3.get(countries.pop(), "")] += 1
+    for hit in hits:
+        if hit.kind == "person":
+            record = lex.actors.get(lex.people.get(hit.key, ""))
+        elif hit.kind == "actor" and normalize_term(hit.text) not in lex.generic.kinds:
+            record = lex.actors.get(hit.key)
+        else:
+            continue
+        if record is not None and record.agent in _LOCAL_AGENTS:
+            counts[record.country or ""] += 1
+    counts.pop("", None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _for_home(
+    tokens: Tokens, record: ActorRecord, hit: Hit, home: str | None, lex: Lexicon
+) -> ActorRecord:
+    """A generic word for a side ("rebels", "the army", الجيش) means the actor of that kind
+    of the country the text is about; in a text about the country of the actor that holds the
+    word, or about no country, it keeps that actor; elsewhere it stays generic."""
+    kind = lex.generic.kinds.get(normalize_term(hit.text)) if hit.kind == "actor" else None
+    if kind is None:
+        return record
+    named = lex.generic.nationality.get(_next_word(tokens.text, hit.end))
+    if named is not None:  # "الجيش التشادي": the adjective names the country
+        return lex.generic.stand_ins.get((named, kind), record)
+    if home is None or record.country == home:
+        return record
+    return lex.generic.stand_ins.get((home, kind)) or lex.generic.fallback[kind]
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word right after `end`, normalized ("" at the end of the text)."""
+    words = text[end : end + 40].split(maxsplit=1)
+    return normalize_term(words[0].strip(".,:;!?،؛()\"'«»")) if words else ""
 
 
 def _armed_alike(
@@ -71,6 +212,7 @@ def _armed_alike(
 
 
 _AND = pattern("joined_by_and")
+_LOCAL_AGENTS = frozenset({"REB", "INS", "OPP"})
 
 
 def to_actor(mention: ActorMention, evidence: object = None) -> Actor:

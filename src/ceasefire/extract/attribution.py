@@ -100,7 +100,7 @@ class Speakers:
         for term in terms:
             speech = self._quoted_by(sentence, term) or self._reported_by(sentence, term)
             if speech is not None:
-                found += [self._side(a) for a in speech.speakers if a.record.agent in _ARMED]
+                found += [a for a in speech.speakers if a.record.agent in _ARMED]
         return unique_actors(found, evidence)
 
     def _side(self, speaker: ActorMention) -> ActorMention:

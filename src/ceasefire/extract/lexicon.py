@@ -107,6 +107,16 @@ class AttributionWords(NamedTuple):
     complementizers: frozenset[str]  # "أن" right after a verb whose subject is unsaid
     auxiliaries: frozenset[str]  # "قد" between a subject and its verb ("الوزير قد أعلن")
     quotes: tuple[tuple[str, str], ...]  # (opening, closing) marks
+class Generic(NamedTuple):
+    """What generic words for a side mean, by the country a text is about."""
+
+    kinds: dict[str, str]  # normalized word -> kind (forces, government, rebels, opposition)
+    fallback: dict[str, ActorRecord]  # kind -> the entry of no country
+    stand_ins: dict[tuple[str, str], ActorRecord]  # (alpha-3, kind) -> the country's actor
+    iso3: dict[str, str]  # ISO alpha-2 of a gazetteer country -> alpha-3
+    state_before: frozenset[str]  # words before a country's name that make it the state
+    joined: frozenset[str]  # what joins two items of a list ("and", "،", the proclitic و)
+    nationality: dict[str, str]  # normalized Arabic adjective of nationality -> alpha-3
 
 
 PLACE_KEYS = "|"  # joins the geonameids a place name may mean, in a hit's key
@@ -133,6 +143,8 @@ class Lexicon:
     events: dict[str, tuple[str, str]]  # ACLED sub-event type -> (event type, PLOVER)
     qualifiers: frozenset[str]  # "at least", "more than": between a verb and its number
     forces: dict[str, ActorRecord]  # country -> its first MIL actor ("Israel" -> its military)
+    states: dict[str, ActorRecord]  # ISO alpha-2 of a gazetteer country -> its government
+    generic: Generic  # what "rebels", "the army" mean in a text about a given country
     spellings: dict[str, tuple[str, ...]]  # skeleton of a town's Latin name -> its keys
     attribution: AttributionWords
     governments: dict[str, ActorRecord]  # country -> its first GOV actor ("ISR" -> Israel)
@@ -215,6 +227,7 @@ def build_lexicon() -> Lexicon:
     dates = knowledge.load("dates")
     numbers = knowledge.load("numbers")
     names = [*_place_patterns(places), *_actor_patterns()]
+    forces = _forces(actors)
     patterns = [
         *names,
         *(
@@ -252,7 +265,9 @@ def build_lexicon() -> Lexicon:
         ago_units=_flat(dates["ago"]),
         weekdays=_flat(dates["weekdays"]),
         words=_context_words(),
-        forces=_forces(actors),
+        forces=forces,
+        states=_states(actors),
+        generic=_generic(actors, forces),
         spellings=skeleton_index(_town_names(places)),
         attribution=_attribution_words(),
         governments=_governments(actors),
@@ -310,6 +325,22 @@ def _forces(actors: dict[str, ActorRecord]) -> dict[str, ActorRecord]:
         if record.agent == "MIL" and record.country:
             forces.setdefault(record.country, record)
     return forces
+
+
+def _states(actors: dict[str, ActorRecord]) -> dict[str, ActorRecord]:
+    """The government each gazetteer country's name stands for, by ISO alpha-2: the first GOV
+    actor of the country's alpha-3 code, curated or generated (`iso2` of actors_states.yaml
+    links the codes)."""
+    alpha3 = {
+        a["country"]: a["iso2"]
+        for a in (knowledge.load("actors_states") or {}).get("actors") or []
+        if a.get("iso2")
+    }
+    states: dict[str, ActorRecord] = {}
+    for record in actors.values():
+        if record.agent == "GOV" and record.country in alpha3:
+            states.setdefault(alpha3[record.country], record)
+    return states
 
 
 def _context_words() -> dict[str, frozenset[str]]:
@@ -483,22 +514,129 @@ def _arabic_stopwords() -> frozenset[str]:
     return frozenset(normalize_term(w) for w in words)
 
 
+# The actor files, read in this order: hand-curated first, the generated states last.
+ACTOR_FILES = ("actors", "actors_world", "actors_states")
+_GENERATED = "actors_states"
+_WORLD = "actors_world"  # holds the generic words for a side and their fallback entries
+
+
+@cache
+def actor_knowledge() -> tuple[list[dict], list[dict]]:
+    """The actor and people entries of every actor file, merged so that what comes first wins:
+    an entry whose canonical is taken adds its aliases (and `stands_in`) to the first; so does
+    a generated state to the first curated actor of its country and agent; an alias already
+    held is dropped from the later entry (no alias names two actors). The fallback entries of
+    the generic words come after the curated files."""
+    actors: dict[str, dict] = {}
+    people: dict[str, dict] = {}
+    held: set[str] = set()
+    curated: dict[tuple[str | None, str], dict] = {}  # (country, agent) -> its first entry
+    for name in ACTOR_FILES:
+        if name == _GENERATED:
+            actors.update((a["canonical"], _unheld(a, held)) for a in _generic_entries())
+        data = knowledge.load(name) or {}
+        for actor in data.get("actors") or []:
+            state = (actor.get("country"), actor.get("agent", ""))
+            known = actors.get(actor["canonical"])
+            if name == _GENERATED and state in curated:
+                known = curated[state]  # "Lebanon's army" joins the curated Lebanese army
+            if known is not None:
+                _extend(known, _unheld(actor, held))
+                continue
+            actors[actor["canonical"]] = _unheld(actor, held)
+            if name != _GENERATED and actor.get("country"):
+                curated.setdefault(state, actors[actor["canonical"]])
+        for person in data.get("people") or []:
+            people.setdefault(person["name"], _unheld(person, held))
+    return list(actors.values()), list(people.values())
+
+
+def _extend(entry: dict, more: dict) -> None:
+    """Add the aliases and `stands_in` kinds of `more` to `entry`, in place."""
+    for language, names in more["aliases"].items():
+        entry["aliases"][language] = [*entry["aliases"].get(language, []), *names]
+    entry["stands_in"] = [*entry.get("stands_in", []), *more.get("stands_in", [])]
+
+
+def _generic_entries() -> list[dict]:
+    """The entries generic words fall back to, each with its kind's words as aliases."""
+    world = knowledge.load(_WORLD) or {}
+    words = world.get("generic") or {}
+    return [
+        {**spec, "aliases": dict(words.get(kind) or {})}
+        for kind, spec in (world.get("generic_actors") or {}).items()
+    ]
+
+
+def _unheld(entry: dict, held: set[str]) -> dict:
+    """`entry` without the aliases an earlier entry holds; its own are then held."""
+    aliases = {}
+    for language, names in (entry.get("aliases") or {}).items():
+        kept = [a for a in names or [] if a and normalize_term(a) not in held]
+        held.update(normalize_term(a) for a in kept)
+        aliases[language] = kept
+    return {**entry, "aliases": aliases}
+
+
+def _generic(actors: dict[str, ActorRecord], forces: dict[str, ActorRecord]) -> Generic:
+    world = knowledge.load(_WORLD) or {}
+    kinds = {
+        normalize_term(word): kind
+        for kind, by_language in (world.get("generic") or {}).items()
+        for words in by_language.values()
+        for word in words
+    }
+    fallback = {kind: actors[s["canonical"]] for kind, s in world["generic_actors"].items()}
+    stand_ins: dict[tuple[str, str], ActorRecord] = {
+        (country, "forces"): record for country, record in forces.items()
+    }
+    for entry in actor_knowledge()[0]:
+        record = actors[entry["canonical"]]
+        if record.country and record.agent == "GOV":
+            stand_ins.setdefault((record.country, "government"), record)
+        for kind in entry.get("stands_in") or []:
+            stand_ins.setdefault((record.country or "", kind), record)
+    iso3 = {
+        a["iso2"]: a["country"]
+        for a in (knowledge.load(_GENERATED) or {}).get("actors") or []
+        if a.get("iso2")
+    }
+    cues = world.get("state_cues") or {}
+    return Generic(
+        kinds,
+        fallback,
+        stand_ins,
+        iso3,
+        state_before=_normalized(cues.get("before")),
+        joined=frozenset(w for words in (cues.get("joined") or {}).values() for w in words),
+        nationality={
+            normalize_term(word): country
+            for country, words in (world.get("nationality") or {}).items()
+            for word in words
+        },
+    )
+
+
+def _normalized(by_language: dict[str, list[str]] | None) -> frozenset[str]:
+    return frozenset(normalize_term(w) for words in (by_language or {}).values() for w in words)
+
+
 def _actors() -> tuple[dict[str, ActorRecord], dict[str, str]]:
-    data = knowledge.load("actors")
+    entries, persons = actor_knowledge()
     actors = {
         a["canonical"]: ActorRecord(a["canonical"], a.get("country"), a["agent"], a.get("code"))
-        for a in data["actors"]
+        for a in entries
     }
-    people = {p["name"]: p["speaks_for"] for p in data.get("people", [])}
+    people = {p["name"]: p["speaks_for"] for p in persons}
     return actors, people
 
 
 def _actor_patterns() -> Iterator[tuple[str, Entry]]:
-    data = knowledge.load("actors")
-    for actor in data["actors"]:
+    entries, persons = actor_knowledge()
+    for actor in entries:
         for alias in _aliases(actor):
             yield alias, Entry("actor", actor["canonical"], case_of(alias))
-    for person in data.get("people", []):
+    for person in persons:
         for alias in _aliases(person):
             yield alias, Entry("person", person["name"], case_of(alias))
 

