@@ -55,7 +55,7 @@ def _particle_of_the_past(text: str, hit: Hit) -> bool:
     """Is `hit` the Arabic particle قد before a verb of the past ("لقد انتهت"), where it marks
     a done act rather than a possibility (knowledge/arabic.yaml `modal_particle`)?"""
     particle = _MODAL_PARTICLE["word"]
-    if normalize_term(hit.text) != particle:
+    if not hit.text.endswith(particle) or normalize_term(hit.text) != particle:
         return False
     following = text[hit.end : hit.end + 40].split(maxsplit=1)
     return bool(following) and not following[0].startswith(

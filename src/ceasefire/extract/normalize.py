@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ceasefire import knowledge
 
@@ -71,6 +71,7 @@ def fold(text: str) -> str | None:
     return lowered.translate(unify)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_term(term: str) -> str:
     """A knowledge term in the form the matcher stores it."""
     return " ".join(normalize(term).text.split())

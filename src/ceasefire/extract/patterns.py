@@ -140,7 +140,11 @@ class TokenPattern:
 
     def end_of(self, text: str, offset: int) -> int | None:
         """Where the longest match that begins at `offset` ends, if one does."""
-        tokens = list(islice(_lazy_tokens(text, offset, offset + self.reach), self.longest))
+        lazy = _lazy_tokens(text, offset, offset + self.reach)
+        first = next(lazy, None)
+        if first is not None and self.specs[0].low and not self.specs[0].fits(first):
+            return None  # a quick no: the first token cannot begin it
+        tokens = [] if first is None else [first, *islice(lazy, self.longest - 1)]
         ends = [t for t, _ in _ends(self.specs, tokens, 0, 0, ())]
         return (tokens[max(ends) - 1].end if max(ends) else offset) if ends else None
 
@@ -151,6 +155,8 @@ class TokenPattern:
     def start_of(self, text: str, offset: int) -> int | None:
         """Where the longest match that ends at `offset` begins, if one does."""
         tokens = _last_tokens(text, offset, self.longest, self.reach)[::-1]
+        if self.backwards[0].low and (not tokens or not self.backwards[0].fits(tokens[0])):
+            return None  # a quick no
         starts = [t for t, _ in _ends(self.backwards, tokens, 0, 0, ())]
         return (tokens[max(starts) - 1].start if max(starts) else offset) if starts else None
 
