@@ -178,3 +178,19 @@ def test_a_state_is_named_by_its_adjective_and_a_noun_of_office_or_force(
     extract, text: str, actor: str
 ) -> None:
     assert actor in canonicals(extract(text)["actors"])
+
+
+def test_a_surname_after_the_full_name_names_the_same_person(extract) -> None:
+    result = extract(
+        "أعلن الرئيس الأفغاني أشرف غني انتهاء الهدنة. وقال غني إن الهدنة انتهت رسميا.",
+        published="2018-07-01",
+    )
+    second = [c for c in result["ceasefires"] if c["evidence"]["text"].startswith("وقال")]
+    assert second and {a["canonical"] for a in second[0]["characterized_by"]} == {
+        "Afghan government"
+    }
+
+
+def test_a_surname_before_any_full_name_is_a_plain_word(extract) -> None:
+    result = extract("قال رجل غني إن الهدنة انتهت.", published="2018-07-01")
+    assert all(not c["characterized_by"] for c in result["ceasefires"])

@@ -10,8 +10,10 @@ is about (`_home`), or of the country an Arabic adjective of nationality names a
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from typing import NamedTuple
 
+from ceasefire import knowledge
 from ceasefire.extract.lexicon import PLACE_KEYS, ActorRecord, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import normalize_term
@@ -71,7 +73,52 @@ def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMent
     renumbered = {
         old: new for new, old in enumerate(i for i in range(len(mentions)) if i not in idle)
     }
-    return _armed_alike(tokens.text, kept, {renumbered[i] for i in armed}, lex)
+    alike = _armed_alike(tokens.text, kept, {renumbered[i] for i in armed}, lex)
+    return _by_surname(tokens.text, alike)
+
+
+def _by_surname(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A person named in full and then by surname alone ("أشرف غني ... وقال غني"): the surname
+    names the same person after the full name, in news style, though alone it may be a common
+    word the dictionary leaves out (غني "rich"). Latin surnames are aliases of their own."""
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[ActorMention] = []
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.person is None or len(words) < 2 or len(words[-1]) < _SHORTEST_SURNAME:
+            continue
+        if words[-1].isascii():  # Latin surnames the dictionary reads already ("Kerry")
+            continue
+        surname = words[-1]
+        start = text.find(surname, mention.end)
+        while start >= 0:
+            end = start + len(surname)
+            if _alone(text, start, end) and not any(a < end and start < b for a, b in taken):
+                found.append(mention._replace(start=start, end=end, text=surname))
+                taken.append((start, end))
+            start = text.find(surname, end)
+    return sorted(mentions + found) if found else mentions
+
+
+_SHORTEST_SURNAME = 3
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] stand as a word of its own (an Arabic proclitic may be written
+    onto it: "وغني")?"""
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return False
+    if start == 0 or not text[start - 1].isalnum():
+        return True
+    word_start = start - 1
+    while word_start > 0 and text[word_start - 1].isalnum():
+        word_start -= 1
+    return text[word_start:start] in _proclitics()
+
+
+@cache
+def _proclitics() -> frozenset[str]:
+    return frozenset(knowledge.load("arabic")["proclitics"])
 
 
 def _idle_states(
