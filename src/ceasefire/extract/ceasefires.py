@@ -79,13 +79,14 @@ def _referring_back(
 ) -> list[tuple[Ceasefire, frozenset[str]]]:
     """ "The agreement was welcomed by both sides", "ورحبت الفصائل بالاتفاق": a definite
     "agreement" in a sentence naming no term is the arrangement last named before it, of its
-    type and, when the sentence names no place, its places and status; kept when the sentence
-    says where it stands or who speaks of it."""
+    type and scope (its places, with those this sentence adds), and of its
+    status unless the sentence says where it stands; only a mention with places tells which
+    arrangement it is. Kept when the sentence says where it stands or who speaks of it."""
     made = []
     for sentence in analysis.sentences_with("cue", "agreement_anaphor"):
-        before = [m for m in named if m.evidence.start < sentence.start]
+        before = [m for m in named if m.evidence.start < sentence.start and m.places]
         if analysis.hits_in(sentence, "term") or not before:
-            continue
+            continue  # no arrangement named before with places to tell which it is
         hit = analysis.hits_in(sentence, "cue", "agreement_anaphor")[0]
         noun = hit.text.split()[-1]  # "agreement" of "the agreement", as the text calls it
         anaphor = hit._replace(start=hit.end - len(noun), text=noun)
@@ -95,7 +96,11 @@ def _referring_back(
         )
         if mention.status == "mentioned" and not mention.characterized_by:
             continue  # it says nothing of the arrangement
-        mention.places = mention.places or before[-1].places
+        # its scope, with what this sentence adds to it
+        named_places = {p.geonameid for p in before[-1].places}
+        mention.places = before[-1].places + [
+            p for p in mention.places if p.geonameid not in named_places
+        ]
         if mention.status == "mentioned":  # only who speaks of it: where it stands is as before
             mention.status = before[-1].status
         made.append((mention, spoken))
