@@ -10,6 +10,7 @@ party without arms. A kind of group gives way to the group it names ("militants 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from ceasefire.extract.actors import ActorMention, to_actor
@@ -58,7 +59,7 @@ def who_acted(context: ActContext, event_type: str) -> tuple[Actor | None, Actor
     qualifies a place ("IS-held town", "a town held by IS") is not there as an actor.
     """
     text, evidence, trigger = context.analysis.text, context.evidence, context.trigger
-    actors = [a for a in context.actors if not _qualifies_place(text, a)]
+    actors = [a for a in context.actors if not _qualifies_place(text, a.start, a.end)]
     after = [a for a in actors if a.start >= trigger.end]
     doers = _doers(context, actors, event_type)
     first = _named_for(trigger, doers)
@@ -84,8 +85,11 @@ def _named_for(trigger: Hit, doers: list[ActorMention]) -> ActorMention | None:
     return next((a for a in doers if not _generic(a)), first)
 
 
-def _qualifies_place(text: str, actor: ActorMention) -> bool:
-    return bool(_HOLDING.starts(text, actor.end) or _HELD_BY.ends(text, actor.start))
+@lru_cache(maxsize=4096)
+def _qualifies_place(text: str, start: int, end: int) -> bool:
+    """Does the name at text[start:end] only qualify a place? Asked of one name for each act
+    of its sentence: remembered (a text's hash is computed once)."""
+    return bool(_HOLDING.starts(text, end) or _HELD_BY.ends(text, start))
 
 
 def _doers(context: ActContext, actors: list[ActorMention], event_type: str) -> list[ActorMention]:
