@@ -7,12 +7,14 @@ exclusions in `scope`, its start and end in `window`.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.attribution import Speakers, find_speakers
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.roles import mention_sides, without_backers
-from ceasefire.extract.scope import mention_scope, nationwide
+from ceasefire.extract.scope import Scope, mention_scope, nationwide
 from ceasefire.extract.sentences import Sentence
 from ceasefire.extract.status import mention_status
 from ceasefire.extract.window import mention_window
@@ -30,9 +32,10 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     made: list[tuple[Ceasefire, frozenset[str]]] = []  # with the parties named by words only
     for sentence in sentences:
         terms = analysis.hits_in(sentence, "term")
+        where = _Where.of(analysis, sentence, lex)  # the same for every term of the sentence
         for term, status in _one_per_type_and_status(analysis, sentence, terms, lex):
             alike = [t for t in terms if t.key == term.key]
-            made.append(_mention(analysis, lex, speakers, sentence, term, status, alike))
+            made.append(_mention(analysis, speakers, sentence, where, term, status, alike))
     made += _referring_back(analysis, lex, speakers, [m for m, _ in made])
     made.sort(key=lambda pair: pair[0].evidence.start)
     found = [mention for mention, _ in made]
@@ -40,11 +43,27 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     return nationwide(analysis, found)
 
 
+class _Where(NamedTuple):
+    """What a sentence says of the scope and time of the arrangements it names."""
+
+    scope: Scope
+    start: str | None
+    end: str | None
+
+    @classmethod
+    def of(cls, analysis: Analysis, sentence: Sentence, lex: Lexicon) -> _Where:
+        evidence = analysis.evidence(sentence)
+        return cls(
+            mention_scope(analysis, sentence, evidence, lex),
+            *mention_window(analysis, sentence, lex),
+        )
+
+
 def _mention(
     analysis: Analysis,
-    lex: Lexicon,
     speakers: Speakers,
     sentence: Sentence,
+    where: _Where,
     term: Hit,
     status: str,
     alike: list[Hit],
@@ -53,9 +72,8 @@ def _mention(
     """The record of one mention: `term` in `sentence` (of type `kind`, or the term's own),
     with the parties that only its armed speakers make."""
     evidence = analysis.evidence(sentence)
-    scope = mention_scope(analysis, sentence, evidence, lex)
+    scope, start, end = where
     sides = mention_sides(analysis, sentence, speakers, alike, scope.excluded["actors"], evidence)
-    start, end = mention_window(analysis, sentence, lex)
     mention = Ceasefire(
         type=kind or term.key,
         term=term.text,
@@ -91,8 +109,9 @@ def _referring_back(
         noun = hit.text.split()[-1]  # "agreement" of "the agreement", as the text calls it
         anaphor = hit._replace(start=hit.end - len(noun), text=noun)
         status = mention_status(analysis, sentence, anaphor, lex)
+        where = _Where.of(analysis, sentence, lex)
         mention, spoken = _mention(
-            analysis, lex, speakers, sentence, anaphor, status, [anaphor], before[-1].type
+            analysis, speakers, sentence, where, anaphor, status, [anaphor], before[-1].type
         )
         if mention.status == "mentioned" and not mention.characterized_by:
             continue  # it says nothing of the arrangement
