@@ -46,6 +46,13 @@ LEANING = [
 ]
 
 
+# lines that name an arrangement: each read for its status, roles, scope and start
+ARRANGED = [
+    "A truce announced in {town} on {day} {month} 2016 was broken within {n} hours.",
+    "The ceasefire agreed by Russia and Turkey in {town} held, the army said on {month} {day}.",
+]
+
+
 def news_lines(count: int, seed: int = 7, lines: list[str] = LINES) -> list[str]:
     rng = random.Random(seed)
     return [
@@ -80,6 +87,16 @@ def test_extraction_work_grows_linearly_with_the_text() -> None:
     """Checking each number against every date made four times the text cost twelve times
     the calls; linear work costs four times, plus what any text costs."""
     lines = LINES + LEANING
+    short = _calls("\n".join(news_lines(300, lines=lines)))
+    long = _calls("\n".join(news_lines(1200, lines=lines)))
+    assert long < 5 * short
+
+
+def test_extraction_work_grows_linearly_with_the_arrangements_named() -> None:
+    """Counting the text's places again for each sentence that names a truce made four
+    times the text cost eleven times the time; what a sentence says of its arrangement is
+    read from it and from facts of the text counted once."""
+    lines = LINES + ARRANGED
     short = _calls("\n".join(news_lines(300, lines=lines)))
     long = _calls("\n".join(news_lines(1200, lines=lines)))
     assert long < 5 * short

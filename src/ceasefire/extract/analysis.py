@@ -88,6 +88,7 @@ class Analysis:
     _by_kind: dict[tuple[str, str | None], list[Hit]] = field(default_factory=dict)
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _evidence: dict[int, Evidence] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)  # whole-text facts, read once
 
     def __post_init__(self) -> None:
         for hit in self.hits:

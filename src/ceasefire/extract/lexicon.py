@@ -107,6 +107,8 @@ class AttributionWords(NamedTuple):
     complementizers: frozenset[str]  # "أن" right after a verb whose subject is unsaid
     auxiliaries: frozenset[str]  # "قد" between a subject and its verb ("الوزير قد أعلن")
     quotes: tuple[tuple[str, str], ...]  # (opening, closing) marks
+
+
 class Generic(NamedTuple):
     """What generic words for a side mean, by the country a text is about."""
 

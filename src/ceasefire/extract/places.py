@@ -47,11 +47,12 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
     """Each place mention with the gazetteer entry it most likely means, in text order."""
     spans = _candidates(hits)
     actor_spans = {(h.start, h.end) for h in hits if h.kind in ("actor", "person")}
+    actor_starts = {start for start, _ in actor_spans}
     spans = {
         span: keys
         for span, keys in spans.items()
         if normalize_term(tokens.text[span[0] : span[1]]) not in _not_places()
-        and not _first_name(tokens.text, span, actor_spans, [lex.places[k] for k in keys])
+        and not _first_name(tokens.text, span, actor_starts, [lex.places[k] for k in keys])
     }
     names = {keys: [lex.places[k] for k in keys] for keys in set(spans.values())}
     as_actor = {
@@ -273,14 +274,14 @@ def _not_places() -> frozenset[str]:
 
 
 def _first_name(
-    text: str, span: tuple[int, int], actors: set[tuple[int, int]], records: list[PlaceRecord]
+    text: str, span: tuple[int, int], actor_starts: set[int], records: list[PlaceRecord]
 ) -> bool:
     """Is a town's name the first name of the person named right after it ("Vladimir" before
     "Putin")? Only a space stands between them."""
     if any(r.kind != "city" for r in records):
         return False
     start = span[1] + 1
-    return text[span[1] : start] == " " and any(a[0] == start for a in actors)
+    return text[span[1] : start] == " " and start in actor_starts
 
 
 @cache

@@ -153,9 +153,11 @@ class _Context(NamedTuple):
 
 
 def _home(analysis: Analysis) -> str | None:
-    """The country whose places the text names most."""
-    counts = Counter(m.record.country for m in analysis.places)
-    return counts.most_common(1)[0][0] if counts else None
+    """The country whose places the text names most (counted once per text)."""
+    if "home" not in analysis.memo:
+        counts = Counter(m.record.country for m in analysis.places)
+        analysis.memo["home"] = counts.most_common(1)[0][0] if counts else None
+    return analysis.memo["home"]  # type: ignore[return-value]
 
 
 def _home_countries(
