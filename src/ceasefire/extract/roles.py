@@ -215,7 +215,6 @@ def _elsewhere(found: list[tuple[ActorMention, Evidence]], named: set[str]) -> l
 
 _Found = list[tuple[ActorMention, Evidence]]
 _Roles = tuple[list[ActorMention], list[ActorMention], list[ActorMention]]
-_last_document: list[tuple[Analysis, _Found]] = []  # the document read last, and its brokers
 
 
 def _document_brokers(analysis: Analysis) -> _Found:
@@ -223,9 +222,8 @@ def _document_brokers(analysis: Analysis) -> _Found:
     hosted by", "بوساطة", "the UN envoy", "monitors of"): the talks around the arrangement,
     told apart from it. Guarantors are not taken so: "brokered by" and "proposed by" there
     may speak of another instrument (a resolution, a framework). Read once per document."""
-    last = _last_document[0] if _last_document else None  # one read: threads may share it
-    if last is not None and last[0] is analysis:
-        return last[1]
+    if "brokers" in analysis.memo:
+        return analysis.memo["brokers"]  # type: ignore[return-value]
     with_terms = {s.start for s in analysis.sentences_with("term")}
     mediators: _Found = []
     for sentence in analysis.sentences_with("role"):
@@ -238,7 +236,7 @@ def _document_brokers(analysis: Analysis) -> _Found:
             continue
         evidence = analysis.evidence(sentence)
         mediators += [(a, evidence) for a in _Reader(analysis, sentence, actors).brokers()]
-    _last_document[:] = [(analysis, mediators)]
+    analysis.memo["brokers"] = mediators
     return mediators
 
 
