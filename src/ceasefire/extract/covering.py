@@ -34,3 +34,19 @@ class Covering:
         """Does a span contain start..end (its start <= start and end <= its end)?"""
         furthest = self._furthest(start)
         return furthest is not None and furthest >= end
+
+
+def stretches(
+    spans: Iterable[tuple[int, int]], before: int, after: int, size: int
+) -> list[tuple[int, int]]:
+    """Stretches of a text of `size` characters around `spans` (`before` characters before
+    each, `after` after it), merged where they touch: where a few spans ask for a closer
+    reading, only those parts of the text are read."""
+    windows: list[tuple[int, int]] = []
+    for span_start, span_end in sorted(spans):
+        start, end = max(0, span_start - before), min(size, span_end + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ceasefire import knowledge
+from ceasefire.extract.covering import stretches
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
@@ -200,18 +201,13 @@ def _written(text: str, hits: list[Hit], base: date | None, forward: _Forward) -
 def _windows(text: str, months: list[int]) -> list[tuple[int, int]]:
     """Stretches of text around the runs of digits that have a month's name beside them (at
     `months`) or letters written onto them ("12جوان"), merged where they touch."""
-    windows: list[tuple[int, int]] = []
+    runs = []
     for run in _DIGITS.finditer(text):
-        start, end = max(0, run.start() - _REACH), min(len(text), run.end() + _REACH)
-        index = bisect_left(months, start)
+        index = bisect_left(months, run.start() - _REACH)
         glued = run.end() < len(text) and text[run.end()].isalpha()
-        if not glued and (index == len(months) or months[index] >= end):
-            continue
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
+        if glued or (index < len(months) and months[index] < run.end() + _REACH):
+            runs.append(run.span())
+    return stretches(runs, _REACH, _REACH, len(text))
 
 
 def _dated(match: Found, base: date | None, forward: _Forward) -> DateMention | None:

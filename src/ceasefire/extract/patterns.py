@@ -131,7 +131,7 @@ class TokenPattern:
         """Are the tokens of text[start:end] exactly this pattern?"""
         if end - start > self.reach:
             return False
-        tokens = _tokens(text, start, end)
+        tokens = tokenize(text, start, end)
         return any(t == len(tokens) for t, _ in _ends(self.specs, tokens, 0, 0, ()))
 
     def starts(self, text: str, offset: int) -> bool:
@@ -209,13 +209,7 @@ def _parts(taken: tuple[tuple[str, int, int], ...], tokens: list[Token]) -> dict
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], words normalized, punctuation as it stands."""
-    return [
-        Token(_normal(m.group()), m.group(), m.start(), m.end())
-        for m in _TOKEN.finditer(text, start, end)
-    ]
-
-
-_tokens = tokenize
+    return list(_lazy_tokens(text, start, end))
 
 
 def _lazy_tokens(text: str, start: int, end: int) -> Iterator[Token]:

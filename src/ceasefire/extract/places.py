@@ -14,6 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ceasefire import knowledge
+from ceasefire.extract.covering import stretches
 from ceasefire.extract.lexicon import ACT_KINDS, PLACE_KEYS, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
@@ -176,14 +177,8 @@ def _spelled(
 
 def _around_acts(hits: list[Hit], size: int) -> list[tuple[int, int]]:
     """Stretches of text around the acts reported, merged where they touch."""
-    windows: list[tuple[int, int]] = []
-    for hit in sorted(h for h in hits if h.kind in ACT_KINDS):
-        start, end = max(0, hit.start - _BEFORE_ACT), min(size, hit.end + _AFTER_ACT)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
-        else:
-            windows.append((start, end))
-    return windows
+    acts = ((h.start, h.end) for h in hits if h.kind in ACT_KINDS)
+    return stretches(acts, _BEFORE_ACT, _AFTER_ACT, size)
 
 
 def _name_ends(text: str, start: int, end: int, nouns: frozenset[str]) -> list[int]:
