@@ -205,3 +205,33 @@ def test_an_order_to_cease_fire_is_its_issuers_word(extract, text: str) -> None:
 )
 def test_an_agency_carrying_a_statement_is_not_the_speaker_named_before(extract, text) -> None:
     assert _named_by(extract(text), "truce") == {"Turkey"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy fighting broke out between the Houthis and the Yemeni government in Taiz. "
+        "Both sides said they would observe a 24-hour truce from Sunday.",
+        "اندلعت معارك عنيفة بين الحوثيين والحكومة اليمنية في تعز. "
+        "وقال الطرفان إنهما سيلتزمان بهدنة لمدة 24 ساعة.",
+    ],
+)
+def test_both_sides_speak_as_the_sides_the_document_names(extract, text: str) -> None:
+    assert _named_by(extract(text), "truce") == {"Houthis", "Yemeni government"}
+
+
+def test_both_sides_name_no_one_when_the_document_names_no_sides(extract) -> None:
+    assert _named_by(extract("Both sides said they would observe a truce in Taiz."), "truce") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال وزير الخارجية الروسي سيرغي لافروف إن بلاده تدعم الحل السياسي. "
+        "وتابع: الهدنة في حلب صامدة.",
+        "Russian Foreign Minister Sergei Lavrov said Moscow backed talks. "
+        "He added: the truce in Aleppo is holding.",
+    ],
+)
+def test_a_report_going_on_with_its_subject_unsaid_is_the_last_speakers(extract, text) -> None:
+    assert _named_by(extract(text), "truce") == {"Russia"}

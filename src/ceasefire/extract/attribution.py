@@ -18,9 +18,10 @@ from typing import NamedTuple
 
 from ceasefire.extract.actors import ActorMention, unique_actors
 from ceasefire.extract.analysis import Analysis
-from ceasefire.extract.lexicon import AttributionWords, Lexicon
+from ceasefire.extract.lexicon import ActorRecord, AttributionWords, Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
+from ceasefire.extract.roles import document_sides
 from ceasefire.extract.sentences import Sentence, sentence_at
 from ceasefire.records import Actor, Evidence
 
@@ -37,6 +38,8 @@ _ANAPHOR_REACH = 3  # sentences back to the speaker that "he said" stands for
 _MIN_QUOTE = 2  # words beyond the term: fewer, and the marks only set the term apart
 _TITLE = 3  # words of a title between a comma and the speaker of a tag ("U.S. President")
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# "both sides" as a speaker, until read as the sides the document names
+_COLLECTIVE = ActorRecord("both sides", None, "COLLECTIVE", None)
 
 
 class _Span(NamedTuple):
@@ -54,6 +57,7 @@ class Speech(NamedTuple):
     kind: str  # "verb" or "according"
     speakers: tuple[ActorMention, ...]
     sentence: int  # the start of its sentence
+    collective: bool = False  # "both sides said": the sides speak as themselves
 
 
 class Speakers:
@@ -70,6 +74,7 @@ class Speakers:
             end for j in self._joiners for end in range(j.end, j.end + 2)
         }  # a verb right after "but", across one space
         self._relatives = [h for h in hits if h.kind == "relative"]
+        self._collectives = [h for h in hits if h.kind == "collective"]
         self._starts = [s.start for s in analysis.sentences]
         self._by_sentence: dict[int, list[Speech]] = {}
         for speech in self._resolve(hits):
@@ -86,7 +91,9 @@ class Speakers:
             speech = self._quoted_by(sentence, term) or self._reported_by(sentence, term)
             if speech is not None:
                 speakers += [
-                    self._side(a) for a in speech.speakers if a.record.agent not in _BYSTANDERS
+                    a if speech.collective else self._side(a)
+                    for a in speech.speakers
+                    if a.record.agent not in _BYSTANDERS
                 ]
         return unique_actors(speakers, evidence)
 
@@ -127,19 +134,43 @@ class Speakers:
             actors = self._candidates(sentence)
             if _inside_any(hit, [*actors, *analysis.within(analysis.places, sentence)]):
                 continue
-            found = self._speakers(hit, sentence, actors)
-            if not found and hit.key == "weak":
-                continue  # "عبر" with no speaker beside it is "via"
+            found = self._speakers(hit, sentence, self._with_collectives(actors, sentence))
+            collective = any(a.record is _COLLECTIVE for a in found)
+            if collective:
+                found = self._sides_for_collectives(found)
             if not found and self._unsaid_subject(hit, sentence, anaphors):
-                found = _last_speakers(speeches, self._starts, sentence)
+                found = _last_speakers(speeches, self._starts, sentence)  # "وتابع:", "he said"
+            elif not found and hit.key == "weak":
+                continue  # "عبر" with no speaker beside it is "via"
             elif not found and self._second_verb(hit, sentence):
                 found = (
                     speeches[-1].speakers
                     if speeches[-1:] and speeches[-1].sentence == (sentence.start)
                     else ()
                 )
-            speeches.append(Speech(hit.start, hit.end, hit.kind, found, sentence.start))
+            speeches.append(Speech(hit.start, hit.end, hit.kind, found, sentence.start, collective))
         return speeches
+
+    def _with_collectives(
+        self, actors: list[ActorMention], sentence: Sentence
+    ) -> list[ActorMention]:
+        """The sentence's actors, and "both sides", "الطرفان" there as speakers to be read
+        like names, in text order."""
+        collectives = [
+            ActorMention(h.start, h.end, h.text, _COLLECTIVE)
+            for h in self._collectives
+            if sentence.start <= h.start < sentence.end
+        ]
+        return sorted([*actors, *collectives]) if collectives else actors
+
+    def _sides_for_collectives(
+        self, found: tuple[ActorMention, ...]
+    ) -> tuple[ActorMention, ...]:
+        """The speakers, with "both sides" read as the sides the document names."""
+        sides = document_sides(self._analysis)
+        return tuple(
+            side for a in found for side in (sides if a.record is _COLLECTIVE else [a])
+        )
 
     def _candidates(self, sentence: Sentence) -> list[ActorMention]:
         """The sentence's actors, and the names read there as places that also name an actor:

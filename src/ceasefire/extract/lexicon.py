@@ -102,7 +102,7 @@ class AttributionWords(NamedTuple):
     the same words (a reporting verb inside a longer name).
     """
 
-    matcher: Matcher  # kinds "verb", "according", "joiner", "anaphor", "relative"
+    matcher: Matcher  # kinds "verb", "according", "joiner", "anaphor", "relative", "collective"
     links: frozenset[str]  # words joining two speakers of one verb, normalized
     complementizers: frozenset[str]  # "أن" right after a verb whose subject is unsaid
     auxiliaries: frozenset[str]  # "قد" between a subject and its verb ("الوزير قد أعلن")
@@ -283,7 +283,7 @@ def build_lexicon() -> Lexicon:
     )
 
 
-_ATTRIBUTION_KINDS = ("verbs", "according", "joiners", "anaphors", "relatives")
+_ATTRIBUTION_KINDS = ("verbs", "according", "joiners", "anaphors", "relatives", "collectives")
 
 
 def _attribution_words() -> AttributionWords:

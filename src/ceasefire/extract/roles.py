@@ -240,6 +240,32 @@ def _document_brokers(analysis: Analysis) -> _Found:
     return mediators
 
 
+def document_sides(analysis: Analysis) -> list[ActorMention]:
+    """The sides of the war the document is about, as it names them after "between" ("a truce
+    between the army and the RSF", "معارك بين الجيش وقوات الدعم السريع"): whom "both sides"
+    and "الطرفان" stand for. The first such list of two actors or more, from a sentence naming
+    an arrangement if one does, else from any sentence. Read once per document."""
+    if "sides" in analysis.memo:
+        return analysis.memo["sides"]  # type: ignore[return-value]
+    with_terms = {s.start for s in analysis.sentences_with("term")}
+    found: dict[bool, list[ActorMention]] = {}
+    for sentence in analysis.sentences_with("role"):
+        named = sentence.start in with_terms
+        if named in found:
+            continue
+        actors = [
+            a
+            for a in analysis.within(analysis.actors, sentence)
+            if a.record.agent not in _BYSTANDERS
+        ]
+        sides = _Reader(analysis, sentence, actors)._after_cues("parties") if actors else []
+        if len(_names(sides)) >= 2:
+            found[named] = sides
+    sides = found.get(True) or found.get(False) or []
+    analysis.memo["sides"] = sides
+    return sides
+
+
 class _Reader:
     """The roles of one sentence's actors, read from the role words around them."""
 
