@@ -235,3 +235,19 @@ def test_both_sides_name_no_one_when_the_document_names_no_sides(extract) -> Non
 )
 def test_a_report_going_on_with_its_subject_unsaid_is_the_last_speakers(extract, text) -> None:
     assert _named_by(extract(text), "truce") == {"Russia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال مسؤول روسي إن الهدنة في حلب صامدة.",
+        "وقال مسؤولون روس إن الهدنة في حلب صامدة.",
+        "قال المسؤول الروسي إن الهدنة في حلب صامدة.",
+    ],
+)
+def test_an_official_of_a_nationality_speaks_for_the_state(extract, text: str) -> None:
+    assert _named_by(extract(text), "truce") == {"Russia"}
+
+
+def test_an_official_of_no_nationality_is_no_one(extract) -> None:
+    assert _named_by(extract("قال مسؤول إن الهدنة في حلب صامدة."), "truce") == set()

@@ -123,3 +123,9 @@ def test_a_truce_without_a_place_is_the_country_the_text_is_about(extract) -> No
     # a text about a local truce names its town: the other mentions are not made nationwide
     result = extract("The truce in Aleppo held on Monday. Residents said the truce was fragile.")
     assert [[p["canonical"] for p in c["places"]] for c in result["ceasefires"]] == [["Aleppo"], []]
+
+
+def test_an_arabic_place_before_the_term_is_not_its_scope(extract) -> None:
+    result = extract("أعلن المركز الروسي في سورية التوصل إلى اتفاق لوقف إطلاق النار في إدلب.")
+    assert _field(result, "places") == {"Idlib"}
+    assert [c["term"] for c in result["ceasefires"]] == ["اتفاق لوقف إطلاق النار"]

@@ -219,7 +219,7 @@ def _home(
 
 def _for_home(
     tokens: Tokens, record: ActorRecord, hit: Hit, home: str | None, lex: Lexicon
-) -> ActorRecord:
+) -> ActorRecord | None:
     """A generic word for a side ("rebels", "the army", الجيش) means the actor of that kind
     of the country the text is about; in a text about the country of the actor that holds the
     word, or about no country, it keeps that actor; elsewhere it stays generic."""
@@ -228,10 +228,17 @@ def _for_home(
         return record
     named = lex.generic.nationality.get(_next_word(tokens.text, hit.end))
     if named is not None:  # "الجيش التشادي": the adjective names the country
-        return lex.generic.stand_ins.get((named, kind), record)
+        return lex.generic.stand_ins.get((named, kind), _unless_named_only(record, kind, lex))
+    if kind in lex.generic.named_only:
+        return None  # "قال مسؤول": an official of no known country
     if home is None or record.country == home:
         return record
     return lex.generic.stand_ins.get((home, kind)) or lex.generic.fallback[kind]
+
+
+def _unless_named_only(record: ActorRecord, kind: str, lex: Lexicon) -> ActorRecord | None:
+    """The generic entry, unless its words mean someone only as a country's."""
+    return None if kind in lex.generic.named_only else record
 
 
 def _next_word(text: str, end: int) -> str:

@@ -179,10 +179,11 @@ class Speakers:
         analysis = self._analysis
         actors = analysis.within(analysis.actors, sentence)
         taken = {a.start for a in actors}
+        places = {p.start for p in analysis.within(analysis.places, sentence)}
         extra = [
             ActorMention(h.start, h.end, h.text, self._actors[h.key])
             for h in analysis.hits_in(sentence, "actor")
-            if h.start not in taken and h.key in self._actors
+            if h.start not in taken and h.start in places and h.key in self._actors
         ]
         return sorted([*actors, *extra]) if extra else actors
 

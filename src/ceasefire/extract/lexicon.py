@@ -119,6 +119,7 @@ class Generic(NamedTuple):
     state_before: frozenset[str]  # words before a country's name that make it the state
     joined: frozenset[str]  # what joins two items of a list ("and", "،", the proclitic و)
     nationality: dict[str, str]  # normalized Arabic adjective of nationality -> alpha-3
+    named_only: frozenset[str]  # kinds that mean someone only with an adjective of nationality
 
 
 PLACE_KEYS = "|"  # joins the geonameids a place name may mean, in a hit's key
@@ -589,6 +590,7 @@ def _generic(actors: dict[str, ActorRecord], forces: dict[str, ActorRecord]) -> 
         for word in words
     }
     fallback = {kind: actors[s["canonical"]] for kind, s in world["generic_actors"].items()}
+    named_only = frozenset(k for k, s in world["generic_actors"].items() if s.get("named_only"))
     stand_ins: dict[tuple[str, str], ActorRecord] = {
         (country, "forces"): record for country, record in forces.items()
     }
@@ -596,6 +598,7 @@ def _generic(actors: dict[str, ActorRecord], forces: dict[str, ActorRecord]) -> 
         record = actors[entry["canonical"]]
         if record.country and record.agent == "GOV":
             stand_ins.setdefault((record.country, "government"), record)
+            stand_ins.setdefault((record.country, "officials"), record)
         for kind in entry.get("stands_in") or []:
             stand_ins.setdefault((record.country or "", kind), record)
     iso3 = {
@@ -612,11 +615,23 @@ def _generic(actors: dict[str, ActorRecord], forces: dict[str, ActorRecord]) -> 
         state_before=_normalized(cues.get("before")),
         joined=frozenset(w for words in (cues.get("joined") or {}).values() for w in words),
         nationality={
-            normalize_term(word): country
+            normalize_term(form): country
             for country, words in (world.get("nationality") or {}).items()
             for word in words
+            for form in _nationality_forms(word)
         },
+        named_only=named_only,
     )
+
+
+def _nationality_forms(definite: str) -> list[str]:
+    """An Arabic adjective of nationality as it agrees with its noun: "الأميركي" also stands
+    indefinite ("مسؤول أميركي") and, masculine, in the plural ("مسؤولون أميركيون")."""
+    bare = definite.removeprefix("ال")
+    forms = [definite, bare]
+    if bare.endswith("ي"):
+        forms += [bare + "ون", bare + "ين", definite + "ون", definite + "ين"]
+    return forms
 
 
 def _normalized(by_language: dict[str, list[str]] | None) -> frozenset[str]:

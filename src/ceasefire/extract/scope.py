@@ -266,11 +266,14 @@ def _tied(
     trimmed: list[str],
     locative: Phrases,
 ) -> bool:
-    """Does the place name the term's place: right before it ("the Gaza truce"), right after
-    it ("هدنة غزة"), or governed by a preposition a few words after it ("a ceasefire across
-    most of X")?"""
+    """Does the place name the term's place: right before it in English ("the Gaza truce"),
+    right after it ("هدنة غزة"), or governed by a preposition a few words after it ("a
+    ceasefire across most of X")? An Arabic noun's modifiers follow it: a place before an
+    Arabic term belongs to what comes before ("المركز الروسي في سورية إلى اتفاق")."""
     start, end = term
     if mention.end <= start:
+        if has_arabic(mention.text):
+            return False
         between = text[mention.end : start]
         return len(_WORD.findall(between)) <= _TIED_BEFORE and _only_words(between)
     if mention.start < end:
