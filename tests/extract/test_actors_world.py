@@ -194,3 +194,14 @@ def test_a_surname_after_the_full_name_names_the_same_person(extract) -> None:
 def test_a_surname_before_any_full_name_is_a_plain_word(extract) -> None:
     result = extract("قال رجل غني إن الهدنة انتهت.", published="2018-07-01")
     assert all(not c["characterized_by"] for c in result["ceasefires"])
+
+
+@pytest.mark.parametrize(
+    ("published", "side"),
+    [("2024-06-01", "Hayat Tahrir al-Sham"), ("2025-03-01", "Syrian government")],
+)
+def test_a_person_speaks_for_the_side_he_held_when_the_text_was_written(
+    extract, published: str, side: str
+) -> None:
+    result = extract("Ahmed al-Sharaa said the truce in Idlib would hold.", published=published)
+    assert {a["canonical"] for c in result["ceasefires"] for a in c["characterized_by"]} == {side}

@@ -31,9 +31,12 @@ class ActorMention(NamedTuple):
     person: str | None = None  # the person's name, when the words name a person
 
 
-def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMention]:
+def find_actors(
+    tokens: Tokens, hits: list[Hit], lex: Lexicon, published: str | None = None
+) -> list[ActorMention]:
     """Actor mentions in text order; a name that reads as a place here is left out, and a
-    country's name that does not read as the place names its state."""
+    country's name that does not read as the place names its state. A person names whom
+    they spoke for when the text was published."""
     places: dict[tuple[int, int], list[PlaceRecord]] = {}
     for hit in hits:
         if hit.kind == "place":
@@ -41,7 +44,7 @@ def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMent
                 lex.places[key] for key in hit.key.split(PLACE_KEYS)
             )
     named = {(h.start, h.end) for h in hits if h.kind in ("actor", "person")}
-    home = _home(hits, places, lex)
+    home = _home(hits, places, lex, published)
     mentions: list[ActorMention] = []
     armed: set[int] = set()  # mentions made their state's forces, by index
     tentative: set[int] = set()  # countries' names that name the state only if it acts
@@ -52,7 +55,7 @@ def find_actors(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[ActorMent
             record = _state_named(tokens, hit, places[span], lex, placed)
             placed = hit.end if record is None else placed
         elif hit.kind in ("actor", "person"):
-            record = _named(tokens, hit, places.get(span), lex)
+            record = _named(tokens, hit, places.get(span), lex, published)
             record = record and _for_home(tokens, record, hit, home, lex)
         else:
             continue
@@ -159,13 +162,17 @@ def _joined(tokens: Tokens, mentions: list[ActorMention], i: int, j: int, lex: L
 
 
 def _named(
-    tokens: Tokens, hit: Hit, records: list[PlaceRecord] | None, lex: Lexicon
+    tokens: Tokens,
+    hit: Hit,
+    records: list[PlaceRecord] | None,
+    lex: Lexicon,
+    published: str | None,
 ) -> ActorRecord | None:
     """The actor an actor or person hit names, unless the name reads as a place here."""
     if records and reads_as_place(tokens, hit.start, hit.end, records, lex):
         return None
     if hit.kind == "person":
-        return lex.actors.get(lex.people.get(hit.key, ""))
+        return lex.speaker_of(hit.key, published)
     return lex.actors.get(hit.key)
 
 
@@ -193,7 +200,10 @@ def _listed(tokens: Tokens, end: int, start: int, lex: Lexicon) -> bool:
 
 
 def _home(
-    hits: list[Hit], places: dict[tuple[int, int], list[PlaceRecord]], lex: Lexicon
+    hits: list[Hit],
+    places: dict[tuple[int, int], list[PlaceRecord]],
+    lex: Lexicon,
+    published: str | None,
 ) -> str | None:
     """The country (ISO alpha-3) the text is about: the one it names most, counting the
     place names that can only be in one country and its non-state armed and political groups
@@ -206,7 +216,7 @@ def _home(
             counts[lex.generic.iso3.get(countries.pop(), "")] += 1
     for hit in hits:
         if hit.kind == "person":
-            record = lex.actors.get(lex.people.get(hit.key, ""))
+            record = lex.speaker_of(hit.key, published)
         elif hit.kind == "actor" and normalize_term(hit.text) not in lex.generic.kinds:
             record = lex.actors.get(hit.key)
         else:

@@ -163,7 +163,7 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
         dates=dates,
         tokens=tokens,
         places=find_places(tokens, hits, lex),
-        actors=find_actors(tokens, hits, lex),
+        actors=find_actors(tokens, hits, lex, published),
         # only ceasefire statuses read them: texts naming no ceasefire skip the search
         past_months=(
             find_past_months(text, hits, published) if any(h.kind == "term" for h in hits) else []

@@ -95,6 +95,17 @@ class ActorRecord(NamedTuple):
     code: str | None
 
 
+_EVER, _NEVER = "0000-01-01", "9999-12-31"  # the open ends of a period
+
+
+class Spoken(NamedTuple):
+    """Whom a person speaks for between two ISO dates (inclusive; open ends are far dates)."""
+
+    actor: str
+    since: str = _EVER
+    until: str = _NEVER
+
+
 class AttributionWords(NamedTuple):
     """The words of knowledge/attribution.yaml: who speaks in a sentence.
 
@@ -134,7 +145,7 @@ class Lexicon:
     regions: dict[tuple[str, str], PlaceRecord]  # (country, admin1 name) -> admin1 row
     countries: dict[str, PlaceRecord]  # ISO alpha-2 -> country row
     actors: dict[str, ActorRecord]
-    people: dict[str, str]  # person name -> canonical actor they speak for
+    people: dict[str, tuple[Spoken, ...]]  # person name -> whom they speak for, and when
     type_rank: dict[str, int]
     status_precedence: list[str]
     status_when_unreached: dict[str, str]  # a stage denied -> what that makes the arrangement
@@ -156,6 +167,21 @@ class Lexicon:
     def skippable(self) -> frozenset[str]:
         """Words between a preposition and its place ("the", "eastern")."""
         return self.words["skippable"]
+
+    def speaker_of(self, person: str, date: str | None) -> ActorRecord | None:
+        """The actor a person speaks for on `date` (ISO, or None for today): the period
+        holding it, else the nearest one (a leader named before or after his time in office
+        is still known by it)."""
+        periods = self.people.get(person)
+        if not periods:
+            return None
+        if date is None:
+            return self.actors.get(periods[-1].actor)
+        day = date[:10]
+        held = [p for p in periods if p.since <= day <= p.until]
+        if not held:
+            held = [periods[0] if day < periods[0].since else periods[-1]]
+        return self.actors.get(held[0].actor)
 
 
 @cache
@@ -638,14 +664,26 @@ def _normalized(by_language: dict[str, list[str]] | None) -> frozenset[str]:
     return frozenset(normalize_term(w) for words in (by_language or {}).values() for w in words)
 
 
-def _actors() -> tuple[dict[str, ActorRecord], dict[str, str]]:
+def _actors() -> tuple[dict[str, ActorRecord], dict[str, tuple[Spoken, ...]]]:
     entries, persons = actor_knowledge()
     actors = {
         a["canonical"]: ActorRecord(a["canonical"], a.get("country"), a["agent"], a.get("code"))
         for a in entries
     }
-    people = {p["name"]: p["speaks_for"] for p in persons}
+    people = {p["name"]: spoken_periods(p["speaks_for"]) for p in persons}
     return actors, people
+
+
+def spoken_periods(speaks_for: str | list[dict]) -> tuple[Spoken, ...]:
+    """A person's `speaks_for`: one actor, or periods in date order (`{actor, since,
+    until}`, ISO dates, either end open), for one who changed sides or office."""
+    if isinstance(speaks_for, str):
+        return (Spoken(speaks_for),)
+    periods = [
+        Spoken(p["actor"], str(p.get("since") or _EVER), str(p.get("until") or _NEVER))
+        for p in speaks_for
+    ]
+    return tuple(sorted(periods, key=lambda p: p.since))
 
 
 def _actor_patterns() -> Iterator[tuple[str, Entry]]:
