@@ -642,7 +642,8 @@ def _generic(actors: dict[str, ActorRecord], forces: dict[str, ActorRecord]) -> 
         joined=frozenset(w for words in (cues.get("joined") or {}).values() for w in words),
         nationality={
             normalize_term(form): country
-            for country, words in (world.get("nationality") or {}).items()
+            for group in ("nationality", "nationality_plurals")
+            for country, words in (world.get(group) or {}).items()
             for word in words
             for form in _nationality_forms(word)
         },
