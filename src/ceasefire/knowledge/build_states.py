@@ -39,9 +39,6 @@ from typing import Any
 
 import yaml
 
-# what every generated entry states as its source
-SOURCE = "ISO 3166-1 (GeoNames country rows); Unicode CLDR Arabic territory names"
-
 from ceasefire.knowledge.build_gazetteer import (
     COUNTRY_ALIASES,
     claimed_elsewhere,
@@ -49,6 +46,8 @@ from ceasefire.knowledge.build_gazetteer import (
 )
 
 OUTPUT = Path(__file__).resolve().with_name("actors_states.yaml")
+# what every generated entry states as its source
+SOURCE = "ISO 3166-1 (GeoNames country rows); Unicode CLDR Arabic territory names"
 GAZETTEER = Path(__file__).resolve().with_name("gazetteer.tsv")
 
 NOT_STATES = frozenset(
