@@ -320,3 +320,25 @@ def test_who_says_they_agreed_is_a_party_not_an_announcer(extract, text) -> None
     [mention] = extract(text)["ceasefires"]
     assert {a["canonical"] for a in mention["parties"]} == {"Thailand", "Cambodia"}
     assert mention["sponsors"] == []
+
+
+def test_a_broker_backing_neither_side_mediates(extract) -> None:
+    mention = extract(
+        "A truce between Israel and Hezbollah brokered by the United States and France took "
+        "effect.",
+        published="2024-11-27",
+    )["ceasefires"][0]
+    assert canonicals(mention["mediators"]) == {"United States", "France"}
+    assert canonicals(mention["sponsors"]) == set()
+
+
+@pytest.mark.parametrize(
+    ("published", "role"), [("2016-12-30", "sponsors"), ("2025-06-01", "mediators")]
+)
+def test_patrons_of_both_sides_who_broker_a_deal_sponsor_it(extract, published, role) -> None:
+    mention = extract(
+        "A truce between the Syrian government and the rebels brokered by Russia and Turkey "
+        "took effect.",
+        published=published,
+    )["ceasefires"][0]
+    assert {"Russia", "Turkey"} <= canonicals(mention[role])

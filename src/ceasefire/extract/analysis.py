@@ -85,6 +85,7 @@ class Analysis:
     places: list[PlaceMention]
     actors: list[ActorMention]
     past_months: list[DateMention]  # "in May" in a December article: a look back
+    published: str | None = None  # the text's publication date (ISO), when known
     _by_kind: dict[tuple[str, str | None], list[Hit]] = field(default_factory=dict)
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _evidence: dict[int, Evidence] = field(default_factory=dict)
@@ -168,4 +169,5 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
         past_months=(
             find_past_months(text, hits, published) if any(h.kind == "term" for h in hits) else []
         ),
+        published=published,
     )

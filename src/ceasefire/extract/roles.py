@@ -28,6 +28,7 @@ from ceasefire.extract.actors import ActorMention, unique_actors
 from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import normalize_term
+from ceasefire.extract.patronage import one_war, stand_behind
 from ceasefire.extract.sentences import Sentence
 from ceasefire.records import Actor, Ceasefire, Evidence
 
@@ -235,7 +236,9 @@ def _document_brokers(analysis: Analysis) -> _Found:
         if sentence.start in with_terms or not actors:
             continue
         evidence = analysis.evidence(sentence)
-        mediators += [(a, evidence) for a in _Reader(analysis, sentence, actors).brokers()]
+        reader = _Reader(analysis, sentence, actors)
+        neutral = reader.brokered([])[1]
+        mediators += [(a, evidence) for a in reader.brokers() + neutral]
     analysis.memo["brokers"] = mediators
     return mediators
 
@@ -266,6 +269,20 @@ def document_sides(analysis: Analysis) -> list[ActorMention]:
     return sides
 
 
+def _patrons_of_sides(
+    analysis: Analysis, brokers: list[ActorMention], parties: list[ActorMention]
+) -> bool:
+    """Do the brokers stand behind the sides: each side named here, else each of the sides the
+    document names, backed by one of them? Where the text names no sides, do they back the
+    sides of one war ("a deal brokered by the US, Russia and Jordan")?"""
+    date, records = analysis.published, [b.record for b in brokers]
+    named = [p.record for p in parties if p.record.canonical not in _names(brokers)]
+    sides = named or [a.record for a in document_sides(analysis)]
+    if sides:
+        return stand_behind(records, sides, date)
+    return one_war(records, date)
+
+
 class _Reader:
     """The roles of one sentence's actors, read from the role words around them."""
 
@@ -284,13 +301,27 @@ class _Reader:
         unilateral = bool(self.hits("unilateral"))
         parties, sponsors = self._committed(unilateral)
         announced = self._announced(unilateral)
+        patrons, neutral = self.brokered(parties + announced[0])
         return _one_role_each(
             parties + announced[0],
-            sponsors + announced[1],
-            announced[2] + self.brokers(),
+            sponsors + announced[1] + patrons,
+            announced[2] + self.brokers() + neutral,
             left_out=self._excluded(),
             decreed=_names(self._after_cues("decreed")),
         )
+
+    def brokered(
+        self, parties: list[ActorMention]
+    ) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Who brokered it ("brokered by", "the Qatar-brokered truce"), as its sponsors when
+        they stand behind its sides (those named here, else the document's), else as its
+        mediators."""
+        brokers = self._after_cues("brokered") + self.joined_mediators()
+        if not brokers:
+            return [], []
+        if _patrons_of_sides(self.analysis, brokers, parties):
+            return brokers, []
+        return [], brokers
 
     def _committed(self, unilateral: bool) -> tuple[list[ActorMention], list[ActorMention]]:
         """Who is bound by it and who stands behind it, by the words of agreeing, breaching,
@@ -322,12 +353,7 @@ class _Reader:
 
     def brokers(self) -> list[ActorMention]:
         """The brokers, hosts, envoys and monitors a sentence names by a cue."""
-        return (
-            self._after_cues("mediators")
-            + self._joined_mediators()
-            + self._monitors()
-            + self._envoys()
-        )
+        return self._after_cues("mediators") + self._monitors() + self._envoys()
 
     # --- lists of names -------------------------------------------------------------------
 
@@ -566,10 +592,14 @@ class _Reader:
         places.discard("")
         return bool(places) and not codes & places
 
-    def _joined_mediators(self) -> list[ActorMention]:
+    def joined_mediators(self) -> list[ActorMention]:
         """ "The Qatar-brokered truce": the name written onto "-brokered"."""
-        tokens = self.analysis.tokens
-        return [a for a in self.actors if tokens.after(a.end, self.words.joined)]
+        tokens, text = self.analysis.tokens, self.text
+        return [
+            a
+            for a in self.actors
+            if text[a.end : a.end + 1] in _HYPHENS and tokens.after(a.end, self.words.joined)
+        ]  # written onto the word: "Hezbollah brokered by" is no "Hezbollah-brokered"
 
     def _envoys(self) -> list[ActorMention]:
         """ "The UN envoy", "المبعوث الأممي": an international body's envoy mediates."""
