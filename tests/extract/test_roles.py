@@ -342,3 +342,24 @@ def test_patrons_of_both_sides_who_broker_a_deal_sponsor_it(extract, published, 
         published=published,
     )["ceasefires"][0]
     assert {"Russia", "Turkey"} <= canonicals(mention[role])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting between the Houthis and the Yemeni government has eased. The truce was "
+        "extended on Sunday.",
+        "سيواصل المبعوث العمل مع كلا الجانبين (الحكومة اليمنية والحوثيين). وتم تمديد الهدنة.",
+    ],
+)
+def test_the_sides_a_document_names_are_the_parties_when_no_sentence_says(extract, text) -> None:
+    parties = {a["canonical"] for c in extract(text)["ceasefires"] for a in c["parties"]}
+    assert parties == {"Houthis", "Yemeni government"}
+
+
+def test_a_unilateral_halt_takes_no_sides_by_default(extract) -> None:
+    text = (
+        "Fighting between the M23 and the Congolese army went on. The M23 declared a "
+        "unilateral ceasefire."
+    )
+    assert all(not c["parties"] for c in extract(text)["ceasefires"])

@@ -143,3 +143,11 @@ def test_regions_of_other_wars_are_places(extract) -> None:
 def test_a_region_name_that_is_a_common_word_is_not_a_place(extract) -> None:
     result = extract("The National Unity Government said the truce would hold in the Sahel.")
     assert {p["country"] for p in result["places"]} <= {None}
+
+
+def test_a_ceasefire_without_a_place_is_the_whole_country_of_its_war(extract) -> None:
+    result = extract(
+        "At talks in Havana, Colombia's ELN guerrillas and the government agreed to a "
+        "bilateral ceasefire."
+    )
+    assert {p["country"] for c in result["ceasefires"] for p in c["places"]} == {"CO"}

@@ -13,7 +13,7 @@ from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.attribution import Speakers, find_speakers
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
-from ceasefire.extract.roles import mention_sides, without_backers
+from ceasefire.extract.roles import mention_sides, sides_by_default, without_backers
 from ceasefire.extract.scope import Scope, mention_scope, nationwide
 from ceasefire.extract.sentences import Sentence
 from ceasefire.extract.status import mention_status
@@ -40,7 +40,8 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     made.sort(key=lambda pair: pair[0].evidence.start)
     found = [mention for mention, _ in made]
     without_backers(found, [spoken for _, spoken in made])
-    return nationwide(analysis, found)
+    sides_by_default(analysis, found)
+    return nationwide(analysis, found, lex)
 
 
 class _Where(NamedTuple):

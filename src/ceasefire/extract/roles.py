@@ -178,6 +178,24 @@ def without_backers(mentions: list[Ceasefire], spoken: list[frozenset[str]]) -> 
         ]
 
 
+def sides_by_default(analysis: Analysis, mentions: list[Ceasefire]) -> None:
+    """A document that names the two sides of its war ("between the army and the RSF", "كلا
+    الجانبين (الحكومة وجماعة الحوثي)") but no party of any arrangement it reports: the sides
+    are the parties of its arrangements, unless one is declared unilaterally; those a mention
+    names as sponsors, mediators or excluded stay so."""
+    if any(m.parties for m in mentions) or analysis.sentences_with("role", "unilateral"):
+        return
+    sides = document_sides(analysis)
+    if len(_names(sides)) < 2:
+        return
+    for mention in mentions:
+        held = {a.canonical for a in mention.sponsors + mention.mediators}
+        held |= {a.canonical for a in mention.excluded["actors"]}
+        mention.parties = [
+            a for a in unique_actors(sides, mention.evidence) if a.canonical not in held
+        ]
+
+
 def _unique(actors: list[Actor]) -> list[Actor]:
     """Each actor once, the first time it is named."""
     seen: set[str] = set()
@@ -392,7 +410,8 @@ class _Reader:
         """The index of the first name within `reach` words after `end`, in the clause."""
         for index, actor in enumerate(self.actors):
             if actor.start >= end:
-                words = _gap_words(self.text[end : actor.start], frozenset("\"'“”«»"))
+                # quotation marks, and the bracket of "both sides (the army and the RSF)"
+                words = _gap_words(self.text[end : actor.start], frozenset("\"'“”«»("))
                 return index if words is not None and len(words) <= reach else None
         return None
 

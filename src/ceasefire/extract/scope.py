@@ -90,19 +90,24 @@ def mention_scope(
     )
 
 
-def nationwide(analysis: Analysis, found: list[Ceasefire]) -> list[Ceasefire]:
+def nationwide(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> list[Ceasefire]:
     """When no mention of the text places its ceasefire below the level of a country, the
-    mentions that name no place apply to the country the text is about, where the text names
-    that country ("the UN envoy to Yemen ... the truce"): a ceasefire reported without a place
-    is the whole country's. A text about a local truce names its town in some mention."""
+    mentions that name no place apply to the country of its war (`_war_country`), else to the
+    country the text is about, where the text names it ("the UN envoy to Yemen ... the
+    truce"): a ceasefire reported without a place is the whole country's. A text about a
+    local truce names its town in some mention."""
     if any(p.kind != "country" for c in found for p in c.places):
         return found
     scoped = Counter(p.country for c in found for p in c.places)
-    home = scoped.most_common(1)[0][0] if scoped else _home(analysis)
+    war = _war_country(found, lex)
+    home = scoped.most_common(1)[0][0] if scoped else war or _home(analysis)
     country = next(
         (m for m in analysis.places if m.record.kind == "country" and m.record.country == home),
         None,
     )
+    if country is None and home == war and home in lex.countries:
+        record = lex.countries[home]  # named only in its belligerents' names ("Colombia's ELN")
+        country = PlaceMention(0, 0, record.name, record)
     if country is None:
         return found
     sentence = sentence_at(analysis.sentences, country.start)
@@ -111,6 +116,24 @@ def nationwide(analysis: Analysis, found: list[Ceasefire]) -> list[Ceasefire]:
         if not record.places:
             record.places = [to_place(country, evidence)]
     return found
+
+
+def _war_country(found: list[Ceasefire], lex: Lexicon) -> str | None:
+    """The country (ISO alpha-2) where the text's war is fought, as its parties tell: that of
+    its non-state parties (an insurgency fights at home), else the one country that all its
+    parties, two or more, belong to (a civil war); None when they tell no single country."""
+    parties = [a for c in found for a in c.parties if a.country]
+    local = Counter(a.country for a in parties if a.agent in _NON_STATE)
+    if local:
+        alpha3 = local.most_common(1)[0][0]
+    elif len({a.country for a in parties}) == 1 and len({a.canonical for a in parties}) > 1:
+        alpha3 = parties[0].country
+    else:
+        return None
+    return next((a2 for a2, a3 in lex.generic.iso3.items() if a3 == alpha3), None)
+
+
+_NON_STATE = frozenset({"REB", "INS", "OPP"})
 
 
 def _readings(
