@@ -562,10 +562,10 @@ _WORLD = "actors_world"  # holds the generic words for a side and their fallback
 @cache
 def actor_knowledge() -> tuple[list[dict], list[dict]]:
     """The actor and people entries of every actor file, merged so that what comes first wins:
-    an entry whose canonical is taken adds its aliases (and `stands_in`) to the first; so does
-    a generated state to the first curated actor of its country and agent; an alias already
-    held is dropped from the later entry (no alias names two actors). The fallback entries of
-    the generic words come after the curated files."""
+    an entry whose canonical (a person whose name) is taken adds its aliases (and `stands_in`)
+    to the first; so does a generated state to the first curated actor of its country and
+    agent; an alias already held is dropped from the later entry (no alias names two actors).
+    The fallback entries of the generic words come after the curated files."""
     actors: dict[str, dict] = {}
     people: dict[str, dict] = {}
     held: set[str] = set()
@@ -586,7 +586,10 @@ def actor_knowledge() -> tuple[list[dict], list[dict]]:
             if name != _GENERATED and actor.get("country"):
                 curated.setdefault(state, actors[actor["canonical"]])
         for person in data.get("people") or []:
-            people.setdefault(person["name"], _unheld(person, held))
+            if person["name"] in people:  # a later file gives a known person more names
+                _extend(people[person["name"]], _unheld(person, held))
+            else:
+                people[person["name"]] = _unheld(person, held)
     return list(actors.values()), list(people.values())
 
 
