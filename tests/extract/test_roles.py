@@ -363,3 +363,14 @@ def test_a_unilateral_halt_takes_no_sides_by_default(extract) -> None:
         "unilateral ceasefire."
     )
     assert all(not c["parties"] for c in extract(text)["ceasefires"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OSCE monitors reported violations of the truce in Donetsk.",
+        "أفادت اللجنة الدولية للصليب الأحمر بخروقات للهدنة في درعا.",
+    ],
+)
+def test_an_international_body_or_aid_agency_is_never_a_party(extract, text: str) -> None:
+    assert all(not c["parties"] for c in extract(text)["ceasefires"])

@@ -40,6 +40,9 @@ _ANNOUNCING = frozenset({"GOV", "IGO"})  # who announces what others agreed
 # Civilians, refugees and the press report or suffer a truce; they neither sponsor it nor
 # bind themselves to it ("three civilians were killed... announced by Russia").
 _BYSTANDERS = frozenset({"CVL", "REF", "MED"})
+# International bodies and aid agencies mediate, monitor or call for a truce; they are never
+# bound by one ("OSCE monitors reported violations of the truce")
+_NEVER_BOUND = frozenset({"IGO", "NGO"})
 # Marks that end a clause: a list of names or a subject does not run across them.
 _CLAUSE_MARKS = frozenset(",;:–—()[]\n.!?؛،")
 _TYPED_DASHES = ("--", " - ")  # a dash typed with hyphens also ends a clause
@@ -144,7 +147,8 @@ def mention_sides(
     """The parties, sponsors and mediators of the sentence's terms: by the role words
     (`mention_roles`); a side that says it keeps the arrangement (`keepers`) is a party even
     if it announced it; so is one whose armed forces speak of it ("the army said the truce
-    held"), unless the halt is unilateral. None of those excluded, nor a mediator."""
+    held"), unless the halt is unilateral. None of those excluded, nor a mediator, nor an
+    international body or aid agency."""
     actors = analysis.within(analysis.actors, sentence)
     parties, sponsors, mediators = mention_roles(analysis, sentence, actors, evidence)
     kept = {a.canonical: a for a in keepers(analysis, sentence, actors, speakers, evidence)}
@@ -163,7 +167,9 @@ def mention_sides(
         and actor.country not in sides
     )
     added = [*kept.values(), *(armed[a] for a in spoken)]
-    parties = _unique([a for a in parties + added if a.canonical not in left_out])
+    parties = _unique(
+        [a for a in parties + added if a.canonical not in left_out and a.agent not in _NEVER_BOUND]
+    )
     sponsors = [a for a in sponsors if a.canonical not in kept and a.canonical not in spoken]
     return Sides(parties, sponsors, mediators, spoken)
 
