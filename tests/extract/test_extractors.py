@@ -360,3 +360,23 @@ def test_civilians_are_not_sponsors_of_a_truce(extract) -> None:
     text = "Three civilians announced the truce had collapsed, monitors said."
     [mention] = extract(text)["ceasefires"]
     assert "civilians" not in {a["canonical"] for a in mention["sponsors"] + mention["parties"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("دعا مجلس الأمن إلى وقف فوري لإطلاق النار في غزة.", "ceasefire"),
+        ("أعلنت الحركة وقفًا أحادي الجانب لإطلاق النار في غوما.", "ceasefire"),
+        ("The army opened a humanitarian corridor from eastern Aleppo.", "humanitarian_pause"),
+        ("The two sides agreed a moratorium on strikes on energy sites.", "ceasefire"),
+        ("Russia and Turkey agreed a demilitarized zone around Idlib.", "de_escalation_zone"),
+        ("The government and the rebels signed a peace deal in Juba.", "comprehensive_ceasefire"),
+    ],
+)
+def test_arrangement_terms_beyond_the_stock_words(extract, text: str, kind: str) -> None:
+    assert kind in {c["type"] for c in extract(text)["ceasefires"]}
+
+
+def test_a_corridor_beside_a_truce_is_the_truce(extract) -> None:
+    result = extract("Russia announced a daily truce with humanitarian corridors in Ghouta.")
+    assert {c["type"] for c in result["ceasefires"]} == {"truce"}

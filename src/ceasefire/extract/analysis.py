@@ -27,6 +27,7 @@ from ceasefire.extract.places import (
 )
 from ceasefire.extract.sentences import Sentence, sentence_at, split_sentences
 from ceasefire.extract.spans import Tokens
+from ceasefire.extract.terms import split_terms
 from ceasefire.records import Evidence
 
 _NONE: list[Hit] = []
@@ -138,6 +139,7 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
     villages spelled otherwise than the gazetteer, sought only to place acts, are not sought."""
     tokens = Tokens(text)
     found = lex.matcher.find(text, resolve=False)
+    found += split_terms(text, found)
     regions = named_regions(found, lex)
     if acts:
         found += find_spelled_places(tokens, found, lex, regions)
@@ -153,12 +155,14 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
         hits = sorted(resolve_overlaps(names) + resolve_overlaps(triggers))
     else:
         hits = resolve_overlaps(found)
+    sentences = split_sentences(text)
+    hits = _alone_terms(hits, sentences)
     numbers = find_numbers(text, hits, lex)
     dates = find_dates(text, hits, numbers, lex, published)
     in_dates = Covering((d.start, d.end) for d in dates)  # "4 May 2016" holds no count
     return Analysis(
         text=text,
-        sentences=split_sentences(text),
+        sentences=sentences,
         hits=hits,
         numbers=[n for n in numbers if not in_dates.holds(n.start)],
         dates=dates,
@@ -171,3 +175,22 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
         ),
         published=published,
     )
+
+
+def _alone_terms(hits: list[Hit], sentences: list[Sentence]) -> list[Hit]:
+    """The typology's `alone` words ("humanitarian corridor") are terms in a sentence that
+    names no other term, and nothing beside one (the corridors of a truce are the truce's)."""
+    alone = [h for h in hits if h.kind == "term_alone"]
+    if not alone:
+        return hits
+    named = {_sentence_start(sentences, h) for h in hits if h.kind == "term"}
+    return [
+        h._replace(kind="term") if h.kind == "term_alone" else h
+        for h in hits
+        if h.kind != "term_alone" or _sentence_start(sentences, h) not in named
+    ]
+
+
+def _sentence_start(sentences: list[Sentence], hit: Hit) -> int | None:
+    sentence = sentence_at(sentences, hit.start)
+    return sentence.start if sentence is not None else None

@@ -260,9 +260,10 @@ def build_lexicon() -> Lexicon:
     patterns = [
         *names,
         *(
-            (term, Entry("term", t["type"]))
+            (term, Entry(kind, t["type"]))
             for t in typology
-            for terms in t["terms"].values()
+            for kind, group in (("term", "terms"), ("term_alone", "alone"))
+            for terms in (t.get(group) or {}).values()
             for term in terms
         ),
         *_grouped("status", statuses["triggers"]),

@@ -39,9 +39,10 @@ from ceasefire import knowledge
 from ceasefire.extract.normalize import normalize_term
 
 # A possessive ending ("'s"), a run of digits, a word (letters and digits, inner
-# apostrophes), or one mark of punctuation. Digits and letters written together are two
-# tokens ("12جوان", "4th"), and a hyphen stands between two ("IS-held", "mid-March").
-_TOKEN = re.compile(r"['’][sS]\b|\d+|[^\W\d_][\w'’]*|[^\w\s]")
+# apostrophes and Arabic vowel marks: "وقفًا"), or one mark of punctuation. Digits and
+# letters written together are two tokens ("12جوان", "4th"), and a hyphen stands between two
+# ("IS-held", "mid-March").
+_TOKEN = re.compile(r"['’][sS]\b|\d+|[^\W\d_][\w'’\u064B-\u0652\u0670]*|[^\w\s]")
 _MAX_TOKENS = 16  # a pattern matches at most this many tokens
 _TOKEN_REACH = 24  # characters a token and the space before it may take, at most
 _MODES = frozenset({"spans", "starts", "ends", "finds"})
