@@ -57,13 +57,13 @@ ACLED_EVENTS = {
     "event type accuracy": 0.883,
     "sub-event type accuracy": 0.830,
     "location within 25 km": 0.563,
-    "country": 0.823,
+    "country": 0.825,
     "fatalities exact (notes state a toll)": 0.952,
     "actor1 agent type": 0.889,
 }
 ACLED_PLACES = {
     "location within 25 km": 0.595,
-    "country": 0.859,
+    "country": 0.861,
     "rows with a place found": 0.930,
 }
 FAKES = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from ceasefire.pipeline import ingest
 from ceasefire.resolve import resolve
 from ceasefire.store import DocumentStore, open_store
@@ -151,3 +153,14 @@ def test_a_ceasefire_without_a_place_is_the_whole_country_of_its_war(extract) ->
         "bilateral ceasefire."
     )
     assert {p["country"] for c in result["ceasefires"] for p in c["places"]} == {"CO"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling hit the al-Mashhad district of Aleppo, killing three.",
+        "سقطت قذائف على حي المشهد في حلب.",
+    ],
+)
+def test_a_quarter_of_a_city_is_no_town_abroad(extract, text: str) -> None:
+    assert {p["country"] for p in extract(text)["places"]} == {"SY"}

@@ -64,6 +64,7 @@ CONTEXT_GROUPS = (
     "skippable",
     "military_noun",
     "quarter_noun",
+    "quarter_after",
     "ended_after",
     "target_before",
     "between_sides",

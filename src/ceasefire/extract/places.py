@@ -69,11 +69,12 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
     leading = max(context, key=lambda c: context[c]) if context else None
     divided = _divided_countries(placed.values(), names)
     mentions = []
-    for (start, end), keys in sorted(placed.items()):
+    ordered = sorted(placed.items())
+    for index, ((start, end), keys) in enumerate(ordered):
         record = best[keys]
         if _stray(record, support, context) or _abroad(record, support, divided):
             continue
-        if record.country != leading and tokens.before(start, lex.words["quarter_noun"]):
+        if _quarter_of(tokens, start, end, lex, record, ordered[index + 1 :], best, leading):
             continue  # "the Salaheddine quarter" of a city, not a town of that name abroad
         if record.kind == "city" and (
             tokens.after(end, lex.words["region_after"])
@@ -82,6 +83,46 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
             record = _region_named_for(record, lex)
         mentions.append(PlaceMention(start, end, tokens.text[start:end], record))
     return _placed_elsewhere(tokens.text, mentions, lex)
+
+
+def _quarter_of(
+    tokens: Tokens,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    record: PlaceRecord,
+    following: list[tuple[tuple[int, int], tuple[str, ...]]],
+    best: dict[tuple[str, ...], PlaceRecord],
+    leading: str | None,
+) -> bool:
+    """Is the name a quarter of a city of another country than the town it would be: after a
+    quarter's noun ("the Salaheddine quarter", "حي المشهد"), of the text's leading country or
+    of the city named next; before one, of the city named right after ("the al-Mashhad
+    district of Aleppo")? An Arabic name read without its article ("المشهد") is looked at
+    whole."""
+    text = tokens.text
+    word = start
+    while word > 0 and text[word - 1].isalpha():
+        word -= 1
+    city = _next_country(following, end, best)
+    if tokens.before(word, lex.words["quarter_noun"]):
+        return record.country != (city or leading)
+    return tokens.after(end, lex.words["quarter_after"]) and city not in (None, record.country)
+
+
+def _next_country(
+    following: list[tuple[tuple[int, int], tuple[str, ...]]],
+    end: int,
+    best: dict[tuple[str, ...], PlaceRecord],
+) -> str | None:
+    """The country of the place named right after a quarter ("district of Aleppo", "حي
+    المشهد في حلب"): its city's."""
+    if following and following[0][0][0] - end <= _QUARTER_TO_CITY:
+        return best[following[0][1]].country
+    return None
+
+
+_QUARTER_TO_CITY = 20  # characters from a quarter's name to its city's ("district of the city of")
 
 
 def _placed_elsewhere(text: str, mentions: list[PlaceMention], lex: Lexicon) -> list[PlaceMention]:
