@@ -33,7 +33,7 @@ REALNEWS = {
     "status acceptable, any (secondary)": 0.778,
     "places recall (main)": 0.782,
     "places precision (main)": 0.921,
-    "parties recall, in role (main)": 0.787,
+    "parties recall, in role (main)": 0.813,
     "sponsors recall, in role (main)": 0.808,
     "mediators recall, in role (main)": 0.636,
     "characterizations recall (main)": 0.865,

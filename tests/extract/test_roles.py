@@ -374,3 +374,12 @@ def test_a_unilateral_halt_takes_no_sides_by_default(extract) -> None:
 )
 def test_an_international_body_or_aid_agency_is_never_a_party(extract, text: str) -> None:
     assert all(not c["parties"] for c in extract(text)["ceasefires"])
+
+
+def test_the_subject_before_an_apposition_agrees(extract) -> None:
+    mention = _mention(
+        extract,
+        "The Sudanese Armed Forces and the Rapid Support Forces, the two warring factions "
+        "vying for control of the country, have agreed to a 72-hour ceasefire.",
+    )
+    assert canonicals(mention["parties"]) == {"Sudanese Armed Forces", "Rapid Support Forces"}

@@ -58,6 +58,7 @@ _OBJECT_GAP = 6  # words between a verb and the term it declares ("declared a th
 _SAID_GAP = 4  # words between "said" and the agreement it reports ("said that X agreed")
 _REPORT_GAP = 12  # words between a verb and the term of what it reports ("announced that ...")
 _MONITOR_GAP = 5  # words between a monitor and "monitoring" ("a UN mission monitoring")
+_APPOSITION = 20  # words of an apposition between a subject and its verb, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,7 +500,28 @@ class _Reader:
             index = self._first_after_verb(verb.end, reach)
         if index is None:
             index = self._last_before(verb.start, _SUBJECT_GAP, _FOREIGN_WORDS)
+        if index is None:
+            index = self._before_apposition(verb.start)
         return self._list_at(index) if index is not None else []
+
+    def _before_apposition(self, start: int) -> int | None:
+        """The subject named before an apposition set off by commas ("The army and the RSF,
+        the two warring factions vying for control of the country, have agreed"): the last
+        name right before the opening comma, when the apposition names no one."""
+        text = self.text
+        closing = text.rfind(",", self.sentence.start, start)
+        if closing < 0 or not self._subject_gap(closing + 1, start, _SUBJECT_GAP, 0):
+            return None
+        opening = text.rfind(",", self.sentence.start, closing)
+        inside = text[opening + 1 : closing]
+        if opening < 0 or len(inside.split()) > _APPOSITION or set(inside) & _CLAUSE_MARKS:
+            return None
+        if any(opening < a.start < closing for a in self.actors):
+            return None
+        before = [i for i, a in enumerate(self.actors) if a.end <= opening]
+        if before and not text[self.actors[before[-1]].end : opening].strip():
+            return before[-1]
+        return None
 
     def _declarers(self) -> list[tuple[ActorMention, bool]]:
         """Who announces, declares or proposes a term of the sentence, and whether the term is
