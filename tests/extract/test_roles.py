@@ -383,3 +383,15 @@ def test_the_subject_before_an_apposition_agrees(extract) -> None:
         "vying for control of the country, have agreed to a 72-hour ceasefire.",
     )
     assert canonicals(mention["parties"]) == {"Sudanese Armed Forces", "Rapid Support Forces"}
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "states"),
+    [
+        ("انهارت الهدنة التي أبرمت بوساطة سعودية-أمريكية بين الجيش وقوات الدعم السريع.",
+         "mediators", {"Saudi Arabia", "United States"}),
+        ("دخلت الهدنة في إدلب حيز التنفيذ برعاية روسية وتركية.", "sponsors", {"Russia", "Turkey"}),
+    ],
+)
+def test_adjectives_of_nationality_after_a_role_word_name_states(extract, text, role, states):
+    assert canonicals(_mention(extract, text)[role]) == states

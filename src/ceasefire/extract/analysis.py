@@ -12,6 +12,7 @@ from typing import Protocol, TypeVar
 
 from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, find_actors
+from ceasefire.extract.adjectives import adjective_states
 from ceasefire.extract.covering import Covering
 from ceasefire.extract.dates import DateMention, find_dates, find_past_months, is_month_name
 from ceasefire.extract.lexicon import ACT_KINDS, Lexicon
@@ -168,7 +169,9 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
         dates=dates,
         tokens=tokens,
         places=find_places(tokens, hits, lex),
-        actors=find_actors(tokens, hits, lex, published),
+        actors=sorted(
+            find_actors(tokens, hits, lex, published) + adjective_states(text, hits, lex)
+        ),
         # only ceasefire statuses read them: texts naming no ceasefire skip the search
         past_months=(
             find_past_months(text, hits, published) if any(h.kind == "term" for h in hits) else []

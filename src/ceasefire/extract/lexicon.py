@@ -668,11 +668,12 @@ def _generic(actors: dict[str, ActorRecord], forces: dict[str, ActorRecord]) -> 
 
 def _nationality_forms(definite: str) -> list[str]:
     """An Arabic adjective of nationality as it agrees with its noun: "الأميركي" also stands
-    indefinite ("مسؤول أميركي") and, masculine, in the plural ("مسؤولون أميركيون")."""
+    indefinite ("مسؤول أميركي"), in the masculine plural ("مسؤولون أميركيون") and, indefinite,
+    in the feminine ("وساطة سعودية"; the definite feminine is often the country's name)."""
     bare = definite.removeprefix("ال")
     forms = [definite, bare]
     if bare.endswith("ي"):
-        forms += [bare + "ون", bare + "ين", definite + "ون", definite + "ين"]
+        forms += [bare + "ون", bare + "ين", definite + "ون", definite + "ين", bare + "ة"]
     return forms
 
 
