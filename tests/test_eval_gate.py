@@ -34,7 +34,7 @@ REALNEWS = {
     "places recall (main)": 0.782,
     "places precision (main)": 0.921,
     "parties recall, in role (main)": 0.813,
-    "sponsors recall, in role (main)": 0.808,
+    "sponsors recall, in role (main)": 0.846,
     "mediators recall, in role (main)": 0.727,
     "characterizations recall (main)": 0.865,
     "start date correct (main)": 1.0,

@@ -395,3 +395,10 @@ def test_the_subject_before_an_apposition_agrees(extract) -> None:
 )
 def test_adjectives_of_nationality_after_a_role_word_name_states(extract, text, role, states):
     assert canonicals(_mention(extract, text)[role]) == states
+
+
+def test_who_put_a_deal_forward_sponsors_it(extract) -> None:
+    mention = _mention(
+        extract, "Israel and Hamas accepted a ceasefire put forward by the United States."
+    )
+    assert canonicals(mention["sponsors"]) == {"United States"}
