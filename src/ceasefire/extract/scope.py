@@ -126,7 +126,7 @@ def _war_country(found: list[Ceasefire], lex: Lexicon) -> str | None:
     local = Counter(a.country for a in parties if a.agent in _NON_STATE)
     if local:
         alpha3 = local.most_common(1)[0][0]
-    elif len({a.country for a in parties}) == 1 and len({a.canonical for a in parties}) > 1:
+    elif len({a.country for a in parties}) == 1 and len({_side(a) for a in parties}) > 1:
         alpha3 = parties[0].country
     else:
         return None
@@ -134,6 +134,11 @@ def _war_country(found: list[Ceasefire], lex: Lexicon) -> str | None:
 
 
 _NON_STATE = frozenset({"REB", "INS", "OPP"})
+
+
+def _side(actor: Actor) -> str:
+    """A state's government and forces are one side."""
+    return actor.country or "" if actor.agent in ("GOV", "MIL") else actor.canonical
 
 
 def _readings(
