@@ -480,3 +480,15 @@ def test_barrel_bombs_and_sorties_are_air_strikes(extract, text: str) -> None:
 def test_one_who_says_it_acted_claims_the_act(extract, text: str, doer: str | None) -> None:
     [event] = extract(text)["events"]
     assert (event["actor1"] or {}).get("canonical") == doer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow vetoed the draft resolution as protesters rallied outside the UN.",
+        "Astana talks ended as an air strike hit a market.",
+        "انتهت محادثات أستانا بينما استهدفت غارة جوية سوقا.",
+    ],
+)
+def test_a_capital_acting_or_naming_talks_is_no_place_of_events(extract, text: str) -> None:
+    assert all(not e["place"] for e in extract(text)["events"])

@@ -24,7 +24,7 @@ from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.numbers import Number
 from ceasefire.extract.patterns import pattern
-from ceasefire.extract.places import PlaceMention, to_place
+from ceasefire.extract.places import PlaceMention, names_a_meeting, to_place
 from ceasefire.extract.sentences import Sentence
 from ceasefire.records import Actor, Event, Evidence, Place
 
@@ -78,7 +78,10 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         for s in analysis.sentences_with(*key)
     }
     countries = Counter(p.record.country for p in analysis.places)
-    fallback = _most_specific(analysis.places, countries)  # where a sentence names no place
+    # where a sentence names no place: the document's most specific place of events
+    fallback = _most_specific(
+        [p for p in analysis.places if not names_a_meeting(analysis.tokens, p, lex)], countries
+    )
     for sentence in (relevant[start] for start in sorted(relevant)):
         if analysis.hits_in(sentence, "cue", "cumulative"):
             continue  # a running total over many acts ("have killed 9,000 so far")
@@ -436,7 +439,11 @@ def _place(
     """The most specific place of the trigger's part of the sentence, else of the sentence,
     else of the document."""
     fallback, countries = places
-    in_sentence = analysis.within(analysis.places, sentence)
+    in_sentence = [
+        p
+        for p in analysis.within(analysis.places, sentence)
+        if not names_a_meeting(analysis.tokens, p, lex)
+    ]
     candidates = _inside(in_sentence, scope) or in_sentence
     # Where it happened is said with "in", "near", "at": prefer those places, unless another
     # in the same country is more specific ("in western Yemen (Al Hudaydah)").

@@ -65,6 +65,8 @@ CONTEXT_GROUPS = (
     "military_noun",
     "quarter_noun",
     "quarter_after",
+    "meeting_after",
+    "meeting_before",
     "ended_after",
     "target_before",
     "between_sides",

@@ -125,6 +125,14 @@ def _next_country(
 _QUARTER_TO_CITY = 20  # characters from a quarter's name to its city's ("district of the city of")
 
 
+def names_a_meeting(tokens: Tokens, mention: PlaceMention, lex: Lexicon) -> bool:
+    """Does the place name a meeting or an accord held there ("the Astana talks", "محادثات
+    أستانا", "the Sochi agreement") rather than where something happens?"""
+    return tokens.after(mention.end, lex.words["meeting_after"]) or tokens.before(
+        mention.start, lex.words["meeting_before"], lex.skippable
+    )
+
+
 def _placed_elsewhere(text: str, mentions: list[PlaceMention], lex: Lexicon) -> list[PlaceMention]:
     """Drop a town that the text places in another region of its country than the
     gazetteer's town of that name ("Mallah Farms in Aleppo" is not Suwayda's Mallah): a
