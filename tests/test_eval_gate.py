@@ -31,7 +31,7 @@ REALNEWS = {
     "status exact, any mention (main)": 0.894,
     "status acceptable, any mention (main)": 0.979,
     "status acceptable, any (secondary)": 0.778,
-    "places recall (main)": 0.782,
+    "places recall (main)": 0.800,
     "places precision (main)": 0.921,
     "parties recall, in role (main)": 0.813,
     "sponsors recall, in role (main)": 0.846,

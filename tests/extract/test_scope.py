@@ -164,3 +164,16 @@ def test_a_ceasefire_without_a_place_is_the_whole_country_of_its_war(extract) ->
 )
 def test_a_quarter_of_a_city_is_no_town_abroad(extract, text: str) -> None:
     assert {p["country"] for p in extract(text)["places"]} == {"SY"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire will start on Monday. However, it will be limited to the northern Shan "
+        "region only and would not extend to other areas including the Rakhine region.",
+    ],
+)
+def test_a_sentence_going_on_about_the_arrangement_gives_its_scope(extract, text) -> None:
+    result = extract(text)
+    assert _field(result, "places") == {"Shan State"}
+    assert _excluded(result, "places") == {"Rakhine"}

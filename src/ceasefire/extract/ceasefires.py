@@ -14,7 +14,7 @@ from ceasefire.extract.attribution import Speakers, find_speakers
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.roles import mention_sides, sides_by_default, without_backers
-from ceasefire.extract.scope import Scope, mention_scope, nationwide
+from ceasefire.extract.scope import Scope, carried_scope, mention_scope, nationwide
 from ceasefire.extract.sentences import Sentence
 from ceasefire.extract.status import mention_status
 from ceasefire.extract.window import mention_window
@@ -39,6 +39,7 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     made += _referring_back(analysis, lex, speakers, [m for m, _ in made])
     made.sort(key=lambda pair: pair[0].evidence.start)
     found = [mention for mention, _ in made]
+    _scope_carried_on(analysis, lex, found)
     without_backers(found, [spoken for _, spoken in made])
     sides_by_default(analysis, found)
     return nationwide(analysis, found, lex)
@@ -125,6 +126,29 @@ def _referring_back(
             mention.status = before[-1].status
         made.append((mention, spoken))
     return made
+
+
+def _scope_carried_on(analysis: Analysis, lex: Lexicon, found: list[Ceasefire]) -> None:
+    """ "The truce starts on Monday. However, it will be limited to the northern Shan region":
+    what a sentence going on about the arrangement says it covers or leaves out is the scope
+    of the mention right before it (at most `_CARRIED` sentences back)."""
+    with_terms = {s.start for s in analysis.sentences_with("term")}
+    for index, sentence in enumerate(analysis.sentences):
+        if sentence.start in with_terms:
+            continue
+        before = [m for m in found if m.evidence.start < sentence.start]
+        back = analysis.sentences[max(0, index - _CARRIED)].start
+        if not before or before[-1].evidence.start < back:
+            continue
+        scope = carried_scope(analysis, sentence, lex)
+        if scope is not None:
+            mention = before[-1]
+            named = {p.geonameid for p in mention.places}
+            mention.places += [p for p in scope.places if p.geonameid not in named]
+            mention.excluded["places"] += scope.excluded["places"]
+
+
+_CARRIED = 2  # sentences between an arrangement's mention and one going on about it
 
 
 def _one_per_type_and_status(

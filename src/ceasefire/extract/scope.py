@@ -67,6 +67,7 @@ class _Cues(NamedTuple):
     tied_locative: Phrases
     journey: Phrases
     skippable: frozenset[str]
+    continues: Phrases
 
 
 def mention_scope(
@@ -87,6 +88,27 @@ def mention_scope(
             "places": _unique(excluded, evidence),
             "actors": excluded_actors(analysis, sentence, actors, evidence, lex),
         },
+    )
+
+
+def carried_scope(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> Scope | None:
+    """The places and actors that a sentence naming no term, but going on about the
+    arrangement named before it ("However, it will be limited to the northern Shan region"),
+    says it covers or leaves out; None for any other sentence."""
+    words = [normalize_term(w) for w in _WORD.findall(sentence.text)[:3]]
+    if not any(tuple(words[: len(p)]) == p for p in _cues().continues):
+        return None
+    mentions = analysis.within(analysis.places, sentence)
+    readings = _readings(analysis, sentence, mentions, lex)
+    evidence = analysis.evidence(sentence)
+    tied = [m for m, r in zip(mentions, readings, strict=True) if r == TIED]
+    excluded = [m for m, r in zip(mentions, readings, strict=True) if r == EXCLUDED]
+    if not tied and not excluded:
+        return None
+    return Scope(
+        places=_unique(tied, evidence),
+        venues=[],
+        excluded={"places": _unique(excluded, evidence), "actors": []},
     )
 
 
@@ -231,7 +253,7 @@ def _reading(
     already tied to a term, which tie the places they introduce ("a calm for X, in the Y
     countryside, and for Z")."""
     cues, text, skippable = _cues(), context.analysis.text, context.skippable
-    if _holds(before[-_WINDOW:], cues.excluding):
+    if _holds(before, cues.excluding):  # since the place before: "not extend to areas including X"
         return EXCLUDED
     if _is_venue(before, cues, skippable) or _is_dateline(text, context.sentence, mention):
         return VENUE
@@ -451,6 +473,7 @@ def _cues() -> _Cues:
         tied_locative=phrases("tied_locative"),
         journey=phrases("journey"),
         skippable=frozenset(w[0] for w in phrases("skippable") if len(w) == 1),
+        continues=phrases("continues_scope"),
     )
 
 
