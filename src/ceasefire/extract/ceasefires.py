@@ -133,19 +133,20 @@ def _scope_carried_on(analysis: Analysis, lex: Lexicon, found: list[Ceasefire]) 
     what a sentence going on about the arrangement says it covers or leaves out is the scope
     of the mention right before it (at most `_CARRIED` sentences back)."""
     with_terms = {s.start for s in analysis.sentences_with("term")}
-    for index, sentence in enumerate(analysis.sentences):
-        if sentence.start in with_terms:
+    sentences = analysis.sentences
+    last = {m.evidence.start: m for m in found}  # the last mention of each sentence
+    for index, sentence in enumerate(sentences):
+        mention = last.get(sentence.start)
+        if mention is None:
             continue
-        before = [m for m in found if m.evidence.start < sentence.start]
-        back = analysis.sentences[max(0, index - _CARRIED)].start
-        if not before or before[-1].evidence.start < back:
-            continue
-        scope = carried_scope(analysis, sentence, lex)
-        if scope is not None:
-            mention = before[-1]
-            named = {p.geonameid for p in mention.places}
-            mention.places += [p for p in scope.places if p.geonameid not in named]
-            mention.excluded["places"] += scope.excluded["places"]
+        for following in sentences[index + 1 : index + 1 + _CARRIED]:
+            if following.start in with_terms:
+                break
+            scope = carried_scope(analysis, following, lex)
+            if scope is not None:
+                named = {p.geonameid for p in mention.places}
+                mention.places += [p for p in scope.places if p.geonameid not in named]
+                mention.excluded["places"] += scope.excluded["places"]
 
 
 _CARRIED = 2  # sentences between an arrangement's mention and one going on about it

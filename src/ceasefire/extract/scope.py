@@ -91,11 +91,14 @@ def mention_scope(
     )
 
 
+_OPENING = 40  # characters read for the words that open a sentence
+
+
 def carried_scope(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> Scope | None:
     """The places and actors that a sentence naming no term, but going on about the
     arrangement named before it ("However, it will be limited to the northern Shan region"),
     says it covers or leaves out; None for any other sentence."""
-    words = [normalize_term(w) for w in _WORD.findall(sentence.text)[:3]]
+    words = [normalize_term(w) for w in _WORD.findall(sentence.text[:_OPENING])[:3]]
     if not any(tuple(words[: len(p)]) == p for p in _cues().continues):
         return None
     mentions = analysis.within(analysis.places, sentence)
