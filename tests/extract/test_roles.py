@@ -402,3 +402,14 @@ def test_who_put_a_deal_forward_sponsors_it(extract) -> None:
         extract, "Israel and Hamas accepted a ceasefire put forward by the United States."
     )
     assert canonicals(mention["sponsors"]) == {"United States"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt said it will send two security delegations to monitor the ceasefire in Gaza.",
+        "وأعلنت مصر أنها سترسل وفدين أمنيين لمتابعة اتفاق وقف إطلاق النار في غزة.",
+    ],
+)
+def test_who_sends_monitors_mediates(extract, text: str) -> None:
+    assert "Egypt" in canonicals(_mention(extract, text)["mediators"])

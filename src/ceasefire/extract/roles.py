@@ -658,12 +658,16 @@ class _Reader:
         ]
 
     def _monitors(self) -> list[ActorMention]:
-        """ "A UN mission monitoring the truce": who watches over it mediates it."""
+        """ "A UN mission monitoring the truce", "Egypt will send delegations to monitor the
+        truce": who watches over it, or sends others to, mediates it."""
         found: list[ActorMention] = []
+        sends = self.hits("sends")
         for cue in self.hits("monitors"):
             index = self._last_before(cue.start, _MONITOR_GAP, _MONITOR_GAP)
             if index is not None:
                 found.append(self.actors[index])
+            for verb in (v for v in sends if v.end <= cue.start):  # "X will send ... to monitor"
+                found += self.subject_of(verb)
         return found
 
     def _excluded(self) -> set[str]:
