@@ -413,3 +413,13 @@ def test_who_put_a_deal_forward_sponsors_it(extract) -> None:
 )
 def test_who_sends_monitors_mediates(extract, text: str) -> None:
     assert "Egypt" in canonicals(_mention(extract, text)["mediators"])
+
+
+def test_a_third_party_that_negotiated_it_stays_its_mediator(extract) -> None:
+    result = extract(
+        "The army and the RSF have agreed to a 72-hour ceasefire, the United States said. "
+        "The ceasefire comes following intense negotiation over the past 48 hours, the "
+        "United States said."
+    )
+    assert all("United States" not in canonicals(c["sponsors"]) for c in result["ceasefires"])
+    assert any("United States" in canonicals(c["mediators"]) for c in result["ceasefires"])

@@ -13,7 +13,12 @@ from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.attribution import Speakers, find_speakers
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
-from ceasefire.extract.roles import mention_sides, sides_by_default, without_backers
+from ceasefire.extract.roles import (
+    brokers_stay_mediators,
+    mention_sides,
+    sides_by_default,
+    without_backers,
+)
 from ceasefire.extract.scope import Scope, carried_scope, mention_scope, nationwide
 from ceasefire.extract.sentences import Sentence
 from ceasefire.extract.status import mention_status
@@ -41,6 +46,7 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     found = [mention for mention, _ in made]
     _scope_carried_on(analysis, lex, found)
     without_backers(found, [spoken for _, spoken in made])
+    brokers_stay_mediators(analysis, found)
     sides_by_default(analysis, found)
     return nationwide(analysis, found, lex)
 

@@ -29,13 +29,15 @@ from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.patronage import one_war, stand_behind
-from ceasefire.extract.sentences import Sentence
+from ceasefire.extract.patterns import pattern
+from ceasefire.extract.sentences import Sentence, sentence_at
 from ceasefire.records import Actor, Ceasefire, Evidence
 
 if TYPE_CHECKING:
     from ceasefire.extract.attribution import Speakers
 
 _BELLIGERENT = frozenset({"REB", "INS", "OPP"})
+_NEGOTIATED = pattern("negotiated")
 _ANNOUNCING = frozenset({"GOV", "IGO"})  # who announces what others agreed
 # Civilians, refugees and the press report or suffer a truce; they neither sponsor it nor
 # bind themselves to it ("three civilians were killed... announced by Russia").
@@ -173,6 +175,27 @@ def mention_sides(
     )
     sponsors = [a for a in sponsors if a.canonical not in kept and a.canonical not in spoken]
     return Sides(parties, sponsors, mediators, spoken)
+
+
+def brokers_stay_mediators(analysis: Analysis, mentions: list[Ceasefire]) -> None:
+    """A state or body that speaks of having negotiated the arrangement ("following intense
+    negotiation, Blinken said"), and is none of its parties, is its broker: a mediator in
+    every mention, where it is also named a sponsor for announcing it."""
+    parties = {a.canonical for m in mentions for a in m.parties}
+    brokers: dict[str, Actor] = {}
+    for mention in mentions:
+        sentence = sentence_at(analysis.sentences, mention.evidence.start)
+        if sentence is None or not _NEGOTIATED.finds(analysis.text, sentence.start, sentence.end):
+            continue
+        for actor in mention.characterized_by:
+            if actor.agent in _ANNOUNCING and actor.canonical not in parties:
+                brokers.setdefault(actor.canonical, actor)
+    for mention in mentions:
+        moved = [a for a in mention.sponsors if a.canonical in brokers]
+        if moved:
+            mention.sponsors = [a for a in mention.sponsors if a.canonical not in brokers]
+            named = {a.canonical for a in mention.mediators}
+            mention.mediators += [a for a in moved if a.canonical not in named]
 
 
 def without_backers(mentions: list[Ceasefire], spoken: list[frozenset[str]]) -> None:
