@@ -417,9 +417,9 @@ def test_who_sends_monitors_mediates(extract, text: str) -> None:
 
 def test_a_third_party_that_negotiated_it_stays_its_mediator(extract) -> None:
     result = extract(
-        "The army and the RSF have agreed to a 72-hour ceasefire, the United States said. "
-        "The ceasefire comes following intense negotiation over the past 48 hours, the "
-        "United States said."
+        "US Secretary of State Antony Blinken announced a 72-hour ceasefire between the "
+        "Sudanese army and the RSF. The ceasefire comes following intense negotiation over "
+        "the past 48 hours, Blinken said."
     )
     assert all("United States" not in canonicals(c["sponsors"]) for c in result["ceasefires"])
     assert any("United States" in canonicals(c["mediators"]) for c in result["ceasefires"])
