@@ -35,7 +35,7 @@ REALNEWS = {
     "places precision (main)": 0.921,
     "parties recall, in role (main)": 0.813,
     "sponsors recall, in role (main)": 0.846,
-    "mediators recall, in role (main)": 0.818,
+    "mediators recall, in role (main)": 0.864,
     "characterizations recall (main)": 0.865,
     "start date correct (main)": 1.0,
     "displacement counts found": 1.0,

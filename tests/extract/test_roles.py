@@ -423,3 +423,13 @@ def test_a_third_party_that_negotiated_it_stays_its_mediator(extract) -> None:
     )
     assert all("United States" not in canonicals(c["sponsors"]) for c in result["ceasefires"])
     assert any("United States" in canonicals(c["mediators"]) for c in result["ceasefires"])
+
+
+def test_states_engaged_in_negotiating_it_mediate(extract) -> None:
+    mention = _mention(
+        extract,
+        "Qatar, with the support of Egypt and the United States, had been engaged in intense "
+        "negotiations to extend the truce between Israel and Hamas.",
+    )
+    assert {"Qatar", "United States"} <= canonicals(mention["mediators"])
+    assert canonicals(mention["parties"]) == {"Israel", "Hamas"}

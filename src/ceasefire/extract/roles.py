@@ -178,24 +178,34 @@ def mention_sides(
 
 
 def brokers_stay_mediators(analysis: Analysis, mentions: list[Ceasefire]) -> None:
-    """A state or body that speaks of having negotiated the arrangement ("following intense
-    negotiation, Blinken said"), and is none of its parties, is its broker: a mediator in
-    every mention, where it is also named a sponsor for announcing it."""
-    parties = {a.canonical for m in mentions for a in m.parties}
+    """The states and bodies that a sentence naming the arrangement presents as having
+    negotiated it ("following intense negotiation, Blinken said"; "Qatar, with the support
+    of Egypt and the United States, had been engaged in intense negotiations to establish
+    the truce"), none of its parties or sides, are its brokers: its mediators there, and in
+    every mention where they are named sponsors for announcing it."""
+    sides = {a.canonical for m in mentions for a in m.parties}
+    sides |= {a.record.canonical for a in document_sides(analysis)}
     brokers: dict[str, Actor] = {}
     for mention in mentions:
         sentence = sentence_at(analysis.sentences, mention.evidence.start)
         if sentence is None or not _NEGOTIATED.finds(analysis.text, sentence.start, sentence.end):
             continue
-        for actor in mention.characterized_by:
-            if actor.agent in _ANNOUNCING and actor.canonical not in parties:
-                brokers.setdefault(actor.canonical, actor)
+        named = analysis.within(analysis.actors, sentence)
+        found = mention.characterized_by + unique_actors(named, mention.evidence)
+        here = [a for a in found if a.agent in _ANNOUNCING and a.canonical not in sides]
+        brokers.update((a.canonical, a) for a in here)
+        _add(mention.mediators, here)
     for mention in mentions:
         moved = [a for a in mention.sponsors if a.canonical in brokers]
         if moved:
             mention.sponsors = [a for a in mention.sponsors if a.canonical not in brokers]
-            named = {a.canonical for a in mention.mediators}
-            mention.mediators += [a for a in moved if a.canonical not in named]
+            _add(mention.mediators, moved)
+
+
+def _add(actors: list[Actor], more: list[Actor]) -> None:
+    """Append to `actors`, in place, those of `more` it does not hold yet."""
+    held = {a.canonical for a in actors}
+    actors += [a for a in more if a.canonical not in held and not held.add(a.canonical)]
 
 
 def without_backers(mentions: list[Ceasefire], spoken: list[frozenset[str]]) -> None:
