@@ -24,6 +24,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from ceasefire import knowledge
 from ceasefire.extract.analysis import Analysis
@@ -211,9 +212,43 @@ def _words_before(analysis: Analysis, sentence: Sentence, offset: int) -> list[t
     read from the one before it when that ends at a one-letter abbreviation ("4 a.m. local
     time on Monday" cut after "a.m.")."""
     first = _clause_start(analysis, sentence)
-    return [
-        (m.start(), normalize_term(m.group())) for m in _WORD.finditer(analysis.text, first, offset)
-    ]
+    if offset > sentence.end:
+        return _words_between(analysis.text, first, offset)
+    words = _sentence_words(analysis, first, sentence.end)
+    index = bisect_left(words.ends, offset)
+    found = words.words[:index]
+    if index < len(words.ends) and words.starts[index] < offset:  # a word cut at `offset`
+        cut = words.starts[index]
+        found.append((cut, normalize_term(analysis.text[cut:offset])))
+    return found
+
+
+def _words_between(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    return [(m.start(), normalize_term(m.group())) for m in _WORD.finditer(text, start, end)]
+
+
+class _SentenceWords(NamedTuple):
+    """The normalized words of a stretch with their starts and ends, read once."""
+
+    words: list[tuple[int, str]]
+    starts: list[int]
+    ends: list[int]
+
+
+def _sentence_words(analysis: Analysis, start: int, end: int) -> _SentenceWords:
+    """The words of text[start:end], kept with the analysis: each date of a sentence reads the
+    words before it, and a sentence with many dates would otherwise read them many times."""
+    memo = analysis.memo.setdefault("window_words", {})
+    key = (start, end)
+    found = memo.get(key)  # type: ignore[attr-defined]
+    if found is None:
+        matches = list(_WORD.finditer(analysis.text, start, end))
+        found = memo[key] = _SentenceWords(  # type: ignore[index]
+            [(m.start(), normalize_term(m.group())) for m in matches],
+            [m.start() for m in matches],
+            [m.end() for m in matches],
+        )
+    return found
 
 
 def _clause_start(analysis: Analysis, sentence: Sentence) -> int:
