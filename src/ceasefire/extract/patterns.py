@@ -132,7 +132,7 @@ class TokenPattern:
         if end - start > self.reach:
             return False
         tokens = tokenize(text, start, end)
-        return any(t == len(tokens) for t, _ in _ends(self.specs, tokens, 0, 0, ()))
+        return any(t == len(tokens) for t, _ in _matches(self.specs, tokens, 0))
 
     def starts(self, text: str, offset: int) -> bool:
         """Do the tokens from `offset` on begin with this pattern?"""
@@ -145,7 +145,7 @@ class TokenPattern:
         if first is not None and self.specs[0].low and not self.specs[0].fits(first):
             return None  # a quick no: the first token cannot begin it
         tokens = [] if first is None else [first, *islice(lazy, self.longest - 1)]
-        ends = [t for t, _ in _ends(self.specs, tokens, 0, 0, ())]
+        ends = [t for t, _ in _matches(self.specs, tokens, 0)]
         return (tokens[max(ends) - 1].end if max(ends) else offset) if ends else None
 
     def ends(self, text: str, offset: int) -> bool:
@@ -157,7 +157,7 @@ class TokenPattern:
         tokens = _last_tokens(text, offset, self.longest, self.reach)[::-1]
         if self.backwards[0].low and (not tokens or not self.backwards[0].fits(tokens[0])):
             return None  # a quick no
-        starts = [t for t, _ in _ends(self.backwards, tokens, 0, 0, ())]
+        starts = [t for t, _ in _matches(self.backwards, tokens, 0)]
         return (tokens[max(starts) - 1].start if max(starts) else offset) if starts else None
 
     def finds(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
@@ -174,7 +174,7 @@ class TokenPattern:
             if not may_start and not first.fits(tokens[t]):  # the usual case: a quick no
                 t += 1
                 continue
-            best = max(_ends(self.specs, tokens, 0, t, ()), default=None, key=lambda m: m[0])
+            best = max(_matches(self.specs, tokens, t), default=None, key=_end)
             if best is None or best[0] == t:
                 t += 1
                 continue
@@ -209,7 +209,11 @@ def _parts(taken: tuple[tuple[str, int, int], ...], tokens: list[Token]) -> dict
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], words normalized, punctuation as it stands."""
-    return list(_lazy_tokens(text, start, end))
+    return [
+        Token(_normal(raw), raw, m.start(), m.end())
+        for m in _TOKEN.finditer(text, start, end)
+        for raw in (m.group(),)
+    ]
 
 
 def _lazy_tokens(text: str, start: int, end: int) -> Iterator[Token]:
@@ -240,19 +244,37 @@ def _normal(token: str) -> str:
     return token
 
 
+_Taken = tuple[tuple[str, int, int], ...]
+_Match = tuple[int, _Taken]
+
+
+def _matches(specs: Sequence[_Spec], tokens: Sequence[Token], t: int) -> list[_Match]:
+    """Every way `specs` match tokens from `t`: where the match ends, and what each named
+    spec took, in the order of plain backtracking (patterns are a few specs long). They are
+    gathered into a list by plain recursion: nested generators cost a resumption per level
+    for every match passed up."""
+    found: list[_Match] = []
+    _ends(specs, tokens, 0, t, (), found)
+    return found
+
+
+def _end(match: _Match) -> int:
+    return match[0]
+
+
 def _ends(
     specs: Sequence[_Spec],
     tokens: Sequence[Token],
     s: int,
     t: int,
-    taken: tuple[tuple[str, int, int], ...],
-) -> Iterator[tuple[int, tuple[tuple[str, int, int], ...]]]:
-    """Every way specs[s:] match tokens from `t`: where the match ends, and what each named
-    spec took (patterns are a few specs long: plain backtracking)."""
+    taken: _Taken,
+    found: list[_Match],
+) -> None:
+    """Add to `found` every way specs[s:] match tokens from `t`."""
     if s == len(specs):
-        yield t, taken
+        found.append((t, taken))
         return
-    yield from _repeat(specs, tokens, s, t, t, 0, taken)
+    _repeat(specs, tokens, s, t, t, 0, taken, found)
 
 
 def _repeat(
@@ -262,20 +284,21 @@ def _repeat(
     first: int,
     t: int,
     count: int,
-    taken: tuple[tuple[str, int, int], ...],
-) -> Iterator[tuple[int, tuple[tuple[str, int, int], ...]]]:
+    taken: _Taken,
+    found: list[_Match],
+) -> None:
     spec = specs[s]
     if count >= spec.low:
         named = (*taken, (spec.name, first, t)) if spec.name else taken
-        yield from _ends(specs, tokens, s + 1, t, named)
+        _ends(specs, tokens, s + 1, t, named, found)
     if count >= spec.high:
         return
-    if spec.phrases is None:  # one token, the usual case: no generator
+    if spec.phrases is None:  # one token, the usual case
         if t < len(tokens) and spec.fits(tokens[t]):
-            yield from _repeat(specs, tokens, s, first, t + 1, count + 1, taken)
+            _repeat(specs, tokens, s, first, t + 1, count + 1, taken, found)
         return
     for size in spec.phrase_sizes(tokens, t):
-        yield from _repeat(specs, tokens, s, first, t + size, count + 1, taken)
+        _repeat(specs, tokens, s, first, t + size, count + 1, taken, found)
 
 
 @cache
