@@ -6,7 +6,7 @@ text again.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -89,6 +89,10 @@ class Analysis:
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _within: dict[tuple[int, int, int], list] = field(default_factory=dict)
     _hits_in: dict[tuple[str, str | None, int, int], list[Hit]] = field(default_factory=dict)
+    # sentence start -> (its end, its hits by kind and by kind and key); made on first use
+    _sentence_hits: dict[int, tuple[int, dict[tuple[str, str | None], list[Hit]]]] = field(
+        default_factory=dict
+    )
     _evidence: dict[int, Evidence] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict)  # whole-text facts, read once
 
@@ -122,7 +126,14 @@ class Analysis:
         return [item for item in items[first:last] if item.end <= end]
 
     def hits_in(self, sentence: _Span, kind: str, key: str | None = None) -> list[Hit]:
-        """The hits of `kind` (and `key`) inside `sentence` (kept like `within`'s)."""
+        """The hits of `kind` (and `key`) inside `sentence`, which callers must not change.
+        Most spans asked about are the analysis's sentences, whose hits are grouped once;
+        the answers for other spans (clauses) are kept like `within`'s."""
+        if not self._sentence_hits:
+            self._group_by_sentence()
+        grouped = self._sentence_hits.get(sentence.start)
+        if grouped is not None and grouped[0] == sentence.end:
+            return grouped[1].get((kind, key), _NONE)
         memo = (kind, key, sentence.start, sentence.end)
         found = self._hits_in.get(memo)
         if found is None:
@@ -130,6 +141,23 @@ class Analysis:
                 self._by_kind.get((kind, key), _NONE), sentence
             )
         return found
+
+    def _group_by_sentence(self) -> None:
+        """Each sentence's hits by kind and by kind and key, in text order: the hits `within`
+        would find inside it (starting in it, and ending by its end)."""
+        groups: list[dict[tuple[str, str | None], list[Hit]]] = []
+        for sentence in self.sentences:
+            groups.append({})
+            self._sentence_hits[sentence.start] = (sentence.end, groups[-1])
+        starts = [sentence.start for sentence in self.sentences]
+        for hit in self.hits:
+            index = bisect_right(starts, hit.start) - 1
+            if index < 0:
+                continue
+            sentence = self.sentences[index]
+            if hit.start < sentence.end and hit.end <= sentence.end:
+                groups[index].setdefault((hit.kind, None), []).append(hit)
+                groups[index].setdefault((hit.kind, hit.key), []).append(hit)
 
     def sentences_with(self, kind: str, key: str | None = None) -> list[Sentence]:
         """The sentences holding a hit of `kind` (and `key`), in text order."""

@@ -126,12 +126,16 @@ class TokenPattern:
     backwards: tuple[_Spec, ...]  # the specs in reverse, for `ends` (phrases reversed too)
     longest: int  # the most tokens a match takes
     reach: int  # the characters those tokens may take
+    leads: tuple[_Spec, ...]  # the first token of a match fits one of these (`_leading`)
+    trails: tuple[_Spec, ...]  # and its last token one of these
 
     def spans(self, text: str, start: int, end: int) -> bool:
         """Are the tokens of text[start:end] exactly this pattern?"""
         if end - start > self.reach:
             return False
         tokens = tokenize(text, start, end)
+        if tokens and not _fits_any(self.leads, tokens[0]):
+            return False
         return any(t == len(tokens) for t, _ in _matches(self.specs, tokens, 0))
 
     def starts(self, text: str, offset: int) -> bool:
@@ -142,7 +146,7 @@ class TokenPattern:
         """Where the longest match that begins at `offset` ends, if one does."""
         lazy = _lazy_tokens(text, offset, offset + self.reach)
         first = next(lazy, None)
-        if first is not None and self.specs[0].low and not self.specs[0].fits(first):
+        if first is not None and not _fits_any(self.leads, first):
             return None  # a quick no: the first token cannot begin it
         tokens = [] if first is None else [first, *islice(lazy, self.longest - 1)]
         ends = [t for t, _ in _matches(self.specs, tokens, 0)]
@@ -154,9 +158,14 @@ class TokenPattern:
 
     def start_of(self, text: str, offset: int) -> int | None:
         """Where the longest match that ends at `offset` begins, if one does."""
+        if self.trails:  # a quick no, from the last token alone
+            token = _last_token(text, offset, self.longest, self.reach)
+            if token is not None and not _fits_any(self.trails, token):
+                return None
         tokens = _last_tokens(text, offset, self.longest, self.reach)[::-1]
-        if self.backwards[0].low and (not tokens or not self.backwards[0].fits(tokens[0])):
-            return None  # a quick no
+        last = self.backwards[0]
+        if last.low and (not tokens or not last.fits(tokens[0])):
+            return None
         starts = [t for t, _ in _matches(self.backwards, tokens, 0)]
         return (tokens[max(starts) - 1].start if max(starts) else offset) if starts else None
 
@@ -167,11 +176,10 @@ class TokenPattern:
     def finds_in(self, tokens: list[Token]) -> list[Found]:
         """`finds` on tokens already made (several patterns sought in one stretch)."""
         found: list[Found] = []
-        first = self.specs[0]
-        may_start = first.low == 0
+        leads = self.leads
         t = 0
         while t < len(tokens):
-            if not may_start and not first.fits(tokens[t]):  # the usual case: a quick no
+            if not _fits_any(leads, tokens[t]):  # the usual case: a quick no
                 t += 1
                 continue
             best = max(_matches(self.specs, tokens, t), default=None, key=_end)
@@ -192,6 +200,24 @@ class TokenPattern:
         if self.mode == "ends":
             return self.ends(text[start:], end - start)
         return any((f.start, f.end) == (start, end) for f in self.finds(text))
+
+
+def _leading(specs: tuple[_Spec, ...]) -> tuple[_Spec, ...]:
+    """The specs up to the first that must take a token: the first token of any match fits
+    one of them. None when every spec may take nothing (an empty match: no quick no)."""
+    for index, spec in enumerate(specs):
+        if spec.low:
+            return specs[: index + 1]
+    return ()
+
+
+def _fits_any(specs: tuple[_Spec, ...], token: Token) -> bool:
+    """May a match begin with `token`, by `_leading` specs (none: any token may)?"""
+    if not specs:
+        return True
+    if len(specs) == 1:
+        return specs[0].fits(token)
+    return any(spec.fits(token) for spec in specs)
 
 
 def _backwards(spec: _Spec) -> _Spec:
@@ -233,6 +259,18 @@ def _last_tokens(text: str, end: int, count: int, reach: int) -> list[Token]:
 
 
 _SHORT_TOKEN = 10  # characters a token and its space usually take: the first stretch read
+
+
+def _last_token(text: str, end: int, count: int, reach: int) -> Token | None:
+    """The last token `_last_tokens` would read before `end`, read from the last space
+    before it (within the first stretch `_last_tokens` reads): no token holds a space, so
+    the tokens after one are the same whatever stretch they are read from. None when no
+    space stands there, or no token after it."""
+    space = text.rfind(" ", max(0, end - min(reach, count * _SHORT_TOKEN)), end - 1)
+    if space < 0:
+        return None
+    tokens = tokenize(text, space + 1, end)
+    return tokens[-1] if tokens else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -333,7 +371,16 @@ def _compile(name: str, entry: dict[str, Any], cues: dict[str, Any]) -> TokenPat
         sum(spec.high * (_LONGEST_PHRASE if spec.phrases else 1) for spec in specs), _MAX_TOKENS
     )
     backwards = tuple(_backwards(spec) for spec in specs[::-1])
-    return TokenPattern(name, entry["mode"], specs, backwards, longest, longest * _TOKEN_REACH)
+    return TokenPattern(
+        name,
+        entry["mode"],
+        specs,
+        backwards,
+        longest,
+        longest * _TOKEN_REACH,
+        _leading(specs),
+        _leading(backwards),
+    )
 
 
 _WORD_KEYS = frozenset(
