@@ -235,8 +235,9 @@ def _parts(taken: tuple[tuple[str, int, int], ...], tokens: list[Token]) -> dict
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], words normalized, punctuation as it stands."""
+    new = tuple.__new__  # a Token made as the tuple it is: its own constructor is Python code
     return [
-        Token(_normal(raw), raw, m.start(), m.end())
+        new(Token, (_normal(raw), raw, *m.span()))
         for m in _TOKEN.finditer(text, start, end)
         for raw in (m.group(),)
     ]

@@ -93,7 +93,7 @@ def mention_window(
     if lasted is not None:
         return lasted
     start = _start(analysis, sentence, reading, lex)
-    end = reading.ends[0].date if reading.ends else _after_duration(analysis.text, sentence, start)
+    end = reading.ends[0].date if reading.ends else _after_duration(analysis, sentence, start)
     return start, end
 
 
@@ -134,7 +134,7 @@ def _lasted(
         return None
     if not any(analysis.hits_in(sentence, "status", key) for key in _ENDED):
         return None
-    duration = _duration(analysis.text, sentence)
+    duration = _duration(analysis, sentence)
     if duration is None or not analysis.tokens.before(duration[0], _words().lasted):
         return None
     end = reading.plain[0].date
@@ -284,16 +284,26 @@ def _neighbour_onset(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> st
     return None
 
 
-def _after_duration(text: str, sentence: Sentence, start: str | None) -> str | None:
+def _after_duration(analysis: Analysis, sentence: Sentence, start: str | None) -> str | None:
     if start is None:
         return None
-    duration = _duration(text, sentence)
+    duration = _duration(analysis, sentence)
     return None if duration is None else shifted(date.fromisoformat(start), duration[1])
 
 
-def _duration(text: str, sentence: Sentence) -> tuple[int, int] | None:
+def _duration(analysis: Analysis, sentence: Sentence) -> tuple[int, int] | None:
     """The first duration of the sentence ("72-hour", "ثلاثة أيام" in digits): where it
-    starts, and its length in whole days (at least one)."""
+    starts, and its length in whole days (at least one). Sought once per sentence: both the
+    start and the end of its mentions may ask."""
+    memo: dict[tuple[int, int], tuple[int, int] | None]
+    memo = analysis.memo.setdefault("durations", {})  # type: ignore[assignment]
+    span = (sentence.start, sentence.end)
+    if span not in memo:
+        memo[span] = _first_duration(analysis.text, sentence)
+    return memo[span]
+
+
+def _first_duration(text: str, sentence: Sentence) -> tuple[int, int] | None:
     found = _DURATION.finds(text, sentence.start, sentence.end)
     if not found:
         return None
