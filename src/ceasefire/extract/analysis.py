@@ -6,7 +6,7 @@ text again.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -89,7 +89,7 @@ class Analysis:
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _within: dict[tuple[int, int, int], list] = field(default_factory=dict)
     _hits_in: dict[tuple[str, str | None, int, int], list[Hit]] = field(default_factory=dict)
-    # sentence start -> (its end, its hits by kind and by kind and key); made on first use
+    # sentence start -> (its end, its hits by kind and by kind and key)
     _sentence_hits: dict[int, tuple[int, dict[tuple[str, str | None], list[Hit]]]] = field(
         default_factory=dict
     )
@@ -97,9 +97,27 @@ class Analysis:
     memo: dict[str, object] = field(default_factory=dict)  # whole-text facts, read once
 
     def __post_init__(self) -> None:
+        """Index the hits by kind and key, in the whole text and in each sentence: the hits
+        `within` would find inside a sentence (starting in it, and ending by its end). Hits
+        and sentences are both in text order: one walk through the two."""
+        by_kind = self._by_kind
+        sentences = self.sentences
+        groups: list[dict[tuple[str, str | None], list[Hit]]] = [{} for _ in sentences]
+        for sentence, group in zip(sentences, groups, strict=True):
+            self._sentence_hits[sentence.start] = (sentence.end, group)
+        index, count = 0, len(sentences)
         for hit in self.hits:
-            self._by_kind.setdefault((hit.kind, None), []).append(hit)
-            self._by_kind.setdefault((hit.kind, hit.key), []).append(hit)
+            kind, key = hit.kind, hit.key
+            by_kind.setdefault((kind, None), []).append(hit)
+            by_kind.setdefault((kind, key), []).append(hit)
+            while index < count and sentences[index].end <= hit.start:
+                index += 1
+            if index == count:
+                continue
+            sentence = sentences[index]  # the first to end after the hit starts
+            if sentence.start <= hit.start and hit.end <= sentence.end:
+                groups[index].setdefault((kind, None), []).append(hit)
+                groups[index].setdefault((kind, key), []).append(hit)
 
     def within(self, items: list[S], sentence: _Span) -> list[S]:
         """The items that lie inside `sentence`, by binary search.
@@ -129,8 +147,6 @@ class Analysis:
         """The hits of `kind` (and `key`) inside `sentence`, which callers must not change.
         Most spans asked about are the analysis's sentences, whose hits are grouped once;
         the answers for other spans (clauses) are kept like `within`'s."""
-        if not self._sentence_hits:
-            self._group_by_sentence()
         grouped = self._sentence_hits.get(sentence.start)
         if grouped is not None and grouped[0] == sentence.end:
             return grouped[1].get((kind, key), _NONE)
@@ -141,23 +157,6 @@ class Analysis:
                 self._by_kind.get((kind, key), _NONE), sentence
             )
         return found
-
-    def _group_by_sentence(self) -> None:
-        """Each sentence's hits by kind and by kind and key, in text order: the hits `within`
-        would find inside it (starting in it, and ending by its end)."""
-        groups: list[dict[tuple[str, str | None], list[Hit]]] = []
-        for sentence in self.sentences:
-            groups.append({})
-            self._sentence_hits[sentence.start] = (sentence.end, groups[-1])
-        starts = [sentence.start for sentence in self.sentences]
-        for hit in self.hits:
-            index = bisect_right(starts, hit.start) - 1
-            if index < 0:
-                continue
-            sentence = self.sentences[index]
-            if hit.start < sentence.end and hit.end <= sentence.end:
-                groups[index].setdefault((hit.kind, None), []).append(hit)
-                groups[index].setdefault((hit.kind, hit.key), []).append(hit)
 
     def sentences_with(self, kind: str, key: str | None = None) -> list[Sentence]:
         """The sentences holding a hit of `kind` (and `key`), in text order."""
