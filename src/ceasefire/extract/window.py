@@ -145,6 +145,18 @@ _ENDED = ("collapsed", "expired", "ended")  # triggers of knowledge/statuses.yam
 
 
 def _read(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> _Reading:
+    """The dates of `sentence` sorted by the words before them; read once per sentence, for
+    the sentence's own mentions and for those of the sentences next to it that look here for
+    an onset."""
+    memo: dict[tuple[int, int], _Reading]
+    memo = analysis.memo.setdefault("window_readings", {})  # type: ignore[assignment]
+    span = (sentence.start, sentence.end)
+    if span not in memo:
+        memo[span] = _reading(analysis, sentence, lex)
+    return memo[span]
+
+
+def _reading(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> _Reading:
     words = _words()
     reading = _Reading([], [], [], [], [])
     text = analysis.text
