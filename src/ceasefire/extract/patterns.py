@@ -136,7 +136,7 @@ class TokenPattern:
         tokens = tokenize(text, start, end)
         if tokens and not _fits_any(self.leads, tokens[0]):
             return False
-        return any(t == len(tokens) for t, _ in _matches(self.specs, tokens, 0))
+        return len(tokens) in _reachable(self.specs, tokens, 0)
 
     def starts(self, text: str, offset: int) -> bool:
         """Do the tokens from `offset` on begin with this pattern?"""
@@ -149,7 +149,7 @@ class TokenPattern:
         if first is not None and not _fits_any(self.leads, first):
             return None  # a quick no: the first token cannot begin it
         tokens = [] if first is None else [first, *islice(lazy, self.longest - 1)]
-        ends = [t for t, _ in _matches(self.specs, tokens, 0)]
+        ends = _reachable(self.specs, tokens, 0)
         return (tokens[max(ends) - 1].end if max(ends) else offset) if ends else None
 
     def ends(self, text: str, offset: int) -> bool:
@@ -166,7 +166,7 @@ class TokenPattern:
         last = self.backwards[0]
         if last.low and (not tokens or not last.fits(tokens[0])):
             return None
-        starts = [t for t, _ in _matches(self.backwards, tokens, 0)]
+        starts = _reachable(self.backwards, tokens, 0)
         return (tokens[max(starts) - 1].start if max(starts) else offset) if starts else None
 
     def finds(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
@@ -244,8 +244,10 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 
 
 def _lazy_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    new = tuple.__new__
     for m in _TOKEN.finditer(text, start, end):
-        yield Token(_normal(m.group()), m.group(), m.start(), m.end())
+        raw = m.group()
+        yield new(Token, (_normal(raw), raw, *m.span()))
 
 
 def _last_tokens(text: str, end: int, count: int, reach: int) -> list[Token]:
@@ -295,6 +297,36 @@ def _matches(specs: Sequence[_Spec], tokens: Sequence[Token], t: int) -> list[_M
     found: list[_Match] = []
     _ends(specs, tokens, 0, t, (), found)
     return found
+
+
+def _reachable(specs: Sequence[_Spec], tokens: Sequence[Token], t: int) -> set[int]:
+    """Where the matches of `specs` from token `t` end: those of `_matches`, found without
+    the words each spec took, so that each state (spec, token, repeats) is visited once
+    rather than once per way of reaching it (a pattern of many optional specs has many)."""
+    ends: set[int] = set()
+    seen: set[tuple[int, int, int]] = set()
+    stack = [(0, t, 0)]
+    last, size = len(specs), len(tokens)
+    while stack:
+        state = stack.pop()
+        if state in seen:
+            continue
+        seen.add(state)
+        s, at, count = state
+        if s == last:
+            ends.add(at)
+            continue
+        spec = specs[s]
+        if count >= spec.low:
+            stack.append((s + 1, at, 0))
+        if count >= spec.high:
+            continue
+        if spec.phrases is None:
+            if at < size and spec.fits(tokens[at]):
+                stack.append((s, at + 1, count + 1))
+        else:
+            stack.extend((s, at + step, count + 1) for step in spec.phrase_sizes(tokens, at))
+    return ends
 
 
 def _end(match: _Match) -> int:
