@@ -366,6 +366,7 @@ class _Forward:
     def __init__(self, text: str, hits: list[Hit]) -> None:
         self.text = text
         self.before = {h.end for h in hits if h.kind == "forward" and h.key == "before"}
+        self.before_ends = sorted(self.before)
         self.after = {h.start for h in hits if h.kind == "forward" and h.key == "after"}
         self.future = sorted(
             h.end
@@ -394,6 +395,9 @@ class _Forward:
         """Is a `before` word followed, up to `start`, only by onset words, times of day and
         time zones (dates.yaml `window`)? "will take effect at 4 a.m. local time (0200 GMT) on
         Wednesday" looks ahead however many such words stand between."""
+        nearest = bisect_right(self.before_ends, start) - 1
+        if nearest < 0 or self.before_ends[nearest] < start - self.REACH:
+            return False  # no `before` word ends in reach: the usual case
         head = self.text[max(0, start - self.REACH) : start]
         ends = list(_SENTENCE_END.finditer(head))
         offset = max(0, start - self.REACH) + (ends[-1].end() if ends else 0)
