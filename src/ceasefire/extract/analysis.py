@@ -89,35 +89,19 @@ class Analysis:
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _within: dict[tuple[int, int, int], list] = field(default_factory=dict)
     _hits_in: dict[tuple[str, str | None, int, int], list[Hit]] = field(default_factory=dict)
-    # sentence start -> (its end, its hits by kind and by kind and key)
-    _sentence_hits: dict[int, tuple[int, dict[tuple[str, str | None], list[Hit]]]] = field(
+    _sentence_ends: dict[int, int] = field(default_factory=dict)  # by their starts
+    # a sentence's start -> its hits by kind and by kind and key, grouped when first asked
+    _sentence_hits: dict[int, dict[tuple[str, str | None], list[Hit]]] = field(
         default_factory=dict
     )
     _evidence: dict[int, Evidence] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict)  # whole-text facts, read once
 
     def __post_init__(self) -> None:
-        """Index the hits by kind and key, in the whole text and in each sentence: the hits
-        `within` would find inside a sentence (starting in it, and ending by its end). Hits
-        and sentences are both in text order: one walk through the two."""
-        by_kind = self._by_kind
-        sentences = self.sentences
-        groups: list[dict[tuple[str, str | None], list[Hit]]] = [{} for _ in sentences]
-        for sentence, group in zip(sentences, groups, strict=True):
-            self._sentence_hits[sentence.start] = (sentence.end, group)
-        index, count = 0, len(sentences)
         for hit in self.hits:
-            kind, key = hit.kind, hit.key
-            by_kind.setdefault((kind, None), []).append(hit)
-            by_kind.setdefault((kind, key), []).append(hit)
-            while index < count and sentences[index].end <= hit.start:
-                index += 1
-            if index == count:
-                continue
-            sentence = sentences[index]  # the first to end after the hit starts
-            if sentence.start <= hit.start and hit.end <= sentence.end:
-                groups[index].setdefault((kind, None), []).append(hit)
-                groups[index].setdefault((kind, key), []).append(hit)
+            self._by_kind.setdefault((hit.kind, None), []).append(hit)
+            self._by_kind.setdefault((hit.kind, hit.key), []).append(hit)
+        self._sentence_ends = {sentence.start: sentence.end for sentence in self.sentences}
 
     def within(self, items: list[S], sentence: _Span) -> list[S]:
         """The items that lie inside `sentence`, by binary search.
@@ -147,9 +131,11 @@ class Analysis:
         """The hits of `kind` (and `key`) inside `sentence`, which callers must not change.
         Most spans asked about are the analysis's sentences, whose hits are grouped once;
         the answers for other spans (clauses) are kept like `within`'s."""
-        grouped = self._sentence_hits.get(sentence.start)
-        if grouped is not None and grouped[0] == sentence.end:
-            return grouped[1].get((kind, key), _NONE)
+        if self._sentence_ends.get(sentence.start) == sentence.end:
+            grouped = self._sentence_hits.get(sentence.start)
+            if grouped is None:
+                grouped = self._sentence_hits[sentence.start] = self._grouped(sentence)
+            return grouped.get((kind, key), _NONE)
         memo = (kind, key, sentence.start, sentence.end)
         found = self._hits_in.get(memo)
         if found is None:
@@ -157,6 +143,14 @@ class Analysis:
                 self._by_kind.get((kind, key), _NONE), sentence
             )
         return found
+
+    def _grouped(self, sentence: _Span) -> dict[tuple[str, str | None], list[Hit]]:
+        """The hits inside `sentence` (as `within` finds them) by kind and by kind and key."""
+        groups: dict[tuple[str, str | None], list[Hit]] = {}
+        for hit in self._inside(self.hits, sentence.start, sentence.end):
+            groups.setdefault((hit.kind, None), []).append(hit)
+            groups.setdefault((hit.kind, hit.key), []).append(hit)
+        return groups
 
     def sentences_with(self, kind: str, key: str | None = None) -> list[Sentence]:
         """The sentences holding a hit of `kind` (and `key`), in text order."""
