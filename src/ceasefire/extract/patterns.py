@@ -128,6 +128,7 @@ class TokenPattern:
     reach: int  # the characters those tokens may take
     leads: tuple[_Spec, ...]  # the first token of a match fits one of these (`_leading`)
     trails: tuple[_Spec, ...]  # and its last token one of these
+    digits_first: bool  # every match begins with digits ("72-hour")
 
     def spans(self, text: str, start: int, end: int) -> bool:
         """Are the tokens of text[start:end] exactly this pattern?"""
@@ -171,7 +172,10 @@ class TokenPattern:
 
     def finds(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
         """The leftmost-longest matches in text[start:end], none overlapping another."""
-        return self.finds_in(tokenize(text, start, len(text) if end is None else end))
+        end = len(text) if end is None else end
+        if self.digits_first and not _may_hold_digits(text[start:end]):
+            return []  # a quick no, before reading any token
+        return self.finds_in(tokenize(text, start, end))
 
     def finds_in(self, tokens: list[Token]) -> list[Found]:
         """`finds` on tokens already made (several patterns sought in one stretch)."""
@@ -209,6 +213,15 @@ def _leading(specs: tuple[_Spec, ...]) -> tuple[_Spec, ...]:
         if spec.low:
             return specs[: index + 1]
     return ()
+
+
+def _may_hold_digits(text: str) -> bool:
+    """May a token of `text` be digits (`str.isdigit`)? Not when the text is ASCII without
+    0-9; other scripts have digits of their own, which are not looked for."""
+    return not text.isascii() or _ASCII_DIGIT.search(text) is not None
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def _fits_any(specs: tuple[_Spec, ...], token: Token) -> bool:
@@ -404,6 +417,7 @@ def _compile(name: str, entry: dict[str, Any], cues: dict[str, Any]) -> TokenPat
         sum(spec.high * (_LONGEST_PHRASE if spec.phrases else 1) for spec in specs), _MAX_TOKENS
     )
     backwards = tuple(_backwards(spec) for spec in specs[::-1])
+    leads = _leading(specs)
     return TokenPattern(
         name,
         entry["mode"],
@@ -411,9 +425,15 @@ def _compile(name: str, entry: dict[str, Any], cues: dict[str, Any]) -> TokenPat
         backwards,
         longest,
         longest * _TOKEN_REACH,
-        _leading(specs),
+        leads,
         _leading(backwards),
+        bool(leads) and all(_digits_only(spec) for spec in leads),
     )
+
+
+def _digits_only(spec: _Spec) -> bool:
+    """Does `spec` fit only digits (the way `_Spec.fits` reads a spec)?"""
+    return spec.phrases is None and spec.punct is None and spec.digits is not None
 
 
 _WORD_KEYS = frozenset(

@@ -45,6 +45,7 @@ class _Words:
     """The normalized word lists of knowledge/dates.yaml `window`."""
 
     onset: frozenset[str]  # in a sentence, they speak of its start
+    onset_ends: frozenset[str]  # the last words of the `onset` phrases of several words
     before_date: frozenset[str]  # `onset` and `onset_at_date`: right before a date, a start
     skippable: frozenset[str]
     report_skippable: frozenset[str]
@@ -63,6 +64,7 @@ def _words() -> _Words:
 
     return _Words(
         onset=flat(window["onset"]),
+        onset_ends=frozenset(p.split()[-1] for p in flat(window["onset"]) if " " in p),
         before_date=flat(window["onset"]) | flat(window["onset_at_date"]),
         skippable=flat(window["skippable"]),
         report_skippable=flat(window["report_skippable"]),
@@ -115,10 +117,10 @@ def _speaks_of_onset(analysis: Analysis, sentence: Sentence) -> bool:
     """Does the sentence hold an onset word ("will take effect at 4 a.m.", "never began")?
     Only a sentence dating a statement or an end, or speaking of a start, takes the start a
     sentence next to it gives: "the truce has not held" is about no particular day."""
-    onset = _words().onset
+    onset, ends = _words().onset, _words().onset_ends
     words = [word for _, word in _words_before(analysis, sentence, sentence.end)]
     return any(
-        word in onset or (index and f"{words[index - 1]} {word}" in onset)
+        word in onset or (index and word in ends and f"{words[index - 1]} {word}" in onset)
         for index, word in enumerate(words)
     )
 
