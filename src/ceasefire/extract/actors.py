@@ -50,11 +50,14 @@ def find_actors(
     tentative: set[int] = set()  # countries' names that name the state only if it acts
     placed = -1  # where the last name read as a place ends
     for hit in hits:
+        kind = hit.kind
+        if kind != "place" and kind != "actor" and kind != "person":
+            continue  # most hits: cues, terms, acts
         span = (hit.start, hit.end)
-        if hit.kind == "place" and span not in named:
+        if kind == "place" and span not in named:
             record = _state_named(tokens, hit, places[span], lex, placed)
             placed = hit.end if record is None else placed
-        elif hit.kind in ("actor", "person"):
+        elif kind in ("actor", "person"):
             record = _named(tokens, hit, places.get(span), lex, published)
             record = record and _for_home(tokens, record, hit, home, lex)
         else:

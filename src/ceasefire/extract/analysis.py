@@ -90,6 +90,13 @@ class Analysis:
     published: str | None = None  # the text's publication date (ISO), when known
     _by_kind: dict[tuple[str, str | None], list[Hit]] = field(default_factory=dict)
     _starts: dict[int, list[int]] = field(default_factory=dict)
+    _within: dict[tuple[int, int, int], list] = field(default_factory=dict)
+    _hits_in: dict[tuple[str, str | None, int, int], list[Hit]] = field(default_factory=dict)
+    _sentence_ends: dict[int, int] = field(default_factory=dict)  # by their starts
+    # a sentence's start -> its hits by kind and by kind and key, grouped when first asked
+    _sentence_hits: dict[int, dict[tuple[str, str | None], list[Hit]]] = field(
+        default_factory=dict
+    )
     _evidence: dict[int, Evidence] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict)  # whole-text facts, read once
 
@@ -97,24 +104,56 @@ class Analysis:
         for hit in self.hits:
             self._by_kind.setdefault((hit.kind, None), []).append(hit)
             self._by_kind.setdefault((hit.kind, hit.key), []).append(hit)
+        self._sentence_ends = {sentence.start: sentence.end for sentence in self.sentences}
 
-    def within(self, items: list[S], sentence: Sentence) -> list[S]:
+    def within(self, items: list[S], sentence: _Span) -> list[S]:
         """The items that lie inside `sentence`, by binary search.
 
         `items` must be one of this analysis's own lists (sorted by start): their start
-        offsets are indexed once, by the list's identity.
+        offsets are indexed once, by the list's identity. The same span is asked about many
+        times (once per role, status or scope rule): each answer is kept, and callers must
+        not change the list they are given.
         """
         if not items:
             return items
+        memo = (id(items), sentence.start, sentence.end)
+        found = self._within.get(memo)
+        if found is None:
+            found = self._within[memo] = self._inside(items, sentence.start, sentence.end)
+        return found
+
+    def _inside(self, items: list[S], start: int, end: int) -> list[S]:
         starts = self._starts.get(id(items))
         if starts is None:
             starts = self._starts[id(items)] = [item.start for item in items]
-        first = bisect_left(starts, sentence.start)
-        last = bisect_left(starts, sentence.end, first)
-        return [item for item in items[first:last] if item.end <= sentence.end]
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end, first)
+        return [item for item in items[first:last] if item.end <= end]
 
-    def hits_in(self, sentence: Sentence, kind: str, key: str | None = None) -> list[Hit]:
-        return self.within(self._by_kind.get((kind, key), _NONE), sentence)
+    def hits_in(self, sentence: _Span, kind: str, key: str | None = None) -> list[Hit]:
+        """The hits of `kind` (and `key`) inside `sentence`, which callers must not change.
+        Most spans asked about are the analysis's sentences, whose hits are grouped once;
+        the answers for other spans (clauses) are kept like `within`'s."""
+        if self._sentence_ends.get(sentence.start) == sentence.end:
+            grouped = self._sentence_hits.get(sentence.start)
+            if grouped is None:
+                grouped = self._sentence_hits[sentence.start] = self._grouped(sentence)
+            return grouped.get((kind, key), _NONE)
+        memo = (kind, key, sentence.start, sentence.end)
+        found = self._hits_in.get(memo)
+        if found is None:
+            found = self._hits_in[memo] = self.within(
+                self._by_kind.get((kind, key), _NONE), sentence
+            )
+        return found
+
+    def _grouped(self, sentence: _Span) -> dict[tuple[str, str | None], list[Hit]]:
+        """The hits inside `sentence` (as `within` finds them) by kind and by kind and key."""
+        groups: dict[tuple[str, str | None], list[Hit]] = {}
+        for hit in self._inside(self.hits, sentence.start, sentence.end):
+            groups.setdefault((hit.kind, None), []).append(hit)
+            groups.setdefault((hit.kind, hit.key), []).append(hit)
+        return groups
 
     def sentences_with(self, kind: str, key: str | None = None) -> list[Sentence]:
         """The sentences holding a hit of `kind` (and `key`), in text order."""

@@ -20,7 +20,6 @@ from ceasefire.extract.patterns import Found, pattern, tokenize
 
 _REACH = 16  # characters around a run of digits in which a date holding it can begin or end
 _DIGITS = re.compile(r"\d+")  # runs of digits: written dates are sought around them
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")  # 2016-05-12
 # The date patterns of knowledge/grammar.yaml: English day first, month first, Arabic.
 _WRITTEN = ("date_day_month", "date_month_day")
 _WRITTEN_ARABIC = ("date_day_month_ar",)
@@ -184,30 +183,55 @@ def _written(text: str, hits: list[Hit], base: date | None, forward: _Forward) -
     names = _WRITTEN + (_WRITTEN_ARABIC if has_arabic(text) else ())
     found: dict[int, DateMention] = {}
     months = sorted(h.start for h in hits if h.kind in ("month", "month_short"))
-    for start, end in _windows(text, months):
+    runs = list(_DIGITS.finditer(text))
+    for start, end in _windows(text, months, runs):
         tokens = tokenize(text, start, end)
         for name in names:
             for match in pattern(name).finds_in(tokens):
                 mention = _dated(match, base, forward)
                 if mention is not None and match.start not in found:
                     found[match.start] = mention
-    for iso in _ISO.finditer(text):
-        day = _day(int(iso[1]), int(iso[2]), int(iso[3]))
-        if day is not None:
-            found.setdefault(iso.start(), DateMention(iso.start(), iso.end(), day.isoformat()))
+    for year, month, day in _iso(text, runs):
+        when = _day(int(year.group()), int(month.group()), int(day.group()))
+        if when is not None:
+            found.setdefault(year.start(), DateMention(year.start(), day.end(), when.isoformat()))
     return [found[start] for start in sorted(found)]
 
 
-def _windows(text: str, months: list[int]) -> list[tuple[int, int]]:
-    """Stretches of text around the runs of digits that have a month's name beside them (at
-    `months`) or letters written onto them ("12جوان"), merged where they touch."""
-    runs = []
-    for run in _DIGITS.finditer(text):
+_Run = re.Match[str]
+
+
+def _iso(text: str, runs: list[_Run]) -> list[tuple[_Run, _Run, _Run]]:
+    r"""The dates written 2016-05-12, as the runs of digits of their year, month and day: a
+    run of four digits, a hyphen, a run of two, a hyphen, a run of two (as the expression
+    `(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)` would match them), read from the runs of digits
+    already found rather than by another pass over the text."""
+    found = []
+    for index in range(len(runs) - 2):
+        year, month, day = runs[index], runs[index + 1], runs[index + 2]
+        if (
+            year.end() - year.start() == 4
+            and month.start() == year.end() + 1
+            and text[year.end()] == "-"
+            and month.end() - month.start() == 2
+            and day.start() == month.end() + 1
+            and text[month.end()] == "-"
+            and day.end() - day.start() == 2
+        ):
+            found.append((year, month, day))
+    return found
+
+
+def _windows(text: str, months: list[int], runs: list[_Run]) -> list[tuple[int, int]]:
+    """Stretches of text around the runs of digits (`runs`) that have a month's name beside
+    them (at `months`) or letters written onto them ("12جوان"), merged where they touch."""
+    spans = []
+    for run in runs:
         index = bisect_left(months, run.start() - _REACH)
         glued = run.end() < len(text) and text[run.end()].isalpha()
         if glued or (index < len(months) and months[index] < run.end() + _REACH):
-            runs.append(run.span())
-    return stretches(runs, _REACH, _REACH, len(text))
+            spans.append(run.span())
+    return stretches(spans, _REACH, _REACH, len(text))
 
 
 def _dated(match: Found, base: date | None, forward: _Forward) -> DateMention | None:
@@ -342,6 +366,7 @@ class _Forward:
     def __init__(self, text: str, hits: list[Hit]) -> None:
         self.text = text
         self.before = {h.end for h in hits if h.kind == "forward" and h.key == "before"}
+        self.before_ends = sorted(self.before)
         self.after = {h.start for h in hits if h.kind == "forward" and h.key == "after"}
         self.future = sorted(
             h.end
@@ -370,6 +395,9 @@ class _Forward:
         """Is a `before` word followed, up to `start`, only by onset words, times of day and
         time zones (dates.yaml `window`)? "will take effect at 4 a.m. local time (0200 GMT) on
         Wednesday" looks ahead however many such words stand between."""
+        nearest = bisect_right(self.before_ends, start) - 1
+        if nearest < 0 or self.before_ends[nearest] < start - self.REACH:
+            return False  # no `before` word ends in reach: the usual case
         head = self.text[max(0, start - self.REACH) : start]
         ends = list(_SENTENCE_END.finditer(head))
         offset = max(0, start - self.REACH) + (ends[-1].end() if ends else 0)

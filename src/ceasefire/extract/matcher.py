@@ -109,8 +109,9 @@ class Matcher:
                 # spaced[i] is norm.text[i - 1]; the match ends with a space at end_index.
                 _add(norm, text, end_index - length - 1, end_index - 1, entries, found)
             return
-        # The usual case, offsets unchanged by normalizing: `_add` inlined, per hit.
-        append = found.append
+        # The usual case, offsets unchanged by normalizing: `_add` inlined, per hit, and each
+        # Hit made as the tuple it is (its class's own constructor is a Python function).
+        append, new = found.append, tuple.__new__
         for end_index, value in hits:
             length, entries = values[value]
             end = end_index - 1
@@ -118,7 +119,7 @@ class Matcher:
             span = text[start:end]
             for kind, key, case in entries:
                 if case == "any" or _case_fits(case, span):
-                    append(Hit(start, end, kind, key, span))
+                    append(new(Hit, (start, end, kind, key, span)))
 
     def _collect_arabic_words(self, norm: Normalized, text: str, found: list[Hit]) -> None:
         words = self._words

@@ -127,13 +127,18 @@ class TokenPattern:
     backwards: tuple[_Spec, ...]  # the specs in reverse, for `ends` (phrases reversed too)
     longest: int  # the most tokens a match takes
     reach: int  # the characters those tokens may take
+    leads: tuple[_Spec, ...]  # the first token of a match fits one of these (`_leading`)
+    trails: tuple[_Spec, ...]  # and its last token one of these
+    digits_first: bool  # every match begins with digits ("72-hour")
 
     def spans(self, text: str, start: int, end: int) -> bool:
         """Are the tokens of text[start:end] exactly this pattern?"""
         if end - start > self.reach:
             return False
         tokens = tokenize(text, start, end)
-        return any(t == len(tokens) for t, _ in _ends(self.specs, tokens, 0, 0, ()))
+        if tokens and not _fits_any(self.leads, tokens[0]):
+            return False
+        return len(tokens) in _reachable(self.specs, tokens, 0)
 
     def starts(self, text: str, offset: int) -> bool:
         """Do the tokens from `offset` on begin with this pattern?"""
@@ -143,10 +148,10 @@ class TokenPattern:
         """Where the longest match that begins at `offset` ends, if one does."""
         lazy = _lazy_tokens(text, offset, offset + self.reach)
         first = next(lazy, None)
-        if first is not None and self.specs[0].low and not self.specs[0].fits(first):
+        if first is not None and not _fits_any(self.leads, first):
             return None  # a quick no: the first token cannot begin it
         tokens = [] if first is None else [first, *islice(lazy, self.longest - 1)]
-        ends = [t for t, _ in _ends(self.specs, tokens, 0, 0, ())]
+        ends = _reachable(self.specs, tokens, 0)
         return (tokens[max(ends) - 1].end if max(ends) else offset) if ends else None
 
     def ends(self, text: str, offset: int) -> bool:
@@ -155,27 +160,34 @@ class TokenPattern:
 
     def start_of(self, text: str, offset: int) -> int | None:
         """Where the longest match that ends at `offset` begins, if one does."""
+        if self.trails:  # a quick no, from the last token alone
+            token = _last_token(text, offset, self.longest, self.reach)
+            if token is not None and not _fits_any(self.trails, token):
+                return None
         tokens = _last_tokens(text, offset, self.longest, self.reach)[::-1]
-        if self.backwards[0].low and (not tokens or not self.backwards[0].fits(tokens[0])):
-            return None  # a quick no
-        starts = [t for t, _ in _ends(self.backwards, tokens, 0, 0, ())]
+        last = self.backwards[0]
+        if last.low and (not tokens or not last.fits(tokens[0])):
+            return None
+        starts = _reachable(self.backwards, tokens, 0)
         return (tokens[max(starts) - 1].start if max(starts) else offset) if starts else None
 
     def finds(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
         """The leftmost-longest matches in text[start:end], none overlapping another."""
-        return self.finds_in(tokenize(text, start, len(text) if end is None else end))
+        end = len(text) if end is None else end
+        if self.digits_first and not _may_hold_digits(text[start:end]):
+            return []  # a quick no, before reading any token
+        return self.finds_in(tokenize(text, start, end))
 
     def finds_in(self, tokens: list[Token]) -> list[Found]:
         """`finds` on tokens already made (several patterns sought in one stretch)."""
         found: list[Found] = []
-        first = self.specs[0]
-        may_start = first.low == 0
+        leads = self.leads
         t = 0
         while t < len(tokens):
-            if not may_start and not first.fits(tokens[t]):  # the usual case: a quick no
+            if not _fits_any(leads, tokens[t]):  # the usual case: a quick no
                 t += 1
                 continue
-            best = max(_ends(self.specs, tokens, 0, t, ()), default=None, key=lambda m: m[0])
+            best = max(_matches(self.specs, tokens, t), default=None, key=_end)
             if best is None or best[0] == t:
                 t += 1
                 continue
@@ -195,6 +207,33 @@ class TokenPattern:
         return any((f.start, f.end) == (start, end) for f in self.finds(text))
 
 
+def _leading(specs: tuple[_Spec, ...]) -> tuple[_Spec, ...]:
+    """The specs up to the first that must take a token: the first token of any match fits
+    one of them. None when every spec may take nothing (an empty match: no quick no)."""
+    for index, spec in enumerate(specs):
+        if spec.low:
+            return specs[: index + 1]
+    return ()
+
+
+def _may_hold_digits(text: str) -> bool:
+    """May a token of `text` be digits (`str.isdigit`)? Not when the text is ASCII without
+    0-9; other scripts have digits of their own, which are not looked for."""
+    return not text.isascii() or _ASCII_DIGIT.search(text) is not None
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _fits_any(specs: tuple[_Spec, ...], token: Token) -> bool:
+    """May a match begin with `token`, by `_leading` specs (none: any token may)?"""
+    if not specs:
+        return True
+    if len(specs) == 1:
+        return specs[0].fits(token)
+    return any(spec.fits(token) for spec in specs)
+
+
 def _backwards(spec: _Spec) -> _Spec:
     """The spec as read from right to left: a table's phrases reversed."""
     fields = {name: getattr(spec, name) for name in _Spec.__dataclass_fields__}
@@ -210,12 +249,19 @@ def _parts(taken: tuple[tuple[str, int, int], ...], tokens: list[Token]) -> dict
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], words normalized, punctuation as it stands."""
-    return list(_lazy_tokens(text, start, end))
+    new = tuple.__new__  # a Token made as the tuple it is: its own constructor is Python code
+    return [
+        new(Token, (_normal(raw), raw, *m.span()))
+        for m in _TOKEN.finditer(text, start, end)
+        for raw in (m.group(),)
+    ]
 
 
 def _lazy_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    new = tuple.__new__
     for m in _TOKEN.finditer(text, start, end):
-        yield Token(_normal(m.group()), m.group(), m.start(), m.end())
+        raw = m.group()
+        yield new(Token, (_normal(raw), raw, *m.span()))
 
 
 def _last_tokens(text: str, end: int, count: int, reach: int) -> list[Token]:
@@ -232,6 +278,18 @@ def _last_tokens(text: str, end: int, count: int, reach: int) -> list[Token]:
 _SHORT_TOKEN = 10  # characters a token and its space usually take: the first stretch read
 
 
+def _last_token(text: str, end: int, count: int, reach: int) -> Token | None:
+    """The last token `_last_tokens` would read before `end`, read from the last space
+    before it (within the first stretch `_last_tokens` reads): no token holds a space, so
+    the tokens after one are the same whatever stretch they are read from. None when no
+    space stands there, or no token after it."""
+    space = text.rfind(" ", max(0, end - min(reach, count * _SHORT_TOKEN)), end - 1)
+    if space < 0:
+        return None
+    tokens = tokenize(text, space + 1, end)
+    return tokens[-1] if tokens else None
+
+
 @lru_cache(maxsize=1 << 16)
 def _normal(token: str) -> str:
     if token.isascii():
@@ -241,19 +299,67 @@ def _normal(token: str) -> str:
     return token
 
 
+_Taken = tuple[tuple[str, int, int], ...]
+_Match = tuple[int, _Taken]
+
+
+def _matches(specs: Sequence[_Spec], tokens: Sequence[Token], t: int) -> list[_Match]:
+    """Every way `specs` match tokens from `t`: where the match ends, and what each named
+    spec took, in the order of plain backtracking (patterns are a few specs long). They are
+    gathered into a list by plain recursion: nested generators cost a resumption per level
+    for every match passed up."""
+    found: list[_Match] = []
+    _ends(specs, tokens, 0, t, (), found)
+    return found
+
+
+def _reachable(specs: Sequence[_Spec], tokens: Sequence[Token], t: int) -> set[int]:
+    """Where the matches of `specs` from token `t` end: those of `_matches`, found without
+    the words each spec took, so that each state (spec, token, repeats) is visited once
+    rather than once per way of reaching it (a pattern of many optional specs has many)."""
+    ends: set[int] = set()
+    seen: set[tuple[int, int, int]] = set()
+    stack = [(0, t, 0)]
+    last, size = len(specs), len(tokens)
+    while stack:
+        state = stack.pop()
+        if state in seen:
+            continue
+        seen.add(state)
+        s, at, count = state
+        if s == last:
+            ends.add(at)
+            continue
+        spec = specs[s]
+        if count >= spec.low:
+            stack.append((s + 1, at, 0))
+        if count >= spec.high:
+            continue
+        if spec.phrases is None:
+            if at < size and spec.fits(tokens[at]):
+                stack.append((s, at + 1, count + 1))
+        else:
+            stack.extend((s, at + step, count + 1) for step in spec.phrase_sizes(tokens, at))
+    return ends
+
+
+def _end(match: _Match) -> int:
+    return match[0]
+
+
 def _ends(
     specs: Sequence[_Spec],
     tokens: Sequence[Token],
     s: int,
     t: int,
-    taken: tuple[tuple[str, int, int], ...],
-) -> Iterator[tuple[int, tuple[tuple[str, int, int], ...]]]:
-    """Every way specs[s:] match tokens from `t`: where the match ends, and what each named
-    spec took (patterns are a few specs long: plain backtracking)."""
+    taken: _Taken,
+    found: list[_Match],
+) -> None:
+    """Add to `found` every way specs[s:] match tokens from `t`."""
     if s == len(specs):
-        yield t, taken
+        found.append((t, taken))
         return
-    yield from _repeat(specs, tokens, s, t, t, 0, taken)
+    _repeat(specs, tokens, s, t, t, 0, taken, found)
 
 
 def _repeat(
@@ -263,20 +369,21 @@ def _repeat(
     first: int,
     t: int,
     count: int,
-    taken: tuple[tuple[str, int, int], ...],
-) -> Iterator[tuple[int, tuple[tuple[str, int, int], ...]]]:
+    taken: _Taken,
+    found: list[_Match],
+) -> None:
     spec = specs[s]
     if count >= spec.low:
         named = (*taken, (spec.name, first, t)) if spec.name else taken
-        yield from _ends(specs, tokens, s + 1, t, named)
+        _ends(specs, tokens, s + 1, t, named, found)
     if count >= spec.high:
         return
-    if spec.phrases is None:  # one token, the usual case: no generator
+    if spec.phrases is None:  # one token, the usual case
         if t < len(tokens) and spec.fits(tokens[t]):
-            yield from _repeat(specs, tokens, s, first, t + 1, count + 1, taken)
+            _repeat(specs, tokens, s, first, t + 1, count + 1, taken, found)
         return
     for size in spec.phrase_sizes(tokens, t):
-        yield from _repeat(specs, tokens, s, first, t + size, count + 1, taken)
+        _repeat(specs, tokens, s, first, t + size, count + 1, taken, found)
 
 
 @cache
@@ -311,7 +418,23 @@ def _compile(name: str, entry: dict[str, Any], cues: dict[str, Any]) -> TokenPat
         sum(spec.high * (_LONGEST_PHRASE if spec.phrases else 1) for spec in specs), _MAX_TOKENS
     )
     backwards = tuple(_backwards(spec) for spec in specs[::-1])
-    return TokenPattern(name, entry["mode"], specs, backwards, longest, longest * _TOKEN_REACH)
+    leads = _leading(specs)
+    return TokenPattern(
+        name,
+        entry["mode"],
+        specs,
+        backwards,
+        longest,
+        longest * _TOKEN_REACH,
+        leads,
+        _leading(backwards),
+        bool(leads) and all(_digits_only(spec) for spec in leads),
+    )
+
+
+def _digits_only(spec: _Spec) -> bool:
+    """Does `spec` fit only digits (the way `_Spec.fits` reads a spec)?"""
+    return spec.phrases is None and spec.punct is None and spec.digits is not None
 
 
 _WORD_KEYS = frozenset(

@@ -67,6 +67,7 @@ class _Cues(NamedTuple):
     tied_locative: Phrases
     journey: Phrases
     skippable: frozenset[str]
+    firsts: frozenset[str]  # the first words of all the phrases above
     continues: Phrases
 
 
@@ -170,12 +171,13 @@ def _readings(
     analysis: Analysis, sentence: Sentence, mentions: list[PlaceMention], lex: Lexicon
 ) -> list[str]:
     """One reading per place, in order; a place listed after another reads as that one."""
+    skippable, locative = _context_words(analysis, lex)
     context = _Context(
         analysis=analysis,
         sentence=sentence,
         terms=analysis.hits_in(sentence, "term"),
-        skippable=_cues().skippable | lex.skippable | lex.words["place_noun"],
-        locative=_cues().locative | _phrases(lex.words["target_before"]),
+        skippable=skippable,
+        locative=locative,
         home=_home(analysis),
     )
     readings: list[str] = []
@@ -194,6 +196,17 @@ def _readings(
             reading = readings[-1]
         readings.append(reading)
     return _home_countries(context, mentions, readings)
+
+
+def _context_words(analysis: Analysis, lex: Lexicon) -> tuple[frozenset[str], Phrases]:
+    """The words skipped before a place, and the prepositions that locate it: joined once per
+    text, not once per sentence."""
+    if "scope_words" not in analysis.memo:
+        analysis.memo["scope_words"] = (
+            _cues().skippable | lex.skippable | lex.words["place_noun"],
+            _cues().locative | _phrases(lex.words["target_before"]),
+        )
+    return analysis.memo["scope_words"]  # type: ignore[return-value]
 
 
 class _Context(NamedTuple):
@@ -434,11 +447,15 @@ def _starts_with(words: list[str], phrases: Phrases) -> bool:
 
 
 def _holds(words: list[str], phrases: Phrases) -> bool:
-    """Does one of `phrases` (of up to five words) stand among `words`?"""
+    """Does one of `phrases` (of up to five words; one of `_cues()`'s) stand among `words`?
+    Only a word that begins some cue phrase may begin one of them."""
+    firsts = _cues().firsts
+    size = len(words)
     return any(
         tuple(words[i : i + n]) in phrases
-        for n in range(1, 6)
-        for i in range(0, len(words) - n + 1)
+        for i in range(size)
+        if words[i] in firsts
+        for n in range(1, min(5, size - i) + 1)
     )
 
 
@@ -464,18 +481,22 @@ def _cues() -> _Cues:
     def phrases(group: str) -> Phrases:
         return _phrases(w for words in data[group].values() for w in words)
 
+    groups = {
+        "locative": phrases("scope_locative"),
+        "covers": phrases("covers"),
+        "joiners": phrases("list_joiners"),
+        "venue_before": phrases("venue_before"),
+        "venue_locative": phrases("venue_locative"),
+        "excluding": phrases("excluding"),
+        "excluded_after": phrases("excluded_after"),
+        "named_for": phrases("named_for"),
+        "tied_locative": phrases("tied_locative"),
+        "journey": phrases("journey"),
+    }
     return _Cues(
-        locative=phrases("scope_locative"),
-        covers=phrases("covers"),
-        joiners=phrases("list_joiners"),
-        venue_before=phrases("venue_before"),
-        venue_locative=phrases("venue_locative"),
-        excluding=phrases("excluding"),
-        excluded_after=phrases("excluded_after"),
-        named_for=phrases("named_for"),
-        tied_locative=phrases("tied_locative"),
-        journey=phrases("journey"),
+        **groups,
         skippable=frozenset(w[0] for w in phrases("skippable") if len(w) == 1),
+        firsts=frozenset(words[0] for group in groups.values() for words in group if words),
         continues=phrases("continues_scope"),
     )
 

@@ -42,7 +42,13 @@ class Tokens:
     def _inside(self, offset: int) -> bool:
         """Does a word run across `offset` (a character of it on both sides)?"""
         text = self.text
-        return 0 < offset < len(text) and _in_word(text[offset - 1]) and _in_word(text[offset])
+        if not 0 < offset < len(text):
+            return False
+        before, after = text[offset - 1], text[offset]
+        # `_in_word` of both characters, written out: this is asked of every candidate
+        return (before.isalnum() or before == "_" or before in _WORD_MARKS) and (
+            after.isalnum() or after == "_" or after in _WORD_MARKS
+        )
 
     def before(
         self, start: int, words: frozenset[str], skippable: frozenset[str] = frozenset()

@@ -24,6 +24,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from ceasefire import knowledge
 from ceasefire.extract.analysis import Analysis
@@ -44,6 +45,7 @@ class _Words:
     """The normalized word lists of knowledge/dates.yaml `window`."""
 
     onset: frozenset[str]  # in a sentence, they speak of its start
+    onset_ends: frozenset[str]  # the last words of the `onset` phrases of several words
     before_date: frozenset[str]  # `onset` and `onset_at_date`: right before a date, a start
     skippable: frozenset[str]
     report_skippable: frozenset[str]
@@ -62,6 +64,7 @@ def _words() -> _Words:
 
     return _Words(
         onset=flat(window["onset"]),
+        onset_ends=frozenset(p.split()[-1] for p in flat(window["onset"]) if " " in p),
         before_date=flat(window["onset"]) | flat(window["onset_at_date"]),
         skippable=flat(window["skippable"]),
         report_skippable=flat(window["report_skippable"]),
@@ -92,7 +95,7 @@ def mention_window(
     if lasted is not None:
         return lasted
     start = _start(analysis, sentence, reading, lex)
-    end = reading.ends[0].date if reading.ends else _after_duration(analysis.text, sentence, start)
+    end = reading.ends[0].date if reading.ends else _after_duration(analysis, sentence, start)
     return start, end
 
 
@@ -114,10 +117,10 @@ def _speaks_of_onset(analysis: Analysis, sentence: Sentence) -> bool:
     """Does the sentence hold an onset word ("will take effect at 4 a.m.", "never began")?
     Only a sentence dating a statement or an end, or speaking of a start, takes the start a
     sentence next to it gives: "the truce has not held" is about no particular day."""
-    onset = _words().onset
+    onset, ends = _words().onset, _words().onset_ends
     words = [word for _, word in _words_before(analysis, sentence, sentence.end)]
     return any(
-        word in onset or (index and f"{words[index - 1]} {word}" in onset)
+        word in onset or (index and word in ends and f"{words[index - 1]} {word}" in onset)
         for index, word in enumerate(words)
     )
 
@@ -133,7 +136,7 @@ def _lasted(
         return None
     if not any(analysis.hits_in(sentence, "status", key) for key in _ENDED):
         return None
-    duration = _duration(analysis.text, sentence)
+    duration = _duration(analysis, sentence)
     if duration is None or not analysis.tokens.before(duration[0], _words().lasted):
         return None
     end = reading.plain[0].date
@@ -144,6 +147,18 @@ _ENDED = ("collapsed", "expired", "ended")  # triggers of knowledge/statuses.yam
 
 
 def _read(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> _Reading:
+    """The dates of `sentence` sorted by the words before them; read once per sentence, for
+    the sentence's own mentions and for those of the sentences next to it that look here for
+    an onset."""
+    memo: dict[tuple[int, int], _Reading]
+    memo = analysis.memo.setdefault("window_readings", {})  # type: ignore[assignment]
+    span = (sentence.start, sentence.end)
+    if span not in memo:
+        memo[span] = _reading(analysis, sentence, lex)
+    return memo[span]
+
+
+def _reading(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> _Reading:
     words = _words()
     reading = _Reading([], [], [], [], [])
     text = analysis.text
@@ -211,9 +226,43 @@ def _words_before(analysis: Analysis, sentence: Sentence, offset: int) -> list[t
     read from the one before it when that ends at a one-letter abbreviation ("4 a.m. local
     time on Monday" cut after "a.m.")."""
     first = _clause_start(analysis, sentence)
-    return [
-        (m.start(), normalize_term(m.group())) for m in _WORD.finditer(analysis.text, first, offset)
-    ]
+    if offset > sentence.end:
+        return _words_between(analysis.text, first, offset)
+    words = _sentence_words(analysis, first, sentence.end)
+    index = bisect_left(words.ends, offset)
+    found = words.words[:index]
+    if index < len(words.ends) and words.starts[index] < offset:  # a word cut at `offset`
+        cut = words.starts[index]
+        found.append((cut, normalize_term(analysis.text[cut:offset])))
+    return found
+
+
+def _words_between(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    return [(m.start(), normalize_term(m.group())) for m in _WORD.finditer(text, start, end)]
+
+
+class _SentenceWords(NamedTuple):
+    """The normalized words of a stretch with their starts and ends, read once."""
+
+    words: list[tuple[int, str]]
+    starts: list[int]
+    ends: list[int]
+
+
+def _sentence_words(analysis: Analysis, start: int, end: int) -> _SentenceWords:
+    """The words of text[start:end], kept with the analysis: each date of a sentence reads the
+    words before it, and a sentence with many dates would otherwise read them many times."""
+    memo = analysis.memo.setdefault("window_words", {})
+    key = (start, end)
+    found = memo.get(key)  # type: ignore[attr-defined]
+    if found is None:
+        matches = list(_WORD.finditer(analysis.text, start, end))
+        found = memo[key] = _SentenceWords(  # type: ignore[index]
+            [(m.start(), normalize_term(m.group())) for m in matches],
+            [m.start() for m in matches],
+            [m.end() for m in matches],
+        )
+    return found
 
 
 def _clause_start(analysis: Analysis, sentence: Sentence) -> int:
@@ -249,16 +298,26 @@ def _neighbour_onset(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> st
     return None
 
 
-def _after_duration(text: str, sentence: Sentence, start: str | None) -> str | None:
+def _after_duration(analysis: Analysis, sentence: Sentence, start: str | None) -> str | None:
     if start is None:
         return None
-    duration = _duration(text, sentence)
+    duration = _duration(analysis, sentence)
     return None if duration is None else shifted(date.fromisoformat(start), duration[1])
 
 
-def _duration(text: str, sentence: Sentence) -> tuple[int, int] | None:
+def _duration(analysis: Analysis, sentence: Sentence) -> tuple[int, int] | None:
     """The first duration of the sentence ("72-hour", "ثلاثة أيام" in digits): where it
-    starts, and its length in whole days (at least one)."""
+    starts, and its length in whole days (at least one). Sought once per sentence: both the
+    start and the end of its mentions may ask."""
+    memo: dict[tuple[int, int], tuple[int, int] | None]
+    memo = analysis.memo.setdefault("durations", {})  # type: ignore[assignment]
+    span = (sentence.start, sentence.end)
+    if span not in memo:
+        memo[span] = _first_duration(analysis.text, sentence)
+    return memo[span]
+
+
+def _first_duration(text: str, sentence: Sentence) -> tuple[int, int] | None:
     found = _DURATION.finds(text, sentence.start, sentence.end)
     if not found:
         return None
