@@ -89,7 +89,8 @@ class _Spec:
         if self.punct is not None:
             return token.norm in self.punct
         if self.digits is not None:
-            return token.raw.isdigit() and self.digits[0] <= len(token.raw) <= self.digits[1]
+            # decimal digits only: "²" is a digit to `isdigit` but no number of a date
+            return token.raw.isdecimal() and self.digits[0] <= len(token.raw) <= self.digits[1]
         if not _is_word(token.raw) or token.norm in self.excluded:
             return False
         if self.capitalized and not token.raw[0].isupper():
@@ -217,7 +218,7 @@ def _leading(specs: tuple[_Spec, ...]) -> tuple[_Spec, ...]:
 
 
 def _may_hold_digits(text: str) -> bool:
-    """May a token of `text` be digits (`str.isdigit`)? Not when the text is ASCII without
+    """May a token of `text` be digits (`str.isdecimal`)? Not when the text is ASCII without
     0-9; other scripts have digits of their own, which are not looked for."""
     return not text.isascii() or _ASCII_DIGIT.search(text) is not None
 
