@@ -76,6 +76,7 @@ class Speakers:
         self._relatives = [h for h in hits if h.kind == "relative"]
         self._collectives = [h for h in hits if h.kind == "collective"]
         self._starts = [s.start for s in analysis.sentences]
+        self._marks: dict[int, list[int]] = {}  # clause marks by sentence, found when asked
         self._by_sentence: dict[int, list[Speech]] = {}
         for speech in self._resolve(hits):
             self._by_sentence.setdefault(speech.sentence, []).append(speech)
@@ -321,9 +322,19 @@ class Speakers:
     def _set_off(self, start: int, sentence: Sentence, words: int = 1) -> bool:
         """Is the report set off from what it reports, by a comma or a closing quotation mark
         at most `words` before it (`," said the group`, ", the army said")?"""
-        text = self._analysis.text
-        mark = max(text.rfind(m, sentence.start, start) for m in _CLAUSE_MARKS)
+        mark = self._last_mark(sentence, start)
         return mark >= 0 and self._gap(mark + 1, start) <= words
+
+    def _last_mark(self, sentence: Sentence, start: int) -> int:
+        """The offset of the last clause mark of the sentence before `start`, or -1; the
+        sentence's marks are found once."""
+        marks = self._marks.get(sentence.start)
+        if marks is None:
+            text = self._analysis.text
+            marks = [i for i in range(sentence.start, sentence.end) if text[i] in _CLAUSE_MARKS]
+            self._marks[sentence.start] = marks
+        index = bisect_left(marks, start)
+        return marks[index - 1] if index else -1
 
     def _gap(self, low: int, high: int) -> int:
         """Words between two offsets."""
@@ -411,7 +422,7 @@ class Speakers:
         """Is the report a tag after a comma (", the army said", ", U.S. President Joe Biden
         said"), not a clause of its own (", and Israel said it would respond")?"""
         text = self._analysis.text
-        mark = max(text.rfind(m, sentence.start, start) for m in _CLAUSE_MARKS)
+        mark = self._last_mark(sentence, start)
         words = text[mark + 1 : start].split() if mark >= 0 else []
         links = self._words.links
         return (

@@ -152,9 +152,9 @@ def mention_sides(
     if it announced it; so is one whose armed forces speak of it ("the army said the truce
     held"), unless the halt is unilateral. None of those excluded, nor a mediator, nor an
     international body or aid agency."""
-    actors = analysis.within(analysis.actors, sentence)
-    parties, sponsors, mediators = mention_roles(analysis, sentence, actors, evidence)
-    kept = {a.canonical: a for a in keepers(analysis, sentence, actors, speakers, evidence)}
+    roles, keeping = _sentence_sides(analysis, sentence, speakers, evidence)
+    parties, sponsors, mediators = (list(found) for found in roles)
+    kept = {a.canonical: a for a in keeping}
     armed: dict[str, Actor] = {}
     if not analysis.hits_in(sentence, "role", "unilateral"):
         armed = {a.canonical: a for a in speakers.armed_speakers(sentence, terms, evidence)}
@@ -169,12 +169,27 @@ def mention_sides(
         and actor.country  # a multinational coalition speaks as a backer
         and actor.country not in sides
     )
-    added = [*kept.values(), *(armed[a] for a in spoken)]
+    added = [*kept.values(), *(actor for name, actor in armed.items() if name in spoken)]
     parties = _unique(
         [a for a in parties + added if a.canonical not in left_out and a.agent not in _NEVER_BOUND]
     )
     sponsors = [a for a in sponsors if a.canonical not in kept and a.canonical not in spoken]
     return Sides(parties, sponsors, mediators, spoken)
+
+
+def _sentence_sides(
+    analysis: Analysis, sentence: Sentence, speakers: Speakers, evidence: Evidence
+) -> tuple[tuple[list[Actor], list[Actor], list[Actor]], list[Actor]]:
+    """The roles the sentence's words give and the sides that say they keep it: the same for
+    every term of the sentence, so read once per sentence (callers copy the lists)."""
+    key = f"sides:{sentence.start}"
+    if key not in analysis.memo:
+        actors = analysis.within(analysis.actors, sentence)
+        analysis.memo[key] = (
+            mention_roles(analysis, sentence, actors, evidence),
+            keepers(analysis, sentence, actors, speakers, evidence),
+        )
+    return analysis.memo[key]  # type: ignore[return-value]
 
 
 def brokers_stay_mediators(analysis: Analysis, mentions: list[Ceasefire]) -> None:
