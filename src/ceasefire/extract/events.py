@@ -78,10 +78,7 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         for s in analysis.sentences_with(*key)
     }
     countries = Counter(p.record.country for p in analysis.places)
-    # where a sentence names no place: the document's most specific place of events
-    fallback = _most_specific(
-        [p for p in analysis.places if not names_a_meeting(analysis.tokens, p, lex)], countries
-    )
+    fallback = _fallback_place(analysis, lex, countries)
     for sentence in (relevant[start] for start in sorted(relevant)):
         if analysis.hits_in(sentence, "cue", "cumulative"):
             continue  # a running total over many acts ("have killed 9,000 so far")
@@ -462,6 +459,19 @@ def _place(
             best = finer
     best = best or fallback
     return to_place(best, evidence) if best else None
+
+
+def _fallback_place(
+    analysis: Analysis, lex: Lexicon, countries: Counter[str]
+) -> PlaceMention | None:
+    """Where a sentence that names no place happened: the document's most specific place, of
+    those that name no meeting ("the Astana talks")."""
+    best = _most_specific(analysis.places, countries)
+    if best is None or not names_a_meeting(analysis.tokens, best, lex):
+        return best
+    return _most_specific(
+        [p for p in analysis.places if not names_a_meeting(analysis.tokens, p, lex)], countries
+    )
 
 
 def _rank_kind(place: PlaceMention) -> int:

@@ -100,11 +100,13 @@ def _quarter_of(
     of the city named next; before one, of the city named right after ("the al-Mashhad
     district of Aleppo")? An Arabic name read without its article ("المشهد") is looked at
     whole."""
+    city = _next_country(following, end, best)
+    if record.country == (city or leading) and city in (None, record.country):
+        return False  # a quarter of a city of its own country, if one at all
     text = tokens.text
     word = start
     while word > 0 and text[word - 1].isalpha():
         word -= 1
-    city = _next_country(following, end, best)
     if tokens.before(word, lex.words["quarter_noun"]):
         return record.country != (city or leading)
     return tokens.after(end, lex.words["quarter_after"]) and city not in (None, record.country)

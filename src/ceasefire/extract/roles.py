@@ -201,9 +201,15 @@ def brokers_stay_mediators(analysis: Analysis, mentions: list[Ceasefire]) -> Non
     sides = {a.canonical for m in mentions for a in m.parties}
     sides |= {a.record.canonical for a in document_sides(analysis)}
     brokers: dict[str, Actor] = {}
+    negotiating: dict[int, bool] = {}  # by sentence: does it speak of negotiating?
     for mention in mentions:
         sentence = sentence_at(analysis.sentences, mention.evidence.start)
-        if sentence is None or not _NEGOTIATED.finds(analysis.text, sentence.start, sentence.end):
+        if sentence is None:
+            continue
+        if sentence.start not in negotiating:
+            found = _NEGOTIATED.finds(analysis.text, sentence.start, sentence.end)
+            negotiating[sentence.start] = bool(found)
+        if not negotiating[sentence.start]:
             continue
         named = analysis.within(analysis.actors, sentence)
         found = mention.characterized_by + unique_actors(named, mention.evidence)
