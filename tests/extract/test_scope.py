@@ -177,3 +177,12 @@ def test_a_sentence_going_on_about_the_arrangement_gives_its_scope(extract, text
     result = extract(text)
     assert _field(result, "places") == {"Shan State"}
     assert _excluded(result, "places") == {"Rakhine"}
+
+
+def test_a_region_seat_in_a_list_of_regions_is_kept(extract) -> None:
+    result = extract("The truce began on Sunday in the provinces of Deraa, Suweida and Quneitra.")
+    assert {p["admin1"] for c in result["ceasefires"] for p in c["places"]} == {
+        "Daraa",
+        "As-Suwayda",
+        "Quneitra",
+    }

@@ -146,7 +146,7 @@ def _placed_elsewhere(text: str, mentions: list[PlaceMention], lex: Lexicon) -> 
         if (
             following is not None
             and record.kind == "city"
-            and (record.country, record.name) not in lex.regions
+            and not _names_region(record, lex)
             and record.population < _STRAY_BELOW
             and following.record.country == record.country
             and _region_of(following.record)[1] != record.admin1
@@ -155,6 +155,16 @@ def _placed_elsewhere(text: str, mentions: list[PlaceMention], lex: Lexicon) -> 
             continue
         kept.append(mention)
     return kept
+
+
+def _names_region(record: PlaceRecord, lex: Lexicon) -> bool:
+    """Does the town name a region of its own: one of its name, or the one it is the seat of
+    (the gazetteer places a region at its largest town), whatever the spelling ("Dar‘ā" of
+    the Daraa governorate)?"""
+    if (record.country, record.name) in lex.regions:
+        return True
+    region = lex.regions.get((record.country, record.admin1))
+    return region is not None and (region.lat, region.lon) == (record.lat, record.lon)
 
 
 def _region_named_for(record: PlaceRecord, lex: Lexicon) -> PlaceRecord:
