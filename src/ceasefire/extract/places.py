@@ -74,7 +74,8 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
         record = best[keys]
         if _stray(record, support, context) or _abroad(record, support, divided):
             continue
-        if _quarter_of(tokens, start, end, lex, record, ordered[index + 1 :], best, leading):
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        if _quarter_of(tokens, start, end, lex, record, following, best, leading):
             continue  # "the Salaheddine quarter" of a city, not a town of that name abroad
         if record.kind == "city" and (
             tokens.after(end, lex.words["region_after"])
@@ -91,7 +92,7 @@ def _quarter_of(
     end: int,
     lex: Lexicon,
     record: PlaceRecord,
-    following: list[tuple[tuple[int, int], tuple[str, ...]]],
+    following: tuple[tuple[int, int], tuple[str, ...]] | None,
     best: dict[tuple[str, ...], PlaceRecord],
     leading: str | None,
 ) -> bool:
@@ -113,14 +114,14 @@ def _quarter_of(
 
 
 def _next_country(
-    following: list[tuple[tuple[int, int], tuple[str, ...]]],
+    following: tuple[tuple[int, int], tuple[str, ...]] | None,
     end: int,
     best: dict[tuple[str, ...], PlaceRecord],
 ) -> str | None:
     """The country of the place named right after a quarter ("district of Aleppo", "حي
     المشهد في حلب"): its city's."""
-    if following and following[0][0][0] - end <= _QUARTER_TO_CITY:
-        return best[following[0][1]].country
+    if following is not None and following[0][0] - end <= _QUARTER_TO_CITY:
+        return best[following[1]].country
     return None
 
 
