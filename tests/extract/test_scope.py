@@ -186,3 +186,15 @@ def test_a_region_seat_in_a_list_of_regions_is_kept(extract) -> None:
         "As-Suwayda",
         "Quneitra",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Israel and Iran agreed to a ceasefire on Tuesday.", {"IL", "IR"}),
+        ("Russia and Ukraine agreed to a ceasefire on Tuesday.", {"UA"}),
+    ],
+)
+def test_a_war_between_states_is_placed_where_it_is_fought(extract, text, countries) -> None:
+    result = extract(text, published="2025-06-24")
+    assert {p["country"] for c in result["ceasefires"] for p in c["places"]} == countries

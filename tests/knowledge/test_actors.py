@@ -75,3 +75,13 @@ def test_no_name_is_given_twice_in_one_file(key: str) -> None:
     for name in ACTOR_FILES:
         names = [entry[field] for entry in (knowledge.load(name) or {}).get(key) or []]
         assert len(names) == len(set(names)), name
+
+
+def test_patrons_and_wars_name_known_actors() -> None:
+    known = {entry["canonical"]: entry for entry in actor_knowledge()[0]}
+    backings = knowledge.load("patrons")["patrons"]
+    unknown = [n for b in backings for n in (b["patron"], b["client"]) if n not in known]
+    wars = knowledge.load("wars")["interstate"]
+    not_states = [s for w in wars for s in w["sides"] if known.get(s, {}).get("agent") != "GOV"]
+    assert unknown == [] and not_states == []
+    assert all(b.get("source") for b in backings) and all(w.get("source") for w in wars)

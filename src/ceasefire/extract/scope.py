@@ -29,7 +29,7 @@ from typing import NamedTuple
 from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, unique_actors
 from ceasefire.extract.analysis import Analysis
-from ceasefire.extract.lexicon import Lexicon
+from ceasefire.extract.lexicon import Lexicon, actor_knowledge
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
 from ceasefire.extract.places import PlaceMention, to_place
@@ -117,12 +117,16 @@ def carried_scope(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> Scope
 
 
 def nationwide(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> list[Ceasefire]:
-    """When no mention of the text places its ceasefire below the level of a country, the
-    mentions that name no place apply to the country of its war (`_war_country`), else to the
+    """When no mention of the text places its ceasefire below the level of a country, an
+    arrangement between two states covers the countries their war is fought in
+    (`_where_states_fight`); otherwise the mentions that name no place apply to the country
+    of its war (`_war_country`), else to the
     country the text is about, where the text names it ("the UN envoy to Yemen ... the
     truce"): a ceasefire reported without a place is the whole country's. A text about a
     local truce names its town in some mention."""
     if any(p.kind != "country" for c in found for p in c.places):
+        return found
+    if _where_states_fight(analysis, found, lex):
         return found
     scoped = Counter(p.country for c in found for p in c.places)
     war = _war_country(found, lex)
@@ -142,6 +146,46 @@ def nationwide(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> list
         if not record.places:
             record.places = [to_place(country, evidence)]
     return found
+
+
+def _where_states_fight(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> bool:
+    """An arrangement between two states at war, placed nowhere below the level of a country,
+    covers every country the war is fought in (knowledge/wars.yaml): "Israel and Iran", not
+    Iran alone; the Russian war in Ukraine stays Ukraine's. False when the parties are no two
+    states of a known war."""
+    parties = [a for c in found for a in c.parties if a.country]
+    if not parties or any(a.agent not in ("GOV", "MIL") for a in parties):
+        return False
+    fought_in = _wars().get(frozenset(a.country for a in parties))
+    if not fought_in:
+        return False
+    named = {m.record.country: m for m in analysis.places if m.record.kind == "country"}
+    for record in found:
+        have = {p.country for p in record.places}
+        if not have <= fought_in:
+            continue  # placed elsewhere: another arrangement of the text
+        for code in sorted(fought_in - have):
+            mention = named.get(code) or _unnamed_country(code, lex)
+            if mention is not None:
+                record.places.append(to_place(mention, record.evidence))
+    return True
+
+
+def _unnamed_country(code: str, lex: Lexicon) -> PlaceMention | None:
+    """A country the text names only as a state, not as a place."""
+    record = lex.countries.get(code)
+    return PlaceMention(0, 0, record.name, record) if record is not None else None
+
+
+@cache
+def _wars() -> dict[frozenset[str], frozenset[str]]:
+    """The countries each war between two states is fought in, by the states' ISO alpha-3
+    codes (knowledge/wars.yaml)."""
+    countries = {a["canonical"]: a.get("country") for a in actor_knowledge()[0]}
+    return {
+        frozenset(countries[side] for side in war["sides"]): frozenset(war["fought_in"])
+        for war in knowledge.load("wars")["interstate"]
+    }
 
 
 def _war_country(found: list[Ceasefire], lex: Lexicon) -> str | None:
