@@ -433,3 +433,12 @@ def test_states_engaged_in_negotiating_it_mediate(extract) -> None:
     )
     assert {"Qatar", "United States"} <= canonicals(mention["mediators"])
     assert canonicals(mention["parties"]) == {"Israel", "Hamas"}
+
+
+def test_the_armed_sides_of_one_country_are_the_parties_when_no_sentence_says(extract) -> None:
+    text = (
+        "The Sudanese army shelled Omdurman on Monday. The RSF attacked a base in Khartoum. "
+        "The council called on all sides to observe a ceasefire."
+    )
+    parties = {a["canonical"] for c in extract(text)["ceasefires"] for a in c["parties"]}
+    assert parties == {"Sudanese Armed Forces", "Rapid Support Forces"}

@@ -343,9 +343,26 @@ def document_sides(analysis: Analysis) -> list[ActorMention]:
         sides = _Reader(analysis, sentence, actors)._after_cues("parties") if actors else []
         if len(_names(sides)) >= 2:
             found[named] = sides
-    sides = found.get(True) or found.get(False) or []
+    sides = found.get(True) or found.get(False) or _armed_of_one_country(analysis)
     analysis.memo["sides"] = sides
     return sides
+
+
+def _armed_of_one_country(analysis: Analysis) -> list[ActorMention]:
+    """With no "between", the sides of a civil war are the armed forces and groups of the one
+    country that the document names two or more of ("the army", "the RSF"), each once; none
+    when it names armed actors of several countries (a war between states, or foreign forces)."""
+    armed = [a for a in analysis.actors if a.record.agent in _ARMED_SIDES and a.record.country]
+    countries = {a.record.country for a in armed}
+    if len(countries) != 1:
+        return []
+    first: dict[str, ActorMention] = {}
+    for actor in armed:
+        first.setdefault(actor.record.canonical, actor)
+    return list(first.values()) if len(first) >= 2 else []
+
+
+_ARMED_SIDES = frozenset({"MIL", "REB", "INS"})
 
 
 def _patrons_of_sides(
