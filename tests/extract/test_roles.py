@@ -442,3 +442,12 @@ def test_the_armed_sides_of_one_country_are_the_parties_when_no_sentence_says(ex
     )
     parties = {a["canonical"] for c in extract(text)["ceasefires"] for a in c["parties"]}
     assert parties == {"Sudanese Armed Forces", "Rapid Support Forces"}
+
+
+def test_who_works_with_both_sides_mediates(extract) -> None:
+    text = (
+        "Thailand and Cambodia agreed to a ceasefire on Monday. China was also in close "
+        "contact with both countries to find a peaceful solution."
+    )
+    mediators = {a["canonical"] for c in extract(text)["ceasefires"] for a in c["mediators"]}
+    assert "China" in mediators

@@ -448,8 +448,14 @@ class _Reader:
         return roles
 
     def brokers(self) -> list[ActorMention]:
-        """The brokers, hosts, envoys and monitors a sentence names by a cue."""
-        return self._after_cues("mediators") + self._monitors() + self._envoys()
+        """The brokers, hosts, envoys and monitors a sentence names by a cue, and those who
+        work with both sides towards it."""
+        return (
+            self._after_cues("mediators")
+            + self._subjects("between_both")
+            + self._monitors()
+            + self._envoys()
+        )
 
     # --- lists of names -------------------------------------------------------------------
 
