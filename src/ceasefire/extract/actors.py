@@ -294,6 +294,15 @@ def to_actor(mention: ActorMention, evidence: object = None) -> Actor:
     )
 
 
+STATE_AGENTS = frozenset({"GOV", "MIL"})  # a state's government and forces are one side
+
+
+def side_key(canonical: str, country: str | None, agent: str) -> str:
+    """The side an actor is on: a state's government and its forces are one side, keyed by
+    their country; any other actor is a side of its own."""
+    return f"state:{country}" if agent in STATE_AGENTS and country else canonical
+
+
 def unique_actors(mentions: list[ActorMention], evidence: Evidence) -> list[Actor]:
     """Each actor once, in the order first named, with `evidence`."""
     seen: set[str] = set()

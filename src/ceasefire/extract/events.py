@@ -78,7 +78,8 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         for s in analysis.sentences_with(*key)
     }
     countries = Counter(p.record.country for p in analysis.places)
-    fallback = _fallback_place(analysis, lex, countries)
+    # where a sentence names no place: the document's most specific place of events
+    fallback = _most_specific(_event_places(analysis, lex), countries)
     for sentence in (relevant[start] for start in sorted(relevant)):
         if analysis.hits_in(sentence, "cue", "cumulative"):
             continue  # a running total over many acts ("have killed 9,000 so far")
@@ -436,11 +437,7 @@ def _place(
     """The most specific place of the trigger's part of the sentence, else of the sentence,
     else of the document."""
     fallback, countries = places
-    in_sentence = [
-        p
-        for p in analysis.within(analysis.places, sentence)
-        if not names_a_meeting(analysis.tokens, p, lex)
-    ]
+    in_sentence = analysis.within(_event_places(analysis, lex), sentence)
     candidates = _inside(in_sentence, scope) or in_sentence
     # Where it happened is said with "in", "near", "at": prefer those places, unless another
     # in the same country is more specific ("in western Yemen (Al Hudaydah)").
@@ -461,17 +458,14 @@ def _place(
     return to_place(best, evidence) if best else None
 
 
-def _fallback_place(
-    analysis: Analysis, lex: Lexicon, countries: Counter[str]
-) -> PlaceMention | None:
-    """Where a sentence that names no place happened: the document's most specific place, of
-    those that name no meeting ("the Astana talks")."""
-    best = _most_specific(analysis.places, countries)
-    if best is None or not names_a_meeting(analysis.tokens, best, lex):
-        return best
-    return _most_specific(
-        [p for p in analysis.places if not names_a_meeting(analysis.tokens, p, lex)], countries
-    )
+def _event_places(analysis: Analysis, lex: Lexicon) -> list[PlaceMention]:
+    """The document's places where an act may happen: not those that name a meeting or an
+    accord held there ("the Astana talks"). Read once per document."""
+    if "event_places" not in analysis.memo:
+        analysis.memo["event_places"] = [
+            p for p in analysis.places if not names_a_meeting(analysis.tokens, p, lex)
+        ]
+    return analysis.memo["event_places"]  # type: ignore[return-value]
 
 
 def _rank_kind(place: PlaceMention) -> int:

@@ -259,7 +259,7 @@ def build_lexicon() -> Lexicon:
     dates = knowledge.load("dates")
     numbers = knowledge.load("numbers")
     names = [*_place_patterns(places), *_actor_patterns()]
-    forces = _forces(actors)
+    forces = _first_by_country(actors, "MIL")
     patterns = [
         *names,
         *(
@@ -303,7 +303,7 @@ def build_lexicon() -> Lexicon:
         generic=_generic(actors, forces),
         spellings=skeleton_index(_town_names(places)),
         attribution=_attribution_words(),
-        governments=_governments(actors),
+        governments=_first_by_country(actors, "GOV"),
         qualifiers=frozenset(
             normalize_term(q) for words in numbers["qualifiers"].values() for q in words
         ),
@@ -344,20 +344,13 @@ def _normalized_words(by_language: dict[str, list[str]]) -> frozenset[str]:
     return frozenset(normalize_term(word) for words in by_language.values() for word in words)
 
 
-def _governments(actors: dict[str, ActorRecord]) -> dict[str, ActorRecord]:
-    governments: dict[str, ActorRecord] = {}
+def _first_by_country(actors: dict[str, ActorRecord], agent: str) -> dict[str, ActorRecord]:
+    """Each country's first actor of `agent` ("GOV": its government, "MIL": its forces)."""
+    found: dict[str, ActorRecord] = {}
     for record in actors.values():
-        if record.agent == "GOV" and record.country:
-            governments.setdefault(record.country, record)
-    return governments
-
-
-def _forces(actors: dict[str, ActorRecord]) -> dict[str, ActorRecord]:
-    forces: dict[str, ActorRecord] = {}
-    for record in actors.values():
-        if record.agent == "MIL" and record.country:
-            forces.setdefault(record.country, record)
-    return forces
+        if record.agent == agent and record.country:
+            found.setdefault(record.country, record)
+    return found
 
 
 def _states(actors: dict[str, ActorRecord]) -> dict[str, ActorRecord]:

@@ -11,13 +11,12 @@ from functools import cache
 from typing import NamedTuple
 
 from ceasefire import knowledge
-from ceasefire.extract.lexicon import ActorRecord, actor_knowledge
-
-_STATE_AGENTS = frozenset({"GOV", "MIL"})  # a state's government and forces are one side
+from ceasefire.extract.actors import side_key
+from ceasefire.extract.lexicon import ActorRecord, lexicon
 
 
 class _Backing(NamedTuple):
-    patron: str  # a side key (see `_key`)
+    patron: str  # a side key (`actors.side_key`)
     client: str  # a side key
     country: str | None  # the client's country (ISO alpha-3)
     since: str
@@ -54,10 +53,7 @@ def one_war(brokers: list[ActorRecord], date: str | None) -> bool:
 
 
 def _key(record: ActorRecord) -> str:
-    """A state's government and its forces are one side: its country; others are themselves."""
-    if record.agent in _STATE_AGENTS and record.country:
-        return f"state:{record.country}"
-    return record.canonical
+    return side_key(record.canonical, record.country, record.agent)
 
 
 def _during(backing: _Backing, date: str | None) -> bool:
@@ -67,10 +63,7 @@ def _during(backing: _Backing, date: str | None) -> bool:
 @cache
 def _by_client() -> dict[str, tuple[_Backing, ...]]:
     """Each client's backings, by side key."""
-    records = {
-        a["canonical"]: ActorRecord(a["canonical"], a.get("country"), a["agent"], a.get("code"))
-        for a in actor_knowledge()[0]
-    }
+    records = lexicon().actors
     found: dict[str, list[_Backing]] = {}
     for entry in knowledge.load("patrons")["patrons"]:
         client = records[entry["client"]]

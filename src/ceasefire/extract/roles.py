@@ -215,18 +215,12 @@ def brokers_stay_mediators(analysis: Analysis, mentions: list[Ceasefire]) -> Non
         found = mention.characterized_by + unique_actors(named, mention.evidence)
         here = [a for a in found if a.agent in _ANNOUNCING and a.canonical not in sides]
         brokers.update((a.canonical, a) for a in here)
-        _add(mention.mediators, here)
+        mention.mediators = _unique(mention.mediators + here)
     for mention in mentions:
         moved = [a for a in mention.sponsors if a.canonical in brokers]
         if moved:
             mention.sponsors = [a for a in mention.sponsors if a.canonical not in brokers]
-            _add(mention.mediators, moved)
-
-
-def _add(actors: list[Actor], more: list[Actor]) -> None:
-    """Append to `actors`, in place, those of `more` it does not hold yet."""
-    held = {a.canonical for a in actors}
-    actors += [a for a in more if a.canonical not in held and not held.add(a.canonical)]
+            mention.mediators = _unique(mention.mediators + moved)
 
 
 def without_backers(mentions: list[Ceasefire], spoken: list[frozenset[str]]) -> None:

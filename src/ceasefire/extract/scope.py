@@ -27,9 +27,9 @@ from functools import cache
 from typing import NamedTuple
 
 from ceasefire import knowledge
-from ceasefire.extract.actors import ActorMention, unique_actors
+from ceasefire.extract.actors import STATE_AGENTS, ActorMention, side_key, unique_actors
 from ceasefire.extract.analysis import Analysis
-from ceasefire.extract.lexicon import Lexicon, actor_knowledge
+from ceasefire.extract.lexicon import Lexicon, lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
 from ceasefire.extract.places import PlaceMention, to_place
@@ -75,21 +75,28 @@ def mention_scope(
     analysis: Analysis, sentence: Sentence, evidence: Evidence, lex: Lexicon
 ) -> Scope:
     """The scope, venues and exclusions that one sentence states for its ceasefire terms."""
-    mentions = analysis.within(analysis.places, sentence)
-    readings = _readings(analysis, sentence, mentions, lex)
-    tied = [m for m, r in zip(mentions, readings, strict=True) if r == TIED]
-    located = [m for m, r in zip(mentions, readings, strict=True) if r == LOCATED]
-    venues = [m for m, r in zip(mentions, readings, strict=True) if r == VENUE]
-    excluded = [m for m, r in zip(mentions, readings, strict=True) if r == EXCLUDED]
+    read = _read_places(analysis, sentence, lex)
     actors = analysis.within(analysis.actors, sentence)
     return Scope(
-        places=_unique(tied or located, evidence),
-        venues=_unique(venues, evidence),
+        places=_unique(read[TIED] or read[LOCATED], evidence),
+        venues=_unique(read[VENUE], evidence),
         excluded={
-            "places": _unique(excluded, evidence),
+            "places": _unique(read[EXCLUDED], evidence),
             "actors": excluded_actors(analysis, sentence, actors, evidence, lex),
         },
     )
+
+
+def _read_places(
+    analysis: Analysis, sentence: Sentence, lex: Lexicon
+) -> dict[str, list[PlaceMention]]:
+    """The sentence's places by their reading (`_readings`), in text order."""
+    mentions = analysis.within(analysis.places, sentence)
+    read: dict[str, list[PlaceMention]] = {TIED: [], LOCATED: [], VENUE: [], EXCLUDED: []}
+    readings = _readings(analysis, sentence, mentions, lex)
+    for mention, reading in zip(mentions, readings, strict=True):
+        read.setdefault(reading, []).append(mention)
+    return read
 
 
 _OPENING = 40  # characters read for the words that open a sentence
@@ -102,17 +109,14 @@ def carried_scope(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> Scope
     words = [normalize_term(w) for w in _WORD.findall(sentence.text[:_OPENING])[:3]]
     if not any(tuple(words[: len(p)]) == p for p in _cues().continues):
         return None
-    mentions = analysis.within(analysis.places, sentence)
-    readings = _readings(analysis, sentence, mentions, lex)
-    evidence = analysis.evidence(sentence)
-    tied = [m for m, r in zip(mentions, readings, strict=True) if r == TIED]
-    excluded = [m for m, r in zip(mentions, readings, strict=True) if r == EXCLUDED]
-    if not tied and not excluded:
+    read = _read_places(analysis, sentence, lex)
+    if not read[TIED] and not read[EXCLUDED]:
         return None
+    evidence = analysis.evidence(sentence)
     return Scope(
-        places=_unique(tied, evidence),
+        places=_unique(read[TIED], evidence),
         venues=[],
-        excluded={"places": _unique(excluded, evidence), "actors": []},
+        excluded={"places": _unique(read[EXCLUDED], evidence), "actors": []},
     )
 
 
@@ -154,7 +158,7 @@ def _where_states_fight(analysis: Analysis, found: list[Ceasefire], lex: Lexicon
     Iran alone; the Russian war in Ukraine stays Ukraine's. False when the parties are no two
     states of a known war."""
     parties = [a for c in found for a in c.parties if a.country]
-    if not parties or any(a.agent not in ("GOV", "MIL") for a in parties):
+    if not parties or any(a.agent not in STATE_AGENTS for a in parties):
         return False
     fought_in = _wars().get(frozenset(a.country for a in parties))
     if not fought_in:
@@ -181,9 +185,9 @@ def _unnamed_country(code: str, lex: Lexicon) -> PlaceMention | None:
 def _wars() -> dict[frozenset[str], frozenset[str]]:
     """The countries each war between two states is fought in, by the states' ISO alpha-3
     codes (knowledge/wars.yaml)."""
-    countries = {a["canonical"]: a.get("country") for a in actor_knowledge()[0]}
+    actors = lexicon().actors
     return {
-        frozenset(countries[side] for side in war["sides"]): frozenset(war["fought_in"])
+        frozenset(actors[side].country for side in war["sides"]): frozenset(war["fought_in"])
         for war in knowledge.load("wars")["interstate"]
     }
 
@@ -196,7 +200,7 @@ def _war_country(found: list[Ceasefire], lex: Lexicon) -> str | None:
     local = Counter(a.country for a in parties if a.agent in _NON_STATE)
     if local:
         alpha3 = local.most_common(1)[0][0]
-    elif len({a.country for a in parties}) == 1 and len({_side(a) for a in parties}) > 1:
+    elif len({a.country for a in parties}) == 1 and len(_sides(parties)) > 1:
         alpha3 = parties[0].country
     else:
         return None
@@ -206,9 +210,8 @@ def _war_country(found: list[Ceasefire], lex: Lexicon) -> str | None:
 _NON_STATE = frozenset({"REB", "INS", "OPP"})
 
 
-def _side(actor: Actor) -> str:
-    """A state's government and forces are one side."""
-    return actor.country or "" if actor.agent in ("GOV", "MIL") else actor.canonical
+def _sides(actors: list[Actor]) -> set[str]:
+    return {side_key(a.canonical, a.country, a.agent) for a in actors}
 
 
 def _readings(
