@@ -75,7 +75,9 @@ def test_fixed_input_clears_its_failure_and_changed_input_updates(
     report = ingest([str(corpus)], store)
     assert (report.new, report.updated) == (1, 1)
     assert [f["source"] for f in store.failures()] == [str(corpus / "docs.jsonl")]
-    assert store.get(str(corpus / "a-copy.txt"))["text"] == "A corrected report."
+    assert store.get(str(corpus / "a-copy.txt"))["text"] == (
+        "Shelling in Aleppo\n\nA corrected report."
+    )
 
 
 def test_unreachable_database_is_a_clear_error() -> None:

@@ -66,8 +66,9 @@ def arrangement_id(founding_key: str) -> str:
     return "arr-" + hashlib.sha1(founding_key.encode()).hexdigest()[:12]
 
 
-def sort_key(mention: Mention) -> tuple[str, str, int]:
-    return (mention.sort_date, mention.document_id, mention.index)
+def sort_key(mention: Mention) -> tuple[str, str, bool, int]:
+    """Date said, document, then the document's body before its headline (`gather`)."""
+    return (mention.sort_date, mention.document_id, mention.headline, mention.index)
 
 
 @dataclass(slots=True)
@@ -138,8 +139,10 @@ def gather(mentions: list[Mention], drafts: list[Draft] | None = None) -> list[D
         here = theatres.setdefault(mention.theatre, _Open())
         best = _best_match(mention, here.candidates(mention, rule), rule)
         if best is None:
-            if mention.status not in rule.founding:
-                continue  # a passing reference, or news of the end of something unknown
+            # a passing reference, news of the end of something unknown, or a headline,
+            # which sums up what the body tells in full: none founds an arrangement
+            if mention.status not in rule.founding or mention.headline:
+                continue
             best = Draft(id=arrangement_id(mention.key), theatre=mention.theatre)
             drafts.append(best)
         best.add(mention, rule)
@@ -222,6 +225,7 @@ def _may_renew(mention: Mention, draft: Draft, rule: Rules, scope: int) -> bool:
         if _same_start(mention, draft, rule):
             return True
         start = _day(mention.start)
+        # far from every start it knows; with none known, no start is a restart
         restarts = all(abs(start - _day(s)) > rule.restart for s in draft.starts)
         return same_type and draft.closed is None and not restarts
     return _near_start(mention, draft, rule) or (same_type and draft.closed is None)

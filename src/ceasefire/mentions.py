@@ -34,6 +34,7 @@ class Mention:
     informative: bool  # says more than a passing reference: a status, a place or a date
     inherited: bool  # names no place of its own: its regions are its document's
     record: dict[str, Any]  # the Ceasefire record, its places narrowed to the theatre
+    headline: bool = False  # told in the headline the text opens with
 
     @property
     def type(self) -> str:
@@ -68,6 +69,7 @@ class Mention:
             "informative": self.informative,
             "inherited": self.inherited,
             "record": self.record,
+            "headline": self.headline,
         }
 
     @classmethod
@@ -83,6 +85,7 @@ class Mention:
             informative=data["informative"],
             inherited=data["inherited"],
             record=data["record"],
+            headline=data.get("headline", False),
         )
 
 
@@ -91,11 +94,18 @@ def mention_key(document_id: str, index: int) -> str:
 
 
 def mentions_of(
-    document_id: str, published: str | None, records: dict[str, Any], silent: frozenset[str]
+    document_id: str,
+    published: str | None,
+    records: dict[str, Any],
+    silent: frozenset[str],
+    title: str | None = None,
 ) -> list[Mention]:
-    """The document's ceasefire mentions, each placed in its theatre and regions."""
+    """The document's ceasefire mentions, each placed in its theatre and regions. An undated
+    document is taken as said when the latest start it gives, so that its headline and its
+    lead, one dated and one not, stay one arrangement."""
     home = _main_country(records.get("places") or [])
     ceasefires = records.get("ceasefires") or []
+    published = published or max((c["start"] for c in ceasefires if c.get("start")), default=None)
     home_region = _main_region(ceasefires, home)
     found = []
     for index, record in enumerate(ceasefires):
@@ -117,9 +127,21 @@ def mentions_of(
                 informative=informative,
                 inherited=not scope,
                 record={**record, "places": scope},
+                headline=_in_headline(record, title or records.get("title")),
             )
         )
     return found
+
+
+def _in_headline(record: dict[str, Any], title: str | None) -> bool:
+    """Is the mention's evidence the headline the text opens with (or a part of it)?"""
+    evidence = record.get("evidence") or {}
+    title = (title or "").strip()
+    return (
+        bool(title)
+        and evidence.get("start", -1) < len(title)
+        and ((evidence.get("text") or "").strip() in title)
+    )
 
 
 def _main_country(places: list[dict[str, Any]]) -> str:

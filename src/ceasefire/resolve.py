@@ -140,7 +140,9 @@ def _readable(
         if doc["records"] is None:  # not extracted, or extraction failed: nothing to link
             continue
         try:
-            mentions = mentions_of(doc["id"], doc["published"], doc["records"], silent)
+            mentions = mentions_of(
+                doc["id"], doc["published"], doc["records"], silent, doc.get("title")
+            )
             found = reports_of(doc["id"], doc["records"])
         except Exception as exc:  # records from an older or broken extractor
             why = f"records cannot be read: {type(exc).__name__}: {str(exc)[:200]}"

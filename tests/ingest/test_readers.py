@@ -73,7 +73,10 @@ def test_feed_entries_become_documents(tmp_path: Path) -> None:
     assert doc.title == "Truce extended in Aleppo"
     assert doc.published == "2016-05-07"
     assert doc.outlet == "Test Wire"
-    assert doc.text == "Russia said the regime of calm in Aleppo was extended by 72 hours."
+    assert doc.text == (
+        "Truce extended in Aleppo\n\n"
+        "Russia said the regime of calm in Aleppo was extended by 72 hours."
+    )
     assert isinstance(second, Failure) and "neither content nor description" in second.reason
 
 
@@ -99,7 +102,7 @@ def test_html_page_loses_its_boilerplate(tmp_path: Path) -> None:
     doc = prepare(item)
     assert doc.published == "2016-05-06"
     assert doc.author == "Jane Doe"
-    assert doc.text.startswith("Paragraph 0: the regime of calm")
+    assert doc.text.startswith("Calm holds in Aleppo\n\nParagraph 0: the regime of calm")
     for boilerplate in ("cookies", "Most read", "Celebrity", "Copyright", "Home"):
         assert boilerplate not in doc.text
 

@@ -12,7 +12,7 @@ from ceasefire.extract.analysis import Analysis, analyse
 from ceasefire.extract.ceasefires import find_ceasefires
 from ceasefire.extract.collector import collector_paused
 from ceasefire.extract.displacement import find_displacement
-from ceasefire.extract.events import find_events
+from ceasefire.extract.events import find_events, retold_in_headline
 from ceasefire.extract.lexicon import lexicon
 from ceasefire.extract.places import to_place
 from ceasefire.extract.sentences import sentence_at
@@ -34,10 +34,20 @@ def extract_document(doc: Document, events: bool = True) -> Result:
             places=_places(analysis),
             actors=_actors(analysis),
             ceasefires=find_ceasefires(analysis, lex),
-            events=find_events(analysis, lex, doc.published) if events else [],
+            events=(
+                retold_in_headline(find_events(analysis, lex, doc.published), _headline_end(doc))
+                if events
+                else []
+            ),
             displacement=find_displacement(analysis, lex),
             text=doc.text,
         )
+
+
+def _headline_end(doc: Document) -> int:
+    """Where the headline the cleaned text opens with ends (0: none)."""
+    title = (doc.title or "").strip()
+    return len(title) if title and doc.text.startswith(title) else 0
 
 
 def _evidence(analysis: Analysis, offset: int) -> Evidence | None:

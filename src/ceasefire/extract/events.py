@@ -128,6 +128,24 @@ def _told_again(events: list[Event], killings: list[Event]) -> list[Event]:
     return [e for e in events if id(e) not in dropped]
 
 
+def retold_in_headline(events: list[Event], headline_end: int) -> list[Event]:
+    """A headline tells again an act the body reports ("Israeli strike kills 2 in southern
+    Lebanon", then the strike told in full): an event of the headline (the text up to
+    `headline_end`) gives way to one of its type in the body, which takes its toll if it
+    has none."""
+    if not headline_end:
+        return events
+    body = [e for e in events if e.evidence.start >= headline_end]
+    kept = []
+    for event in events:
+        told = next((e for e in body if e.type == event.type), None)
+        if event.evidence.start >= headline_end or told is None:
+            kept.append(event)
+        elif told.fatalities is None:
+            told.fatalities = event.fatalities
+    return kept
+
+
 def _named(actor: Actor | None) -> bool:
     return actor is not None and actor.canonical != _UNIDENTIFIED
 

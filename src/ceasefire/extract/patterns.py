@@ -452,6 +452,10 @@ def _spec(spec: dict[str, Any], cues: dict[str, Any], fail: Any) -> _Spec:
             f"token {spec} says nothing of its word: give in, group, any, suffix, punct, "
             "shape, digits or table"
         )
+    for key in ("in", "not_in"):
+        odd = [w for w in spec.get(key, []) if not isinstance(w, str)]
+        if odd:  # YAML reads a bare no, on or yes as a truth value: quote such words
+            raise fail(f"token {key} {odd} holds words that are not strings: quote them")
     words: set[str] | None = None
     if "in" in spec:
         words = {normalize_term(w) for w in spec["in"]}

@@ -428,12 +428,16 @@ class _Reader:
     def _announced(self, unilateral: bool) -> _Roles:
         """Who announces, declares or calls for it: an armed group reporting it speaks as a
         party; in a sentence about mediating, a state or body announcing it is the broker;
-        otherwise, and always for what is declared outright or alone, a sponsor."""
+        otherwise, and always for what is declared outright or alone, a sponsor. A side that
+        declares a truce with another ("announces ceasefire extension with Taliban") is a
+        party to it."""
         roles: _Roles = ([], [], [])
         mediating = bool(self.hits("mediation"))
+        counterparts = set() if unilateral else _names(self._near_terms())
         for actor, declared in self._declarers():
             belligerent = actor.record.agent in _BELLIGERENT
-            if belligerent and not (declared or unilateral):
+            with_another = bool(counterparts - {actor.record.canonical}) and not mediating
+            if with_another or (belligerent and not (declared or unilateral)):
                 roles[0].append(actor)
             elif mediating and not belligerent:
                 roles[2].append(actor)

@@ -11,9 +11,11 @@ from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.clauses import governed_by
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
+from ceasefire.extract.patterns import pattern
 from ceasefire.extract.sentences import Sentence
 
 NEGATION_REACH = 25  # characters before a trigger in which a negation cancels it
+_AGREEMENT_ON = pattern("agreement_on")
 _LOOKED_BACK = frozenset({"proposed", "agreed", "announced", "in_force", "extended", "expanded"})
 
 
@@ -27,9 +29,21 @@ def mention_status(analysis: Analysis, sentence: Sentence, term: Hit, lex: Lexic
         status = _stated_status(analysis, governed_by(analysis, sentence, "term", term.start), lex)
     if status == "mentioned":
         status = _stated_status(analysis, sentence, lex)
+    if status == "mentioned" and _agreement_on(analysis, sentence, term):
+        status = "agreed"
     if status in _LOOKED_BACK and analysis.within(analysis.past_months, sentence):
         return "mentioned"
     return status
+
+
+def _agreement_on(analysis: Analysis, sentence: Sentence, term: Hit) -> bool:
+    """ "US-Russian agreement on a truce", "اتفاق أميركي – روسي على هدنة": named as agreed,
+    unless denied ("no agreement on a truce was reached")."""
+    start = _AGREEMENT_ON.start_of(analysis.text, term.start)
+    if start is None:
+        return False
+    denials = analysis.hits_in(sentence, "cue", "negation")
+    return not any(0 <= start - n.end <= NEGATION_REACH for n in denials)
 
 
 def _stated_status(analysis: Analysis, span: Sentence, lex: Lexicon) -> str:

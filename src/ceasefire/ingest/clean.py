@@ -28,9 +28,11 @@ class Cleaned:
 
 
 def clean_text(raw: str, title: str | None = None) -> Cleaned:
-    """Split a plain-text article into headline and body, dropping furniture at its edges.
+    """Find a plain-text article's headline and body, dropping furniture at its edges.
 
     With a known `title`, copies of it at the top are dropped and no headline is guessed.
+    The cleaned text opens with the headline, once: a headline is the article's first claim
+    ("Thailand, Cambodia agree to ceasefire"), often the only one to name where.
     """
     lines = [line.rstrip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = _trim_edges(lines)
@@ -39,7 +41,13 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
     else:
         title, lines = _take_title(lines)
     author, outlet = _find_byline(lines)
-    return Cleaned(_join(lines), title, author, outlet)
+    return Cleaned(_with_headline(title, _join(lines)), title, author, outlet)
+
+
+def _with_headline(title: str | None, body: str) -> str:
+    if not title or not title.strip():
+        return body
+    return f"{title.strip()}\n\n{body}" if body else title.strip()
 
 
 def normalize_title(title: str | None) -> str:

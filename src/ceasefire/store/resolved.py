@@ -32,10 +32,10 @@ class ResolvedStore:
 
     def pending(self, limit: int) -> list[dict[str, Any]]:
         """Documents not yet resolved, oldest first (so that each batch re-gathers only the
-        weeks it covers): id, published and records (None for one without records, whose
-        earlier records, if any, are withdrawn)."""
+        weeks it covers): id, published, title and records (None for one without records,
+        whose earlier records, if any, are withdrawn)."""
         query = (
-            select(documents.c.id, documents.c.published, documents.c.records)
+            select(documents.c.id, documents.c.published, documents.c.title, documents.c.records)
             .where(documents.c.resolved.is_(False))
             .order_by(documents.c.published, documents.c.id)
             .limit(limit)
