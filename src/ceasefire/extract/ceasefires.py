@@ -124,9 +124,9 @@ def _referring_back(
         if mention.status == "mentioned" and not mention.characterized_by:
             continue  # it says nothing of the arrangement
         # its scope, with what this sentence adds to it
-        named_places = {p.geonameid for p in before[-1].places}
+        named_places = {(p.geonameid, p.canonical) for p in before[-1].places}
         mention.places = before[-1].places + [
-            p for p in mention.places if p.geonameid not in named_places
+            p for p in mention.places if (p.geonameid, p.canonical) not in named_places
         ]
         if mention.status == "mentioned":  # only who speaks of it: where it stands is as before
             mention.status = before[-1].status
@@ -150,8 +150,10 @@ def _scope_carried_on(analysis: Analysis, lex: Lexicon, found: list[Ceasefire]) 
                 break
             scope = carried_scope(analysis, following, lex)
             if scope is not None:
-                named = {p.geonameid for p in mention.places}
-                mention.places += [p for p in scope.places if p.geonameid not in named]
+                named = {(p.geonameid, p.canonical) for p in mention.places}
+                mention.places += [
+                    p for p in scope.places if (p.geonameid, p.canonical) not in named
+                ]
                 mention.excluded["places"] += scope.excluded["places"]
 
 

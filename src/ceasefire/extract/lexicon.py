@@ -56,6 +56,7 @@ _EVENT_CUE_GROUPS = (
 # Cue words only ever looked up beside a candidate (extract/spans.py), never matched.
 CONTEXT_GROUPS = (
     "locative",
+    "compass",
     "origin",
     "destination",
     "until",
@@ -83,7 +84,7 @@ CONTEXT_GROUPS = (
 class PlaceRecord(NamedTuple):
     geonameid: int
     name: str
-    kind: str  # country, admin1 or city (gazetteer kinds)
+    kind: str  # country, admin1 or city (gazetteer kinds), or landmark (knowledge/landmarks.yaml)
     country: str
     admin1: str | None
     lat: float
@@ -431,6 +432,25 @@ def _event_patterns() -> Iterator[tuple[str, Entry]]:
         yield from _grouped("cue", {group: events[group]})
 
 
+def _place_rows() -> list[dict[str, str]]:
+    """The gazetteer's rows, and the landmarks' (knowledge/landmarks.yaml) written as such."""
+    landmarks = [
+        {
+            "geonameid": str(entry["id"]),
+            "name": entry["name"],
+            "kind": "landmark",
+            "country": entry["country"],
+            "admin1": "",
+            "lat": str(entry["lat"]),
+            "lon": str(entry["lon"]),
+            "population": "0",
+            "names": "|".join(entry["names"]),
+        }
+        for entry in knowledge.load("landmarks")["landmarks"]
+    ]
+    return knowledge.load_table("gazetteer") + landmarks
+
+
 def _places() -> list[PlaceRecord]:
     return [
         PlaceRecord(
@@ -443,7 +463,7 @@ def _places() -> list[PlaceRecord]:
             lon=float(row["lon"]),
             population=int(row["population"] or 0),
         )
-        for row in knowledge.load_table("gazetteer")
+        for row in _place_rows()
     ]
 
 
@@ -451,7 +471,7 @@ def _town_names(places: list[PlaceRecord]) -> Iterator[tuple[str, str, str]]:
     """(key, country, name) for every name of every town: regions and countries are all
     matched by their names."""
     towns = {str(p.geonameid): p.country for p in places if p.kind == "city"}
-    for row in knowledge.load_table("gazetteer"):
+    for row in _place_rows():
         country = towns.get(row["geonameid"])
         if country is not None:
             for name in row["names"].split("|"):
@@ -462,7 +482,7 @@ def _place_patterns(places: list[PlaceRecord]) -> Iterator[tuple[str, Entry]]:
     """One entry per name, its key every place the name may mean: "170062|170063"."""
     stop = _arabic_stopwords()
     actors = {normalize_term(alias) for alias, _ in _actor_patterns()}
-    names = {str(row["geonameid"]): row["names"] for row in knowledge.load_table("gazetteer")}
+    names = {str(row["geonameid"]): row["names"] for row in _place_rows()}
     meanings: dict[str, list[str]] = {}
     for place in places:
         key = str(place.geonameid)
@@ -521,7 +541,7 @@ def _english_place_names(places: list[PlaceRecord]) -> set[str]:
     alternate names in other languages come last; see `build_gazetteer`)."""
     big = {str(p.geonameid) for p in places if p.kind != "city" or p.population >= _BIG}
     names: set[str] = set()
-    for row in knowledge.load_table("gazetteer"):
+    for row in _place_rows():
         if row["geonameid"] in big:
             names.update(n for n in row["names"].split("|")[:_ENGLISH_NAMES] if n.isascii())
     return names

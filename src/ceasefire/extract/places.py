@@ -42,6 +42,7 @@ class PlaceMention(NamedTuple):
     end: int
     text: str
     record: PlaceRecord
+    qualifier: str = ""  # a compass word written before the name ("eastern" Congo)
 
 
 def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMention]:
@@ -82,8 +83,21 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
             or tokens.before(start, lex.words["region_before"], lex.skippable)
         ):
             record = _region_named_for(record, lex)
-        mentions.append(PlaceMention(start, end, tokens.text[start:end], record))
+        qualifier = _compass_before(tokens.text, start, lex.words["compass"])
+        mentions.append(PlaceMention(start, end, tokens.text[start:end], record, qualifier))
     return _placed_elsewhere(tokens.text, mentions, lex)
+
+
+def _compass_before(text: str, start: int, compass: frozenset[str]) -> str:
+    """The compass word (or two: "north-east", "شمال شرق") right before a name, as written."""
+    words = text[max(0, start - 30) : start].split(" ")
+    if len(words) < 2 or words[-1]:  # the name must follow a single space
+        return ""
+    for size in (2, 1):
+        qualifier = " ".join(words[-1 - size : -1])
+        if len(words) > size and normalize_term(qualifier) in compass:
+            return qualifier
+    return ""
 
 
 def _quarter_of(
@@ -352,9 +366,9 @@ def to_place(mention: PlaceMention, evidence: object = None) -> Place:
     if kind == "city" and record.population < _LOCALITY_BELOW:
         kind = "locality"
     return Place(
-        name=mention.text,
+        name=f"{mention.qualifier} {mention.text}" if mention.qualifier else mention.text,
         canonical=record.name,
-        geonameid=record.geonameid,
+        geonameid=record.geonameid if record.geonameid > 0 else None,  # landmarks: none
         lat=record.lat,
         lon=record.lon,
         country=record.country,
