@@ -94,9 +94,7 @@ class Analysis:
     _hits_in: dict[tuple[str, str | None, int, int], list[Hit]] = field(default_factory=dict)
     _sentence_ends: dict[int, int] = field(default_factory=dict)  # by their starts
     # a sentence's start -> its hits by kind and by kind and key, grouped when first asked
-    _sentence_hits: dict[int, dict[tuple[str, str | None], list[Hit]]] = field(
-        default_factory=dict
-    )
+    _sentence_hits: dict[int, dict[tuple[str, str | None], list[Hit]]] = field(default_factory=dict)
     _evidence: dict[int, Evidence] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict)  # whole-text facts, read once
 

@@ -164,14 +164,10 @@ class Speakers:
         ]
         return sorted([*actors, *collectives]) if collectives else actors
 
-    def _sides_for_collectives(
-        self, found: tuple[ActorMention, ...]
-    ) -> tuple[ActorMention, ...]:
+    def _sides_for_collectives(self, found: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
         """The speakers, with "both sides" read as the sides the document names."""
         sides = document_sides(self._analysis)
-        return tuple(
-            side for a in found for side in (sides if a.record is _COLLECTIVE else [a])
-        )
+        return tuple(side for a in found for side in (sides if a.record is _COLLECTIVE else [a]))
 
     def _candidates(self, sentence: Sentence) -> list[ActorMention]:
         """The sentence's actors, and the names read there as places that also name an actor:

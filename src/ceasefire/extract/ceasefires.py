@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ceasefire.extract.analysis import Analysis
+from ceasefire.extract.antecedents import roles_carried_back
 from ceasefire.extract.attribution import Speakers, find_speakers
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
@@ -45,6 +46,7 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     made.sort(key=lambda pair: pair[0].evidence.start)
     found = [mention for mention, _ in made]
     _scope_carried_on(analysis, lex, found)
+    roles_carried_back(analysis, found, lex)
     without_backers(found, [spoken for _, spoken in made])
     brokers_stay_mediators(analysis, found)
     sides_by_default(analysis, found)

@@ -57,6 +57,9 @@ _EVENT_CUE_GROUPS = (
 CONTEXT_GROUPS = (
     "locative",
     "compass",
+    "definite",
+    "definite_prefix",
+    "term_modifier",
     "origin",
     "destination",
     "until",

@@ -85,7 +85,8 @@ def _western_digits(text: str) -> str:
     """Decimal digits of any script as ASCII ("٤" → "4"); other characters that Unicode counts
     as digits but not as decimal ones ("²", "①") are left as they are."""
     return "".join(
-        str(value) if not ch.isascii() and (value := unicodedata.decimal(ch, None)) is not None
+        str(value)
+        if not ch.isascii() and (value := unicodedata.decimal(ch, None)) is not None
         else ch
         for ch in text
     )

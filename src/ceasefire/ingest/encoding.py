@@ -67,8 +67,9 @@ def _with_nul_bytes(data: bytes) -> Decoded:
     """Bytes with NULs: UTF-16 written without a byte-order mark, UTF-8 with a few stray NULs
     (which cleaning drops), or binary data, which is refused."""
     sample = data[:_SAMPLE]
-    even, odd = sample[0::2].count(0) / len(sample[0::2]), sample[1::2].count(0) / max(
-        len(sample[1::2]), 1
+    even, odd = (
+        sample[0::2].count(0) / len(sample[0::2]),
+        sample[1::2].count(0) / max(len(sample[1::2]), 1),
     )
     for encoding, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         if nuls >= _UTF16_NULS and other <= _STRAY_NULS and len(data) % 2 == 0:
