@@ -36,3 +36,30 @@ def test_a_proposal_lends_no_roles(extract) -> None:
     )["ceasefires"]
     assert proposal["status"] == "proposed"
     assert (later["parties"], later["sponsors"]) == ([], [])
+
+
+def test_an_agreement_named_for_where_it_was_made(extract) -> None:
+    text = (
+        "The truce held in Hodeidah. The Houthis said they remain committed to the "
+        "Stockholm agreement and to the calm in Taiz."
+    )
+    named = [
+        c for c in extract(text, published="2018-12-18")["ceasefires"] if "Stockholm" in c["term"]
+    ]
+    assert [c["term"] for c in named] == ["Stockholm agreement"]
+    # named for the venue, it takes none of its sentence's places (Taiz is the calm's)
+    assert "Taiz" not in {p["canonical"] for p in named[0]["places"]}
+    arabic = extract(
+        "الهدنة صامدة. وأكد الحوثيون الالتزام باتفاق استوكهولم.", published="2018-12-18"
+    )
+    assert "اتفاق استوكهولم" in [c["term"] for c in arabic["ceasefires"]]
+    # a text that names no ceasefire names no agreement of this kind
+    assert extract("The Minsk agreements were discussed in Paris.")["ceasefires"] == []
+
+
+def test_border_between_two_states_names_no_sides(extract) -> None:
+    text = "The Daraa agreement lets Russia control the border between Syria and Jordan."
+    records = extract("The ceasefire holds. " + text, published="2018-07-06")["ceasefires"]
+    assert not {"Syrian government", "Jordan"} & {
+        a["canonical"] for c in records for a in c["parties"]
+    }

@@ -28,7 +28,7 @@ from ceasefire.extract.places import (
 )
 from ceasefire.extract.sentences import Sentence, sentence_at, split_sentences
 from ceasefire.extract.spans import Tokens
-from ceasefire.extract.terms import split_terms
+from ceasefire.extract.terms import named_agreements, split_terms
 from ceasefire.records import Evidence
 
 _NONE: list[Hit] = []
@@ -178,6 +178,7 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
     tokens = Tokens(text)
     found = lex.matcher.find(text, resolve=False)
     found += split_terms(text, found)
+    found += named_agreements(text, found, lex.words)
     regions = named_regions(found, lex)
     if acts:
         found += find_spelled_places(tokens, found, lex, regions)

@@ -23,6 +23,7 @@ from ceasefire.extract.roles import (
 from ceasefire.extract.scope import Scope, carried_scope, mention_scope, nationwide
 from ceasefire.extract.sentences import Sentence
 from ceasefire.extract.status import mention_status
+from ceasefire.extract.terms import NAMED
 from ceasefire.extract.window import mention_window
 from ceasefire.records import Ceasefire
 
@@ -83,6 +84,8 @@ def _mention(
     with the parties that only its armed speakers make."""
     evidence = analysis.evidence(sentence)
     scope, start, end = where
+    if _named_agreement(analysis, sentence, term):  # named for where it was made, not for
+        scope = scope._replace(places=[])  # where it applies: the sentence's places are not its
     sides = mention_sides(analysis, sentence, speakers, alike, scope.excluded["actors"], evidence)
     mention = Ceasefire(
         type=kind or term.key,
@@ -100,6 +103,12 @@ def _mention(
         end=end,
     )
     return mention, sides.spoken
+
+
+def _named_agreement(analysis: Analysis, sentence: Sentence, term: Hit) -> bool:
+    return any(
+        (h.start, h.end) == (term.start, term.end) for h in analysis.hits_in(sentence, *NAMED)
+    )
 
 
 def _referring_back(

@@ -56,6 +56,8 @@ _EVENT_CUE_GROUPS = (
 # Cue words only ever looked up beside a candidate (extract/spans.py), never matched.
 CONTEXT_GROUPS = (
     "locative",
+    "agreement_after",
+    "agreement_before",
     "compass",
     "definite",
     "definite_prefix",
@@ -502,11 +504,21 @@ def _place_patterns(places: list[PlaceRecord]) -> Iterator[tuple[str, Entry]]:
                 continue
             if len(name) < _MIN_LATIN_PLACE and place.kind == "city" and place.population < _BIG:
                 continue
-            keys = meanings.setdefault(name, [])
-            if key not in keys:
-                keys.append(key)
+            for spelling in (name, *_prosthetic(name)):
+                keys = meanings.setdefault(spelling, [])
+                if key not in keys:
+                    keys.append(key)
     for name, keys in meanings.items():
         yield name, Entry("place", PLACE_KEYS.join(keys), case_of(name))
+
+
+def _prosthetic(name: str) -> tuple[str, ...]:
+    """The name with the leading alef Arabic may write before its first two consonants
+    ("ستوكهولم" is also "استوكهولم"; knowledge/arabic.yaml `prosthetic_alef`)."""
+    rule = knowledge.load("arabic")["prosthetic_alef"]
+    if len(name) > 3 and name[0] == rule["first"] and name[1] in rule["second"]:
+        return ("ا" + name,)
+    return ()
 
 
 def _bare_possessives(

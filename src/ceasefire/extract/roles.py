@@ -77,6 +77,8 @@ class _Words:
     list_tails: tuple[tuple[str, ...], ...]  # longest first
     asked: frozenset[str]  # before a verb of keeping: it is asked of someone ("to observe")
     self_reference: frozenset[str]  # "they" of "X said they agreed": the speakers themselves
+    lines: frozenset[str]  # "the border" of "the border between X and Y": no sides named
+    skippable: frozenset[str]  # "the" in "the border between"
 
 
 @cache
@@ -96,6 +98,8 @@ def _words() -> _Words:
         reporting=flat(roles["reporting"]),
         asked=flat(roles["asked"]),
         self_reference=flat(roles["self_reference"]),
+        lines=flat(roles["lines"]),
+        skippable=frozenset(),
         list_tails=tuple(
             sorted({tuple(w.split()) for w in flat(roles["list_tail"])}, key=len, reverse=True)
         ),
@@ -518,9 +522,12 @@ class _Reader:
     # --- cues -----------------------------------------------------------------------------
 
     def _after_cues(self, role: str) -> list[ActorMention]:
-        """The list of names right after each cue of `role` ("between X and Y")."""
+        """The list of names right after each cue of `role` ("between X and Y"); not after
+        a "between" that places a border or a road ("the border between Syria and Jordan")."""
         found: list[ActorMention] = []
         for cue in self.hits(role):
+            if self.analysis.tokens.before(cue.start, self.words.lines, self.words.skippable):
+                continue
             index = self._first_after(cue.end, _AFTER_CUE)
             if index is not None:
                 found += self._list_at(index)
