@@ -419,10 +419,24 @@ def test_who_was_attacked_decides_battle_or_attack(extract, text: str, coded: tu
         "intervention, the monitor said.",
         "So far, IS militants have killed 300 people in Deir ez-Zor.",
         "قتلت الغارات الروسية أكثر من 9000 مدني منذ بداية التدخل.",
+        "At least 84 journalists have been killed in Syria since 2011.",
+        "More than 200 people have been killed by air strikes on Douma since April.",
+        "قتل أكثر من 300 شخص بالقصف على دوما منذ آذار 2011.",
+        "Air strikes have killed dozens in Raqqa in recent weeks.",
+        "Government forces have repeatedly shelled Douma, killing civilians.",
     ],
 )
 def test_a_running_total_is_no_event(extract, text: str) -> None:
     assert extract(text)["events"] == []
+
+
+def test_a_date_since_which_a_place_is_described_leaves_the_act(extract) -> None:
+    text = (
+        "Rebel shelling killed two civilians in Aleppo, a city that has been divided since "
+        "July 2012."
+    )
+    [event] = extract(text)["events"]
+    assert event["fatalities"] == 2
 
 
 def test_a_running_total_is_not_the_toll_of_the_act_before_it(extract) -> None:

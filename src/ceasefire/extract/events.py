@@ -47,6 +47,8 @@ _CROWD_STRENGTH = {
 _ACT_GAP = pattern("act_gap")  # "Russian and Syrian strikes", "IS attack"
 _OTHER_SIDE = pattern("other_side")  # "fighting the"
 _PASSIVE_BEFORE = pattern("passive_before")
+_SINCE = (pattern("since_a_month"), pattern("since_a_year"))  # "killed since April"
+_SINCE_REACH = 8  # words between a death word and the "since" of a running total, at most
 _KILLING = "killing"  # the kind of a death word standing in for an act no word names
 _UNIDENTIFIED = "unidentified armed group"  # the doer of an act whose doer no one names
 _VICTIM_REACH = 30  # characters after the trigger in which the one acted on is named
@@ -81,7 +83,9 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
     # where a sentence names no place: the document's most specific place of events
     fallback = _most_specific(_event_places(analysis, lex), countries)
     for sentence in (relevant[start] for start in sorted(relevant)):
-        if analysis.hits_in(sentence, "cue", "cumulative"):
+        if analysis.hits_in(sentence, "cue", "cumulative") or _since_a_date(
+            analysis, sentence, lex
+        ):
             continue  # a running total over many acts ("have killed 9,000 so far")
         triggers = _triggers(analysis, lex, sentence)
         found = [
@@ -108,6 +112,27 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             last.fatalities = _toll(analysis, sentence, sentence, lex.qualifiers)
     _carry_doers(events)
     return _told_again(events, killings)
+
+
+def _since_a_date(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> bool:
+    """Does the sentence count its toll since a month or a year ("84 journalists have been
+    killed since 2011", "قتل 300 شخص منذ آذار")? The date follows the death word closely,
+    with no relative clause between ("killed two in the city that has been divided since
+    July 2012" tells one act). Sought only where "since" or "منذ" is written."""
+    if "since" not in sentence.text and "منذ" not in sentence.text:
+        return False
+    deaths = analysis.hits_in(sentence, "cue", "deaths")
+    relative = lex.words["relative"]
+    for since in (f for p in _SINCE for f in p.finds(analysis.text, sentence.start, sentence.end)):
+        for death in deaths:
+            between = analysis.text[death.end : since.start].split()
+            if (
+                death.end <= since.start
+                and len(between) <= _SINCE_REACH
+                and not any(normalize_term(w) in relative for w in between)
+            ):
+                return True
+    return False
 
 
 def _told_again(events: list[Event], killings: list[Event]) -> list[Event]:
