@@ -506,3 +506,28 @@ def test_one_who_says_it_acted_claims_the_act(extract, text: str, doer: str | No
 )
 def test_a_capital_acting_or_naming_talks_is_no_place_of_events(extract, text: str) -> None:
     assert all(not e["place"] for e in extract(text)["events"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war began in mid 2011 when protests against Assad were violently suppressed.",
+        "Regime forces retook the eastern districts of Aleppo in 2016.",
+        "اندلعت الاحتجاجات في عام 2011 قبل أن تقمعها قوات النظام.",
+    ],
+)
+def test_history_told_as_background_is_no_event(extract, text: str) -> None:
+    assert extract(text, published="2017-10-05")["events"] == []
+
+
+def test_an_act_of_the_text_s_own_year_stays_and_history_lends_no_toll(extract) -> None:
+    text = (
+        "Government forces shelled Douma on Monday. "
+        "The battle for Aleppo in 2016 killed thousands of people."
+    )
+    [event] = extract(text, published="2017-10-05")["events"]
+    assert event["fatalities"] is None
+    [same_year] = extract("Regime forces retook the town in 2017.", published="2017-10-05")[
+        "events"
+    ]
+    assert same_year["type"] == "battles"

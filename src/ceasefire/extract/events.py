@@ -48,6 +48,9 @@ _ACT_GAP = pattern("act_gap")  # "Russian and Syrian strikes", "IS attack"
 _OTHER_SIDE = pattern("other_side")  # "fighting the"
 _PASSIVE_BEFORE = pattern("passive_before")
 _SINCE = (pattern("since_a_month"), pattern("since_a_year"))  # "killed since April"
+_CLAUSE_BREAKS = (".", ";", ",", "،", "؛")
+_IN_A_YEAR = pattern("in_a_year")  # "retook the city in 2015"
+_YEAR_REACH = 60  # characters between an act and the year that dates it, at most
 _SINCE_REACH = 8  # words between a death word and the "since" of a running total, at most
 _KILLING = "killing"  # the kind of a death word standing in for an act no word names
 _UNIDENTIFIED = "unidentified armed group"  # the doer of an act whose doer no one names
@@ -88,6 +91,8 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         ):
             continue  # a running total over many acts ("have killed 9,000 so far")
         triggers = _triggers(analysis, lex, sentence)
+        past = [t for t in triggers if _of_a_past_year(analysis, t)]
+        triggers = [t for t in triggers if t not in past]
         found = [
             _event(
                 analysis,
@@ -100,6 +105,13 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             )
             for i, trigger in enumerate(triggers)
         ]
+        if past and not found:
+            # history told as background ("the battle for Aleppo in 2016"): no event of the
+            # news, nor its toll; "the fighting" said next still speaks of that history
+            last = _event(
+                analysis, lex, sentence, past[-1], sentence, published, (fallback, countries)
+            )
+            continue
         killings.extend(e for e, t in zip(found, triggers, strict=True) if t.kind == _KILLING)
         if last is not None and _refers_back(analysis, triggers, found, last):
             if last.fatalities is None:
@@ -112,6 +124,24 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             last.fatalities = _toll(analysis, sentence, sentence, lex.qualifiers)
     _carry_doers(events)
     return _told_again(events, killings)
+
+
+def _of_a_past_year(analysis: Analysis, trigger: Hit) -> bool:
+    """Is the act dated to a year before the text's own ("Regime forces retook Aleppo in
+    2015", in a 2017 article; "the war began in mid 2011 when protests were crushed")? Such an
+    act is history told as background. The year must stand close to the act, in its clause."""
+    published = analysis.published
+    if not published or not published[:4].isdigit():
+        return False
+    text = analysis.text
+    start, end = max(0, trigger.start - _YEAR_REACH), min(len(text), trigger.end + _YEAR_REACH)
+    for found in _IN_A_YEAR.finds(text, start, end):
+        between = text[min(found.end, trigger.end) : max(found.start, trigger.start)]
+        if int(found.parts["year"]) < int(published[:4]) and not any(
+            mark in between for mark in _CLAUSE_BREAKS
+        ):
+            return True
+    return False
 
 
 def _since_a_date(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> bool:
