@@ -424,6 +424,8 @@ def test_who_was_attacked_decides_battle_or_attack(extract, text: str, coded: tu
         "قتل أكثر من 300 شخص بالقصف على دوما منذ آذار 2011.",
         "Air strikes have killed dozens in Raqqa in recent weeks.",
         "Government forces have repeatedly shelled Douma, killing civilians.",
+        "Fighting between government forces and rebels in Aleppo has intensified in the past "
+        "month.",
     ],
 )
 def test_a_running_total_is_no_event(extract, text: str) -> None:
