@@ -533,3 +533,13 @@ def test_an_act_of_the_text_s_own_year_stays_and_history_lends_no_toll(extract) 
         "events"
     ]
     assert same_year["type"] == "battles"
+
+
+def test_a_body_s_name_is_no_place_unless_after_a_locative(extract) -> None:
+    text = "A source told SANA reporter that terrorist groups shelled the neighborhood."
+    result = extract(text, published="2016-11-20")
+    assert "JP" not in {p["country"] for p in result["places"]}  # the agency, not Japan's Sano
+    assert all((e["place"] or {}).get("country") != "JP" for e in result["events"])
+    # after a locative word, a name that is also a body's is the place
+    placed = extract("Rebels shelled government positions in Homs.", published="2016-11-20")
+    assert [p["canonical"] for p in placed["places"]] == ["Homs"]

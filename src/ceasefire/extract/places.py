@@ -57,10 +57,15 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
         and not _first_name(tokens.text, span, actor_starts, [lex.places[k] for k in keys])
     }
     names = {keys: [lex.places[k] for k in keys] for keys in set(spans.values())}
+    bodies = _bodies(hits, lex)
     as_actor = {
         span
         for span, keys in spans.items()
-        if span in actor_spans and not reads_as_place(tokens, *span, names[keys], lex)
+        if span in actor_spans
+        and (
+            not reads_as_place(tokens, *span, names[keys], lex)
+            or (span in bodies and not tokens.before(span[0], lex.words["locative"], lex.skippable))
+        )
     }
     placed = {span: keys for span, keys in spans.items() if span not in as_actor}
     context = _context_countries(placed, names)
@@ -98,6 +103,20 @@ def _compass_before(text: str, start: int, compass: frozenset[str]) -> str:
         if len(words) > size and normalize_term(qualifier) in compass:
             return qualifier
     return ""
+
+
+_STATES = frozenset({"GOV", "MIL"})  # a state's name may be its place too ("Damascus said")
+
+
+def _bodies(hits: list[Hit], lex: Lexicon) -> set[tuple[int, int]]:
+    """The spans of names of bodies that are no state ("SANA", a group, an agency): one of
+    them is a place only after a locative word ("told SANA reporter" is the news agency,
+    not Japan's Sano)."""
+    return {
+        (h.start, h.end)
+        for h in hits
+        if h.kind == "actor" and h.key in lex.actors and lex.actors[h.key].agent not in _STATES
+    }
 
 
 def _quarter_of(
