@@ -543,3 +543,12 @@ def test_a_body_s_name_is_no_place_unless_after_a_locative(extract) -> None:
     # after a locative word, a name that is also a body's is the place
     placed = extract("Rebels shelled government positions in Homs.", published="2016-11-20")
     assert [p["canonical"] for p in placed["places"]] == ["Homs"]
+
+
+def test_an_act_placed_only_in_a_country_takes_the_article_s_finest_place_there(extract) -> None:
+    text = (
+        "Regime air strikes killed 11 people in Douma on Sunday. "
+        "Russian air strikes in southern Syria also hit a school."
+    )
+    events = extract(text, published="2017-10-08")["events"]
+    assert [e["place"]["canonical"] for e in events] == ["Dūmā", "Dūmā"]

@@ -527,6 +527,13 @@ def _place(
         finer = _most_specific(inside, countries)
         if finer is not None and _rank_kind(finer) < _rank_kind(best):
             best = finer
+    if (
+        best is not None
+        and fallback is not None
+        and best.record.kind == "country"
+        and fallback.record.country == best.record.country
+    ):
+        best = fallback  # "air strikes in northwestern Syria": the article's finest place there
     best = best or fallback
     return to_place(best, evidence) if best else None
 
