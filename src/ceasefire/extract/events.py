@@ -50,6 +50,7 @@ _PASSIVE_BEFORE = pattern("passive_before")
 _SINCE = (pattern("since_a_month"), pattern("since_a_year"))  # "killed since April"
 _CLAUSE_BREAKS = (".", ";", ",", "،", "؛")
 _IN_A_YEAR = pattern("in_a_year")  # "retook the city in 2015"
+_FIRST_YEAR = 1900  # numbers from here up to the text's year may be years
 _YEAR_REACH = 60  # characters between an act and the year that dates it, at most
 _SINCE_REACH = 8  # words between a death word and the "since" of a running total, at most
 _KILLING = "killing"  # the kind of a death word standing in for an act no word names
@@ -130,18 +131,29 @@ def _of_a_past_year(analysis: Analysis, trigger: Hit) -> bool:
     """Is the act dated to a year before the text's own ("Regime forces retook Aleppo in
     2015", in a 2017 article; "the war began in mid 2011 when protests were crushed")? Such an
     act is history told as background. The year must stand close to the act, in its clause."""
-    published = analysis.published
-    if not published or not published[:4].isdigit():
-        return False
+    years = _past_years(analysis)
+    start, end = max(0, trigger.start - _YEAR_REACH), trigger.end + _YEAR_REACH
+    if not any(start <= year < end for year in years):
+        return False  # the usual case: no earlier year written near the act
     text = analysis.text
-    start, end = max(0, trigger.start - _YEAR_REACH), min(len(text), trigger.end + _YEAR_REACH)
-    for found in _IN_A_YEAR.finds(text, start, end):
+    for found in _IN_A_YEAR.finds(text, start, min(len(text), end)):
         between = text[min(found.end, trigger.end) : max(found.start, trigger.start)]
-        if int(found.parts["year"]) < int(published[:4]) and not any(
+        if int(found.parts["year"]) < int((analysis.published or "0")[:4]) and not any(
             mark in between for mark in _CLAUSE_BREAKS
         ):
             return True
     return False
+
+
+def _past_years(analysis: Analysis) -> list[int]:
+    """Where the text writes a year before its own (offsets), found once per text."""
+    if "past_years" not in analysis.memo:
+        published = analysis.published or ""
+        this_year = int(published[:4]) if published[:4].isdigit() else 0
+        analysis.memo["past_years"] = [
+            n.start for n in analysis.numbers if _FIRST_YEAR <= n.value < this_year
+        ]
+    return analysis.memo["past_years"]  # type: ignore[return-value]
 
 
 def _since_a_date(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> bool:
