@@ -552,3 +552,11 @@ def test_an_act_placed_only_in_a_country_takes_the_article_s_finest_place_there(
     )
     events = extract(text, published="2017-10-08")["events"]
     assert [e["place"]["canonical"] for e in events] == ["Dūmā", "Dūmā"]
+
+
+def test_a_call_to_halt_strikes_is_no_strike(extract) -> None:
+    text = (
+        "The factions called on the government and Russian forces to halt airstrikes and lift "
+        "sieges on opposition areas."
+    )
+    assert extract(text, published="2016-12-30")["events"] == []
