@@ -560,3 +560,13 @@ def test_a_call_to_halt_strikes_is_no_strike(extract) -> None:
         "sieges on opposition areas."
     )
     assert extract(text, published="2016-12-30")["events"] == []
+
+
+def test_a_campaign_is_no_event_but_names_the_doer_of_the_act_told_next(extract) -> None:
+    text = (
+        "Russian warplanes are carrying out air strikes across Idlib province. "
+        "The air strikes killed 12 people in Saraqib on Monday."
+    )
+    [event] = extract(text, published="2017-10-10")["events"]
+    assert event["fatalities"] == 12
+    assert event["actor1"]["canonical"].startswith("Russia")

@@ -77,6 +77,7 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
     events: list[Event] = []
     killings: list[Event] = []  # told by a death word alone: "Syrian army kills 31"
     last: Event | None = None
+    donors: list[Event] = []  # acts of running totals, not reported, that lend their doers
     # Only sentences that name an act or a toll can add to the events.
     relevant = {
         s.start: s
@@ -87,11 +88,17 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
     # where a sentence names no place: the document's most specific place of events
     fallback = _most_specific(_event_places(analysis, lex), countries)
     for sentence in (relevant[start] for start in sorted(relevant)):
+        triggers = _triggers(analysis, lex, sentence)
         if analysis.hits_in(sentence, "cue", "cumulative") or _since_a_date(
             analysis, sentence, lex
         ):
-            continue  # a running total over many acts ("have killed 9,000 so far")
-        triggers = _triggers(analysis, lex, sentence)
+            # a running total or a campaign ("have killed 9,000 so far", "is carrying out
+            # strikes"): no event, but the doers it names may be those of the acts told next
+            donors += [
+                _event(analysis, lex, sentence, t, sentence, published, (fallback, countries))
+                for t in triggers
+            ]
+            continue
         past = [t for t in triggers if _of_a_past_year(analysis, t)]
         triggers = [t for t in triggers if t not in past]
         found = [
@@ -123,7 +130,7 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         elif last is not None and last.fatalities is None:
             # "The clashes killed 20 fighters."
             last.fatalities = _toll(analysis, sentence, sentence, lex.qualifiers)
-    _carry_doers(events)
+    _carry_doers(events, donors)
     return _told_again(events, killings)
 
 
@@ -217,21 +224,24 @@ def _named(actor: Actor | None) -> bool:
     return actor is not None and actor.canonical != _UNIDENTIFIED
 
 
-def _carry_doers(events: list[Event]) -> None:
+def _carry_doers(events: list[Event], donors: list[Event]) -> None:
     """An act told again without its doer ("the airstrikes killed 12") is the one the text
-    named before with its doer ("Russian warplanes bombed the town"), else after."""
-    later: dict[str, list[int]] = {}  # by sub-type, the indexes of events naming their doer
-    for index, event in enumerate(events):
+    named before with its doer ("Russian warplanes bombed the town"), else after; the acts of
+    running totals and campaigns (`donors`, not reported) name doers too."""
+    told = sorted([*events, *donors], key=lambda e: e.evidence.start)
+    lending = {id(d) for d in donors}
+    later: dict[str | None, list[int]] = {}  # by sub-type, the indexes of acts naming a doer
+    for index, event in enumerate(told):
         if _named(event.actor1):
             later.setdefault(event.subtype, []).append(index)
-    last: dict[str, Actor] = {}  # by sub-type, the doer of the latest event so far that names one
-    for index, event in enumerate(events):
-        if event.actor1 is None:
+    last: dict[str | None, Actor] = {}  # by sub-type, the doer of the latest act naming one
+    for index, event in enumerate(told):
+        if event.actor1 is None and id(event) not in lending:
             doer = last.get(event.subtype)
             if doer is None:
                 after = later.get(event.subtype, [])
                 position = bisect_right(after, index)
-                doer = events[after[position]].actor1 if position < len(after) else None
+                doer = told[after[position]].actor1 if position < len(after) else None
             event.actor1 = doer
         if _named(event.actor1):
             last[event.subtype] = event.actor1  # type: ignore[assignment]
