@@ -570,3 +570,9 @@ def test_a_campaign_is_no_event_but_names_the_doer_of_the_act_told_next(extract)
     [event] = extract(text, published="2017-10-10")["events"]
     assert event["fatalities"] == 12
     assert event["actor1"]["canonical"].startswith("Russia")
+
+
+def test_a_dateline_is_no_place_of_an_act(extract) -> None:
+    text = "BEIRUT (Reuters) - Air strikes killed 12 people on Monday."
+    [event] = extract(text, published="2024-01-01")["events"]
+    assert event["place"] is None  # filed from Beirut, not a strike in Beirut

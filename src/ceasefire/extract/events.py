@@ -25,7 +25,8 @@ from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.numbers import Number
 from ceasefire.extract.patterns import pattern
 from ceasefire.extract.places import PlaceMention, names_a_meeting, to_place
-from ceasefire.extract.sentences import Sentence
+from ceasefire.extract.scope import is_dateline
+from ceasefire.extract.sentences import Sentence, sentence_at
 from ceasefire.records import Actor, Event, Evidence, Place
 
 _NEGATION_REACH = 25  # characters before a trigger in which a negation cancels it
@@ -562,12 +563,20 @@ def _place(
 
 def _event_places(analysis: Analysis, lex: Lexicon) -> list[PlaceMention]:
     """The document's places where an act may happen: not those that name a meeting or an
-    accord held there ("the Astana talks"). Read once per document."""
+    accord held there ("the Astana talks"), nor a dateline, where the report was filed
+    ("BEIRUT (Reuters) -"). Read once per document."""
     if "event_places" not in analysis.memo:
         analysis.memo["event_places"] = [
-            p for p in analysis.places if not names_a_meeting(analysis.tokens, p, lex)
+            p
+            for p in analysis.places
+            if not names_a_meeting(analysis.tokens, p, lex) and not _dateline(analysis, p)
         ]
     return analysis.memo["event_places"]  # type: ignore[return-value]
+
+
+def _dateline(analysis: Analysis, place: PlaceMention) -> bool:
+    sentence = sentence_at(analysis.sentences, place.start)
+    return sentence is not None and is_dateline(analysis.text, sentence, place)
 
 
 def _rank_kind(place: PlaceMention) -> int:

@@ -318,7 +318,7 @@ def _reading(
     cues, text, skippable = _cues(), context.analysis.text, context.skippable
     if _holds(before, cues.excluding):  # since the place before: "not extend to areas including X"
         return EXCLUDED
-    if _is_venue(before, cues, skippable) or _is_dateline(text, context.sentence, mention):
+    if _is_venue(before, cues, skippable) or is_dateline(text, context.sentence, mention):
         return VENUE
     named = _named_by(text, mention, before, context.sentence)
     if named:
@@ -414,7 +414,7 @@ def _is_venue(before: list[str], cues: _Cues, skippable: frozenset[str]) -> bool
     return False
 
 
-def _is_dateline(text: str, sentence: Sentence, mention: PlaceMention) -> bool:
+def is_dateline(text: str, sentence: Sentence, mention: PlaceMention) -> bool:
     """A place that opens the sentence in capitals, or before an agency or a dash ("CITY
     (Agency) -", "CITY: ..."), is where the report was filed."""
     lead = text[sentence.start : mention.start]
