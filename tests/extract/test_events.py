@@ -576,3 +576,10 @@ def test_a_dateline_is_no_place_of_an_act(extract) -> None:
     text = "BEIRUT (Reuters) - Air strikes killed 12 people on Monday."
     [event] = extract(text, published="2024-01-01")["events"]
     assert event["place"] is None  # filed from Beirut, not a strike in Beirut
+
+
+def test_an_act_followed_by_a_modal_is_imagined(extract) -> None:
+    text = "But even military action in the form of airstrikes would not resolve the threat."
+    assert extract(text, published="2013-09-01")["events"] == []
+    told = extract("Russian airstrikes hit the town on Monday.", published="2013-09-01")
+    assert [e["subtype"] for e in told["events"]] == ["air_drone_strike"]

@@ -352,6 +352,8 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
             continue
         if any(t.end <= hit.start for t in threats):
             continue
+        if analysis.tokens.after(hit.end, lex.words["modal"]):
+            continue  # "airstrikes would not resolve the threat": imagined, not told
         if len(acts) > 1 and _between_sides(analysis, lex, sentence, hit):
             continue
         kept.setdefault(hit.key, hit)

@@ -56,6 +56,7 @@ _EVENT_CUE_GROUPS = (
 # Cue words only ever looked up beside a candidate (extract/spans.py), never matched.
 CONTEXT_GROUPS = (
     "locative",
+    "modal",
     "relative",
     "agreement_after",
     "agreement_before",
