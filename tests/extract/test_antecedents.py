@@ -7,32 +7,33 @@ from tests.extract.conftest import canonicals
 
 def test_the_truce_is_the_arrangement_named_before(extract) -> None:
     first, later = extract(
-        "The US said Russia and Ukraine have agreed to a ceasefire in the Black Sea. "
-        "The truce would come into force once sanctions were lifted.",
-        published="2025-03-25",
+        "Egypt said Israel and Hamas have agreed to a truce in Rafah. "
+        "The truce would begin once the captives were freed.",
+        published="2024-01-10",
     )["ceasefires"]
-    assert canonicals(first["sponsors"]) == {"United States"}
-    assert canonicals(later["parties"]) == canonicals(first["parties"]) == {"Russia", "Ukraine"}
-    assert canonicals(later["sponsors"]) == {"United States"}
+    assert canonicals(first["sponsors"]) == {"Egypt"}
+    assert canonicals(later["parties"]) == canonicals(first["parties"]) == {"Israel", "Hamas"}
+    assert canonicals(later["sponsors"]) == {"Egypt"}
 
 
 def test_no_roles_carried_to_what_a_name_before_it_owns_or_to_an_indefinite_term(
     extract,
 ) -> None:
     text = (
-        "The government and the Taliban agreed on a ceasefire for Eid. "
-        "Ghani also asked the Taliban to extend their three-day ceasefire. "
-        "A ceasefire would help the talks."
+        "The government and the rebels agreed on a truce for the holiday. "
+        "Abdullah also asked the rebels to extend their two-day truce. "
+        "A truce would help the talks."
     )
-    _, owned, indefinite = extract(text, published="2018-06-16")["ceasefires"]
-    assert "Afghan government" not in canonicals(owned["parties"])
+    first, owned, indefinite = extract(text, published="2018-06-16")["ceasefires"]
+    assert first["parties"]
+    assert not canonicals(owned["parties"]) & canonicals(first["parties"])
     assert (indefinite["parties"], indefinite["sponsors"]) == ([], [])
 
 
 def test_a_proposal_lends_no_roles(extract) -> None:
     proposal, later = extract(
-        "Zelensky proposed an immediate ceasefire. The ceasefire would last 30 days.",
-        published="2025-04-29",
+        "The prime minister proposed an immediate truce. The truce would last ten days.",
+        published="2020-01-01",
     )["ceasefires"]
     assert proposal["status"] == "proposed"
     assert (later["parties"], later["sponsors"]) == ([], [])
@@ -58,8 +59,8 @@ def test_an_agreement_named_for_where_it_was_made(extract) -> None:
 
 
 def test_border_between_two_states_names_no_sides(extract) -> None:
-    text = "The Daraa agreement lets Russia control the border between Syria and Jordan."
-    records = extract("The ceasefire holds. " + text, published="2018-07-06")["ceasefires"]
-    assert not {"Syrian government", "Jordan"} & {
+    text = "The Riyadh agreement lets Turkey control the border between Turkey and Iraq."
+    records = extract("The truce holds. " + text, published="2020-01-01")["ceasefires"]
+    assert not {"Turkish government", "Turkey", "Iraq", "Iraqi government"} & {
         a["canonical"] for c in records for a in c["parties"]
     }

@@ -419,13 +419,12 @@ def test_who_was_attacked_decides_battle_or_attack(extract, text: str, coded: tu
         "intervention, the monitor said.",
         "So far, IS militants have killed 300 people in Deir ez-Zor.",
         "قتلت الغارات الروسية أكثر من 9000 مدني منذ بداية التدخل.",
-        "At least 84 journalists have been killed in Syria since 2011.",
-        "More than 200 people have been killed by air strikes on Douma since April.",
+        "At least 37 medics have been killed in Yemen since 2016.",
+        "More than 150 residents died in shelling on Taiz since March.",
         "قتل أكثر من 300 شخص بالقصف على دوما منذ آذار 2011.",
         "Air strikes have killed dozens in Raqqa in recent weeks.",
         "Government forces have repeatedly shelled Douma, killing civilians.",
-        "Fighting between government forces and rebels in Aleppo has intensified in the past "
-        "month.",
+        "Clashes between the army and the tribes around Marib have grown in the past month.",
     ],
 )
 def test_a_running_total_is_no_event(extract, text: str) -> None:
@@ -434,11 +433,10 @@ def test_a_running_total_is_no_event(extract, text: str) -> None:
 
 def test_a_date_since_which_a_place_is_described_leaves_the_act(extract) -> None:
     text = (
-        "Rebel shelling killed two civilians in Aleppo, a city that has been divided since "
-        "July 2012."
+        "Rebel mortars killed three civilians in Taiz, a town that has been split since June 2015."
     )
-    [event] = extract(text)["events"]
-    assert event["fatalities"] == 2
+    [event] = extract(text, published="2017-10-05")["events"]
+    assert event["fatalities"] == 3
 
 
 def test_a_running_total_is_not_the_toll_of_the_act_before_it(extract) -> None:
@@ -513,8 +511,8 @@ def test_a_capital_acting_or_naming_talks_is_no_place_of_events(extract, text: s
 @pytest.mark.parametrize(
     "text",
     [
-        "The war began in mid 2011 when protests against Assad were violently suppressed.",
-        "Regime forces retook the eastern districts of Aleppo in 2016.",
+        "Police fired on protests in the capital in early 2013.",
+        "Government troops recaptured the old city of Homs in 2014.",
         "اندلعت الاحتجاجات في عام 2011 قبل أن تقمعها قوات النظام.",
     ],
 )
@@ -525,18 +523,18 @@ def test_history_told_as_background_is_no_event(extract, text: str) -> None:
 def test_an_act_of_the_text_s_own_year_stays_and_history_lends_no_toll(extract) -> None:
     text = (
         "Government forces shelled Douma on Monday. "
-        "The battle for Aleppo in 2016 killed thousands of people."
+        "The battle for Homs in 2014 killed hundreds of people."
     )
     [event] = extract(text, published="2017-10-05")["events"]
     assert event["fatalities"] is None
-    [same_year] = extract("Regime forces retook the town in 2017.", published="2017-10-05")[
+    [same_year] = extract("Government troops recaptured the town in 2017.", published="2017-10-05")[
         "events"
     ]
     assert same_year["type"] == "battles"
 
 
 def test_a_body_s_name_is_no_place_unless_after_a_locative(extract) -> None:
-    text = "A source told SANA reporter that terrorist groups shelled the neighborhood."
+    text = "A police source told SANA correspondents that gunmen shelled a school."
     result = extract(text, published="2016-11-20")
     assert "JP" not in {p["country"] for p in result["places"]}  # the agency, not Japan's Sano
     assert all((e["place"] or {}).get("country") != "JP" for e in result["events"])
@@ -555,11 +553,8 @@ def test_an_act_placed_only_in_a_country_takes_the_article_s_finest_place_there(
 
 
 def test_a_call_to_halt_strikes_is_no_strike(extract) -> None:
-    text = (
-        "The factions called on the government and Russian forces to halt airstrikes and lift "
-        "sieges on opposition areas."
-    )
-    assert extract(text, published="2016-12-30")["events"] == []
+    text = "The council urged the coalition to halt airstrikes on the port of Hodeidah."
+    assert extract(text, published="2018-12-30")["events"] == []
 
 
 def test_a_campaign_is_no_event_but_names_the_doer_of_the_act_told_next(extract) -> None:
@@ -579,7 +574,7 @@ def test_a_dateline_is_no_place_of_an_act(extract) -> None:
 
 
 def test_an_act_followed_by_a_modal_is_imagined(extract) -> None:
-    text = "But even military action in the form of airstrikes would not resolve the threat."
+    text = "Even heavy airstrikes would not end the siege, the analyst wrote."
     assert extract(text, published="2013-09-01")["events"] == []
     told = extract("Russian airstrikes hit the town on Monday.", published="2013-09-01")
     assert [e["subtype"] for e in told["events"]] == ["air_drone_strike"]

@@ -18,14 +18,14 @@ def test_landmark_entries_are_well_formed() -> None:
 
 def test_a_sea_and_a_ceasefire_line_are_the_scope(extract) -> None:
     [sea] = extract(
-        "The US said Russia and Ukraine have agreed to a ceasefire in the Black Sea.",
-        published="2025-03-25",
+        "Officials said the two navies have agreed to a truce across the Black Sea.",
+        published="2024-03-25",
     )["ceasefires"]
     assert [(p["canonical"], p["kind"], p["geonameid"]) for p in sea["places"]] == [
         ("Black Sea", "landmark", None)
     ]
     [line] = extract(
-        "The two armies agreed to cease firing along the Line of Control from midnight.",
+        "Both armies agreed on a truce along the Line of Control.",
         published="2021-02-25",
     )["ceasefires"]
     assert [p["canonical"] for p in line["places"]] == ["Line of Control"]
@@ -37,7 +37,7 @@ def test_a_sea_and_a_ceasefire_line_are_the_scope(extract) -> None:
 
 def test_the_compass_word_stays_with_the_name(extract) -> None:
     for text, name in (
-        ("They agreed to a ceasefire in eastern Congo.", "eastern Congo"),
+        ("A truce was declared in eastern Congo.", "eastern Congo"),
         ("A truce in north-east Syria.", "north-east Syria"),
         ("هدنة في جنوب لبنان", "جنوب لبنان"),
         ("A truce in Aleppo.", "Aleppo"),

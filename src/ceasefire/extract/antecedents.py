@@ -1,7 +1,7 @@
 """The arrangement a definite mention refers back to, and the roles it takes from it.
 
-"The US said Russia and Ukraine have agreed to a ceasefire in the Black Sea. ... The truce
-would come into force once sanctions were lifted": the second sentence names no one, but
+"Egypt said Israel and Hamas have agreed to a truce in Rafah. ... The truce would begin once
+the captives were freed": the second sentence names no one, but
 "the truce" is the arrangement of the first, with its parties, sponsors and mediators. A
 mention is definite when an article or a possessive stands before its term ("the truce",
 "its ceasefire") or, in Arabic, when the term carries the article ("الهدنة", "بالاتفاق").

@@ -115,7 +115,7 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             for i, trigger in enumerate(triggers)
         ]
         if past and not found:
-            # history told as background ("the battle for Aleppo in 2016"): no event of the
+            # history told as background ("the battle for Homs in 2014"): no event of the
             # news, nor its toll; "the fighting" said next still speaks of that history
             last = _event(
                 analysis, lex, sentence, past[-1], sentence, published, (fallback, countries)
@@ -136,9 +136,10 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
 
 
 def _of_a_past_year(analysis: Analysis, trigger: Hit) -> bool:
-    """Is the act dated to a year before the text's own ("Regime forces retook Aleppo in
-    2015", in a 2017 article; "the war began in mid 2011 when protests were crushed")? Such an
-    act is history told as background. The year must stand close to the act, in its clause."""
+    """Is the act dated to a year before the text's own ("Government troops recaptured the
+    old city of Homs in 2014", in a 2017 article; "police fired on protests in the capital in
+    early 2013")? Such an act is history told as background. The year must stand close to the
+    act, in its clause."""
     years = _past_years(analysis)
     start, end = max(0, trigger.start - _YEAR_REACH), trigger.end + _YEAR_REACH
     if not any(start <= year < end for year in years):
@@ -167,8 +168,8 @@ def _past_years(analysis: Analysis) -> list[int]:
 def _since_a_date(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> bool:
     """Does the sentence count its toll since a month or a year ("84 journalists have been
     killed since 2011", "قتل 300 شخص منذ آذار")? The date follows the death word closely,
-    with no relative clause between ("killed two in the city that has been divided since
-    July 2012" tells one act). Sought only where "since" or "منذ" is written."""
+    with no relative clause between ("killed three in Taiz, a town split since June 2015"
+    tells one act). Sought only where "since" or "منذ" is written."""
     if "since" not in sentence.text and "منذ" not in sentence.text:
         return False
     deaths = analysis.hits_in(sentence, "cue", "deaths")
@@ -204,8 +205,8 @@ def _told_again(events: list[Event], killings: list[Event]) -> list[Event]:
 
 
 def retold_in_headline(events: list[Event], headline_end: int) -> list[Event]:
-    """A headline tells again an act the body reports ("Israeli strike kills 2 in southern
-    Lebanon", then the strike told in full): an event of the headline (the text up to
+    """A headline tells again an act the body reports ("Drone strike kills 3 near
+    Marib", then the strike told in full): an event of the headline (the text up to
     `headline_end`) gives way to one of its type in the body, which takes its toll if it
     has none."""
     if not headline_end:
@@ -353,7 +354,7 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
         if any(t.end <= hit.start for t in threats):
             continue
         if analysis.tokens.after(hit.end, lex.words["modal"]):
-            continue  # "airstrikes would not resolve the threat": imagined, not told
+            continue  # "shelling would not end the siege": imagined, not told
         if len(acts) > 1 and _between_sides(analysis, lex, sentence, hit):
             continue
         kept.setdefault(hit.key, hit)

@@ -433,7 +433,7 @@ class _Reader:
         """Who announces, declares or calls for it: an armed group reporting it speaks as a
         party; in a sentence about mediating, a state or body announcing it is the broker;
         otherwise, and always for what is declared outright or alone, a sponsor. A side that
-        declares a truce with another ("announces ceasefire extension with Taliban") is a
+        declares a truce with another ("Colombia announces truce extension with ELN") is a
         party to it."""
         roles: _Roles = ([], [], [])
         mediating = bool(self.hits("mediation"))
@@ -523,7 +523,7 @@ class _Reader:
 
     def _after_cues(self, role: str) -> list[ActorMention]:
         """The list of names right after each cue of `role` ("between X and Y"); not after
-        a "between" that places a border or a road ("the border between Syria and Jordan")."""
+        a "between" that places a border or a road ("the border between Turkey and Iraq")."""
         found: list[ActorMention] = []
         for cue in self.hits(role):
             if self.analysis.tokens.before(cue.start, self.words.lines, self.words.skippable):

@@ -37,7 +37,7 @@ def mention_status(analysis: Analysis, sentence: Sentence, term: Hit, lex: Lexic
 
 
 def _agreement_on(analysis: Analysis, sentence: Sentence, term: Hit) -> bool:
-    """ "US-Russian agreement on a truce", "اتفاق أميركي – روسي على هدنة": named as agreed,
+    """ "Iranian-Iraqi agreement on a truce", "اتفاق تركي – إيراني على تهدئة": named as agreed,
     unless denied ("no agreement on a truce was reached")."""
     start = _AGREEMENT_ON.start_of(analysis.text, term.start)
     if start is None:
