@@ -87,7 +87,11 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
     }
     countries = Counter(p.record.country for p in analysis.places)
     # where a sentence names no place: the document's most specific place of events
-    fallback = _most_specific(_event_places(analysis, lex), countries)
+    places = (_most_specific(_event_places(analysis, lex), countries), countries)
+
+    def act(sentence: Sentence, trigger: Hit, scope: Sentence) -> Event:
+        return _event(analysis, lex, sentence, trigger, scope, published, places)
+
     for sentence in (relevant[start] for start in sorted(relevant)):
         triggers = _triggers(analysis, lex, sentence)
         if analysis.hits_in(sentence, "cue", "cumulative") or _since_a_date(
@@ -95,31 +99,15 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         ):
             # a running total or a campaign ("have killed 9,000 so far", "is carrying out
             # strikes"): no event, but the doers it names may be those of the acts told next
-            donors += [
-                _event(analysis, lex, sentence, t, sentence, published, (fallback, countries))
-                for t in triggers
-            ]
+            donors += [act(sentence, t, sentence) for t in triggers]
             continue
         past = [t for t in triggers if _of_a_past_year(analysis, t)]
         triggers = [t for t in triggers if t not in past]
-        found = [
-            _event(
-                analysis,
-                lex,
-                sentence,
-                trigger,
-                _scope(sentence, triggers, i),
-                published,
-                (fallback, countries),
-            )
-            for i, trigger in enumerate(triggers)
-        ]
+        found = [act(sentence, t, _scope(sentence, triggers, i)) for i, t in enumerate(triggers)]
         if past and not found:
             # history told as background ("the battle for Homs in 2014"): no event of the
             # news, nor its toll; "the fighting" said next still speaks of that history
-            last = _event(
-                analysis, lex, sentence, past[-1], sentence, published, (fallback, countries)
-            )
+            last = act(sentence, past[-1], sentence)
             continue
         killings.extend(e for e, t in zip(found, triggers, strict=True) if t.kind == _KILLING)
         if last is not None and _refers_back(analysis, triggers, found, last):

@@ -517,10 +517,16 @@ def _place_patterns(places: list[PlaceRecord]) -> Iterator[tuple[str, Entry]]:
 def _prosthetic(name: str) -> tuple[str, ...]:
     """The name with the leading alef Arabic may write before its first two consonants
     ("ستوكهولم" is also "استوكهولم"; knowledge/arabic.yaml `prosthetic_alef`)."""
-    rule = knowledge.load("arabic")["prosthetic_alef"]
-    if len(name) > 3 and name[0] == rule["first"] and name[1] in rule["second"]:
+    first, second = _prosthetic_rule()
+    if len(name) > 3 and name[0] == first and name[1] in second:
         return ("ا" + name,)
     return ()
+
+
+@cache
+def _prosthetic_rule() -> tuple[str, frozenset[str]]:
+    rule = knowledge.load("arabic")["prosthetic_alef"]
+    return rule["first"], frozenset(rule["second"])
 
 
 def _bare_possessives(

@@ -78,7 +78,6 @@ class _Words:
     asked: frozenset[str]  # before a verb of keeping: it is asked of someone ("to observe")
     self_reference: frozenset[str]  # "they" of "X said they agreed": the speakers themselves
     lines: frozenset[str]  # "the border" of "the border between X and Y": no sides named
-    skippable: frozenset[str]  # "the" in "the border between"
 
 
 @cache
@@ -99,7 +98,6 @@ def _words() -> _Words:
         asked=flat(roles["asked"]),
         self_reference=flat(roles["self_reference"]),
         lines=flat(roles["lines"]),
-        skippable=frozenset(),
         list_tails=tuple(
             sorted({tuple(w.split()) for w in flat(roles["list_tail"])}, key=len, reverse=True)
         ),
@@ -526,7 +524,7 @@ class _Reader:
         a "between" that places a border or a road ("the border between Turkey and Iraq")."""
         found: list[ActorMention] = []
         for cue in self.hits(role):
-            if self.analysis.tokens.before(cue.start, self.words.lines, self.words.skippable):
+            if self.analysis.tokens.before(cue.start, self.words.lines):
                 continue
             index = self._first_after(cue.end, _AFTER_CUE)
             if index is not None:
