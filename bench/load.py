@@ -44,7 +44,7 @@ ACTORS = ["Regime forces", "Rebel fighters", "Russian jets", "Government artille
 ATTACKS = ["shelled", "struck", "bombarded", "attacked"]
 DEALS = [
     "despite the regime of calm announced by Russia",
-    "a day after the truce brokered by the United States and Russia took effect",
+    "a day after the truce that Washington and Moscow brokered began",
     "as a humanitarian pause was meant to let aid convoys in",
     "breaking the ceasefire agreed in Astana",
 ]

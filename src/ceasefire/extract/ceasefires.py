@@ -146,7 +146,7 @@ def _referring_back(
 
 
 def _scope_carried_on(analysis: Analysis, lex: Lexicon, found: list[Ceasefire]) -> None:
-    """ "The truce starts on Monday. However, it will be limited to the northern Shan region":
+    """ "The truce starts on Monday. However, it covers only the southern hills":
     what a sentence going on about the arrangement says it covers or leaves out is the scope
     of the mention right before it (at most `_CARRIED` sentences back)."""
     with_terms = {s.start for s in analysis.sentences_with("term")}

@@ -393,7 +393,7 @@ class _Forward:
 
     def _ahead_across_times(self, start: int) -> bool:
         """Is a `before` word followed, up to `start`, only by onset words, times of day and
-        time zones (dates.yaml `window`)? "will take effect at 4 a.m. local time (0200 GMT) on
+        time zones (dates.yaml `window`)? "will begin at 6 a.m. local time (0300 GMT) on
         Wednesday" looks ahead however many such words stand between."""
         nearest = bisect_right(self.before_ends, start) - 1
         if nearest < 0 or self.before_ends[nearest] < start - self.REACH:

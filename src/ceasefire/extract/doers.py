@@ -142,7 +142,7 @@ def _doers(context: ActContext, actors: list[ActorMention], event_type: str) -> 
 
 
 def _killed(text: str, actor: ActorMention, deaths: list[Hit], trigger: Hit) -> bool:
-    """ "killed 10 IS members", "killing more than 100 militants of the Islamic State": the
+    """ "killed 10 IS members", "killing some 40 fighters of the group": the
     object of a death word, a few words after it and before the act, was killed."""
     return any(
         d.end <= actor.start

@@ -173,7 +173,7 @@ def _placed_elsewhere(text: str, mentions: list[PlaceMention], lex: Lexicon) -> 
     """Drop a town that the text places in another region of its country than the
     gazetteer's town of that name ("Mallah Farms in Aleppo" is not Suwayda's Mallah): a
     village the gazetteer lacks, named after its namesake. A town that names a region of its
-    own is one of a list ("Al Jawf, Ad Dali and Taizz governorates")."""
+    own is one of a list ("Lahij, Abyan and Shabwah governorates")."""
     kept = []
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         record = mention.record

@@ -196,10 +196,10 @@ def _sentence_sides(
 
 def brokers_stay_mediators(analysis: Analysis, mentions: list[Ceasefire]) -> None:
     """The states and bodies that a sentence naming the arrangement presents as having
-    negotiated it ("following intense negotiation, Blinken said"; "Qatar, with the support
-    of Egypt and the United States, had been engaged in intense negotiations to establish
-    the truce"), none of its parties or sides, are its brokers: its mediators there, and in
-    every mention where they are named sponsors for announcing it."""
+    negotiated it ("following intense negotiation, Blinken said"; "Oman, backed by Kuwait,
+    had held weeks of intense negotiations towards the truce"), none of its parties or
+    sides, are its brokers: its mediators there, and in every mention where they are named
+    sponsors for announcing it."""
     sides = {a.canonical for m in mentions for a in m.parties}
     sides |= {a.record.canonical for a in document_sides(analysis)}
     brokers: dict[str, Actor] = {}
@@ -366,7 +366,7 @@ def _patrons_of_sides(
 ) -> bool:
     """Do the brokers stand behind the sides: each side named here, else each of the sides the
     document names, backed by one of them? Where the text names no sides, do they back the
-    sides of one war ("a deal brokered by the US, Russia and Jordan")?"""
+    sides of one war ("a deal that Turkey, Iran and Qatar brokered")?"""
     date, records = analysis.published, [b.record for b in brokers]
     named = [p.record for p in parties if p.record.canonical not in _names(brokers)]
     sides = named or [a.record for a in document_sides(analysis)]

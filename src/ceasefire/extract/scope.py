@@ -104,7 +104,7 @@ _OPENING = 40  # characters read for the words that open a sentence
 
 def carried_scope(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> Scope | None:
     """The places and actors that a sentence naming no term, but going on about the
-    arrangement named before it ("However, it will be limited to the northern Shan region"),
+    arrangement named before it ("However, it covers only the southern hills"),
     says it covers or leaves out; None for any other sentence."""
     words = [normalize_term(w) for w in _WORD.findall(sentence.text[:_OPENING])[:3]]
     if not any(tuple(words[: len(p)]) == p for p in _cues().continues):

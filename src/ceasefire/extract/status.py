@@ -77,7 +77,7 @@ def _time_limited(analysis: Analysis, span: Sentence, lex: Lexicon) -> bool:
 
 
 def _agreed_if_ahead(trigger: Hit, future: list[Hit]) -> str:
-    """An arrangement that will take effect ("will take effect at 4 a.m.", "ستدخل الهدنة حيز
+    """An arrangement that will take effect ("will begin at 6 a.m.", "ستدخل الهدنة حيز
     التنفيذ") is agreed, not yet in force."""
     if trigger.key == "in_force" and any(
         0 <= trigger.start - f.end <= NEGATION_REACH for f in future

@@ -114,7 +114,7 @@ def _start(analysis: Analysis, sentence: Sentence, reading: _Reading, lex: Lexic
 
 
 def _speaks_of_onset(analysis: Analysis, sentence: Sentence) -> bool:
-    """Does the sentence hold an onset word ("will take effect at 4 a.m.", "never began")?
+    """Does the sentence hold an onset word ("will begin at 6 a.m.", "never began")?
     Only a sentence dating a statement or an end, or speaking of a start, takes the start a
     sentence next to it gives: "the truce has not held" is about no particular day."""
     onset, ends = _words().onset, _words().onset_ends
