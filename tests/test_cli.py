@@ -48,8 +48,8 @@ def test_extract_explain_shows_clauses_the_knowledge_that_fired_and_the_records(
         json.dumps(
             {
                 "id": "two-clauses",
-                "text": "The army declared a new truce on Tuesday, days after the expiry of "
-                "the previous ceasefire.",
+                "text": "The rebels declared a fresh truce on Friday, a week after the expiry "
+                "of the last ceasefire.",
                 "published": "2020-03-05",
             }
         ),

@@ -65,7 +65,7 @@ def test_the_date_of_a_statement_is_kept_when_nothing_else_dates_the_truce(extra
 @pytest.mark.parametrize(
     "text",
     [
-        "A ceasefire has come into effect in the northern province.",
+        "A truce has come into effect in the eastern valley.",
         "دخلت الهدنة في المحافظة الشمالية حيز التنفيذ.",
     ],
 )
