@@ -129,7 +129,7 @@ def test_leaders_speak_for_their_side(extract, text: str, actor: str) -> None:
     "text",
     [
         "The truce between the Palestinian resistance and the occupation government took effect.",
-        "دخلت الهدنة بين المقاومة الفلسطينية وحكومة الاحتلال حيز التنفيذ.",
+        "صباح الجمعة دخلت الهدنة بين حكومة الاحتلال والمقاومة الفلسطينية حيز التنفيذ.",
     ],
 )
 def test_arabic_press_names_of_the_gaza_sides(extract, text: str) -> None:

@@ -87,7 +87,7 @@ def test_actor_codes_and_demonyms(extract) -> None:
 
 
 def test_a_state_joined_to_forces_is_its_forces_too(extract) -> None:
-    actors = extract("Russian and Turkish forces carried out a joint patrol near Qamishli.")
+    actors = extract("Russian and Turkish forces conducted a joint patrol east of Kobani.")
     assert [a["canonical"] for a in actors["actors"]] == ["Russian military", "Turkish military"]
     states = extract("Russia and Turkey agreed on a ceasefire in Idlib.")["actors"]
     assert [a["agent"] for a in states] == ["GOV", "GOV"]
@@ -262,11 +262,11 @@ def test_dates_without_a_year_take_the_year_their_tense_gives(
         ),
         ("The truce held over the weekend.", None, "mentioned"),
         # the entry into force with the term inside it, and a truce made longer
-        ("بدأ السكان بالعودة مع دخول وقف إطلاق النار حيز التنفيذ.", None, "in_force"),
+        ("عاد النازحون إلى قراهم عقب دخول وقف إطلاق النار حيز التنفيذ.", None, "in_force"),
         ("The daily humanitarian pause was lengthened from eight to 11 hours.", None, "extended"),
         # a stage still to come: what will take effect is agreed; an extension that failed
         # leaves the arrangement to lapse
-        ("A ceasefire between Israel and Hezbollah will take effect at 4 a.m.", None, "agreed"),
+        ("A ceasefire between Hamas and Israel will take effect at 6 a.m.", None, "agreed"),
         ("ستدخل الهدنة حيز التنفيذ يوم السبت في إدلب.", None, "agreed"),
         ("The truce is due to take effect on Friday in Idlib.", None, "agreed"),
         ("Negotiations failed to extend the nationwide ceasefire in Yemen.", None, "expired"),

@@ -37,8 +37,8 @@ def backs(patron: ActorRecord, client: ActorRecord, date: str | None) -> bool:
 
 
 def one_war(brokers: list[ActorRecord], date: str | None) -> bool:
-    """Does each broker back a side in one and the same country on `date` ("a deal brokered
-    by the US, Russia and Jordan": patrons of the two camps of Syria's war)?"""
+    """Does each broker back a side in one and the same country on `date` ("a truce the US
+    and Russia brokered": patrons of the two camps of Syria's war)?"""
     common: set[str | None] | None = None
     for broker in brokers:
         key = _key(broker)
