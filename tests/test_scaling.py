@@ -151,13 +151,18 @@ def _view(event: Any) -> tuple[Any, ...]:
 
 
 def test_a_long_text_tells_what_its_lines_tell_one_by_one() -> None:
-    lines = news_lines(150, seed=3)
-    whole = ceasefire.extract("\n".join(lines), published="2016-12-01")
-    one_by_one = [
-        _view(e) for line in lines for e in ceasefire.extract(line, published="2016-12-01").events
-    ]
-    assert [_view(e) for e in whole.events] == one_by_one
-    assert len(one_by_one) >= 100
+    # lines that each tell acts of their own: an act told again (its type, place, date and
+    # doer) is one event, whatever its toll (tests/extract/test_events.py)
+    told: dict[str, list[tuple]] = {}
+    acts: set[tuple] = set()
+    for line in news_lines(200, seed=3):
+        views = [_view(e) for e in ceasefire.extract(line, published="2016-12-01").events]
+        if not acts & {v[:4] + v[5:] for v in views}:
+            told[line] = views
+            acts |= {v[:4] + v[5:] for v in views}
+    whole = ceasefire.extract("\n".join(told), published="2016-12-01")
+    assert [_view(e) for e in whole.events] == [v for views in told.values() for v in views]
+    assert sum(map(len, told.values())) >= 100
 
 
 def test_covering_answers_as_a_scan_of_every_span() -> None:

@@ -578,3 +578,63 @@ def test_an_act_followed_by_a_modal_is_imagined(extract) -> None:
     assert extract(text, published="2013-09-01")["events"] == []
     told = extract("Russian airstrikes hit the town on Monday.", published="2013-09-01")
     assert [e["subtype"] for e in told["events"]] == ["air_drone_strike"]
+
+
+# ---------------------------------------------------------------- one event per act and place
+
+
+def test_an_act_told_again_is_one_event(extract) -> None:
+    text = (
+        "Syrian warplanes bombed Saraqeb on Tuesday, killing nine people. "
+        "Witnesses said Syrian warplanes bombed Saraqeb for about an hour."
+    )
+    [event] = _events(extract, text)
+    assert (event[1], event[3], event[4], event[5]) == (
+        "air_drone_strike",
+        "Saraqib",
+        "2016-05-03",
+        9,
+    )
+
+
+@pytest.mark.parametrize("further", ["also bombed", "bombed another market in"])
+def test_a_further_act_of_the_same_kind_is_an_event_of_its_own(extract, further: str) -> None:
+    text = (
+        "Syrian warplanes bombed Saraqeb on Tuesday, killing nine people. "
+        f"Witnesses said Syrian warplanes {further} Saraqeb."
+    )
+    assert len(_events(extract, text)) == 2
+
+
+def test_an_act_on_listed_places_is_an_event_per_place(extract) -> None:
+    text = "Government artillery shelled rebel positions in Daraa, Hama and Idlib provinces."
+    events = extract(text)["events"]
+    assert {e["subtype"] for e in events} == {"shelling_artillery_missile_attack"}
+    assert [e["place"]["name"] for e in events] == ["Daraa", "Hama", "Idlib"]
+
+
+def test_places_not_listed_as_one_give_one_event(extract) -> None:
+    text = "Government artillery shelled the road from Hama to Idlib."
+    assert len(_events(extract, text)) == 1
+
+
+def test_a_statement_made_later_dates_itself_not_the_act(extract) -> None:
+    text = "The UN on Thursday condemned Sunday's air strikes on a hospital in Idlib."
+    [event] = _events(extract, text)
+    assert (event[1], event[4]) == ("air_drone_strike", "2016-05-01")
+
+
+def test_weekend_strikes_are_dated_by_their_saturday(extract) -> None:
+    text = "The UN on Monday condemned weekend air strikes on a hospital in Idlib."
+    [event] = extract(text, published="2016-05-10")["events"]
+    assert (event["subtype"], event["date"]) == ("air_drone_strike", "2016-05-07")
+
+
+def test_the_month_of_a_date_is_no_protest_march(extract) -> None:
+    text = "Government forces shelled Latakia on 5 March 2016, killing two civilians."
+    [event] = _events(extract, text)
+    assert event[1] == "shelling_artillery_missile_attack"
+
+
+def test_a_place_of_fighting_for_weeks_reports_no_act(extract) -> None:
+    assert _events(extract, "Morek has been the scene of heavy fighting for weeks.") == []

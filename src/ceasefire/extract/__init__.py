@@ -12,7 +12,7 @@ from ceasefire.extract.analysis import Analysis, analyse
 from ceasefire.extract.ceasefires import find_ceasefires
 from ceasefire.extract.collector import collector_paused
 from ceasefire.extract.displacement import find_displacement
-from ceasefire.extract.events import find_events, retold_in_headline
+from ceasefire.extract.events import find_events
 from ceasefire.extract.lexicon import lexicon
 from ceasefire.extract.places import to_place
 from ceasefire.extract.sentences import sentence_at
@@ -35,9 +35,7 @@ def extract_document(doc: Document, events: bool = True) -> Result:
             actors=_actors(analysis),
             ceasefires=find_ceasefires(analysis, lex),
             events=(
-                retold_in_headline(find_events(analysis, lex, doc.published), _headline_end(doc))
-                if events
-                else []
+                find_events(analysis, lex, doc.published, _headline_end(doc)) if events else []
             ),
             displacement=find_displacement(analysis, lex),
             text=doc.text,

@@ -202,7 +202,8 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
     return Analysis(
         text=text,
         sentences=sentences,
-        hits=hits,
+        # nor an act: the month of "on 5 March 2016" is no protest march
+        hits=[h for h in hits if h.kind not in ACT_KINDS or not in_dates.covers(h.start, h.end)],
         numbers=[n for n in numbers if not in_dates.holds(n.start)],
         dates=dates,
         tokens=tokens,

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import replace
 from typing import NamedTuple
 
 from ceasefire.extract.actors import ActorMention, to_actor
 from ceasefire.extract.analysis import Analysis
+from ceasefire.extract.dates import DateMention
 from ceasefire.extract.doers import ARMED, CROWDS, NOT_DOERS, ActContext, has_subject, who_acted
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
@@ -50,7 +52,11 @@ _OTHER_SIDE = pattern("other_side")  # "fighting the"
 _PASSIVE_BEFORE = pattern("passive_before")
 _SINCE = (pattern("since_a_month"), pattern("since_a_year"))  # "killed since April"
 _CLAUSE_BREAKS = (".", ";", ",", "،", "؛")
-_IN_A_YEAR = pattern("in_a_year")  # "retook the city in 2015"
+_IN_A_YEAR = pattern("in_a_year")
+_LIST_GAP = pattern("place_list_gap")  # ", ", " and ", "، و": between the items of a list
+_AND_IN_LIST = pattern(
+    "list_and"
+)  # a list of places closes with "and" (و)  # "retook the city in 2015"
 _FIRST_YEAR = 1900  # numbers from here up to the text's year may be years
 _YEAR_REACH = 60  # characters between an act and the year that dates it, at most
 _SINCE_REACH = 8  # words between a death word and the "since" of a running total, at most
@@ -73,8 +79,11 @@ _UNSEEN_HANDS = frozenset(
 )
 
 
-def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list[Event]:
-    """Events in text order, one per sub-event type named in a sentence."""
+def find_events(
+    analysis: Analysis, lex: Lexicon, published: str | None, headline_end: int = 0
+) -> list[Event]:
+    """Events in text order, one per sub-event type named in a sentence and per act: an act
+    the headline (the text up to `headline_end`) or a later sentence tells again is one."""
     events: list[Event] = []
     killings: list[Event] = []  # told by a death word alone: "Syrian army kills 31"
     last: Event | None = None
@@ -103,7 +112,8 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             continue
         past = [t for t in triggers if _of_a_past_year(analysis, t)]
         triggers = [t for t in triggers if t not in past]
-        found = [act(sentence, t, _scope(sentence, triggers, i)) for i, t in enumerate(triggers)]
+        scopes = [_scope(sentence, triggers, i) for i in range(len(triggers))]
+        found = [act(sentence, t, scope) for t, scope in zip(triggers, scopes, strict=True)]
         if past and not found:
             # history told as background ("the battle for Homs in 2014"): no event of the
             # news, nor its toll; "the fighting" said next still speaks of that history
@@ -114,13 +124,86 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             if last.fatalities is None:
                 last.fatalities = found[0].fatalities
         elif found:
-            events.extend(found)
+            events.extend(
+                each
+                for event, scope in zip(found, scopes, strict=True)
+                for each in _per_place(analysis, lex, event, scope)
+            )
             last = found[-1]
         elif last is not None and last.fatalities is None:
             # "The clashes killed 20 fighters."
             last.fatalities = _toll(analysis, sentence, sentence, lex.qualifiers)
     _carry_doers(events, donors)
-    return _told_again(events, killings)
+    return _one_per_act(analysis, retold_in_headline(_told_again(events, killings), headline_end))
+
+
+def _one_per_act(analysis: Analysis, events: list[Event]) -> list[Event]:
+    """The same act told again ("Government aircraft bombed Saraqeb on Monday ... the
+    raids on Saraqeb killed 9") is one event, as ACLED codes one event per act: a later event
+    of the sub-type, place, date and doer of an earlier one gives way to it, lending its toll
+    where the earlier has none; unless its sentence tells a further act ("another strike",
+    "also", "elsewhere": knowledge/events.yaml `another_act`)."""
+    first: dict[tuple, Event] = {}
+    kept = []
+    for event in events:
+        key = _act_key(event)
+        earlier = first.get(key)
+        if (
+            earlier is None
+            or event.fatalities not in (None, earlier.fatalities)
+            or analysis.hits_in(event.evidence, "cue", "another_act")
+        ):
+            first.setdefault(key, event)
+            kept.append(event)
+    return kept
+
+
+def _act_key(event: Event) -> tuple:
+    place = event.place
+    doer = event.actor1
+    return (
+        event.subtype,
+        (place.geonameid, place.canonical) if place is not None else None,
+        event.date,
+        doer.canonical if doer is not None else None,
+    )
+
+
+def _per_place(analysis: Analysis, lex: Lexicon, event: Event, scope: Sentence) -> list[Event]:
+    """An act on several places listed together ("shelled rebel positions in Daraa, Hama
+    and Idlib provinces") is an event per place, as ACLED codes it; a toll, told for them
+    all, stays with the first."""
+    listed = _listed_with(analysis, lex, scope, event.place) if event.place else []
+    return [event] + [
+        replace(event, place=to_place(mention, event.evidence), fatalities=None)
+        for mention in listed
+        if mention.record.geonameid != event.place.geonameid  # type: ignore[union-attr]
+    ]
+
+
+def _listed_with(
+    analysis: Analysis, lex: Lexicon, scope: Sentence, place: Place
+) -> list[PlaceMention]:
+    """The places of a list after a locative word ("in A, B and C") that holds `place`, in
+    one country; empty when `place` is in no such list."""
+    mentions = analysis.within(_event_places(analysis, lex), scope)
+    runs: list[list[PlaceMention]] = []
+    for mention in mentions:
+        joined = runs and _LIST_GAP.spans(analysis.text, runs[-1][-1].end, mention.start)
+        if joined and mention.record.country == runs[-1][-1].record.country:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    for run in runs:
+        names = {m.record.geonameid for m in run}
+        if (
+            len(names) > 1
+            and place.geonameid in names
+            and _AND_IN_LIST.finds(analysis.text, run[0].end, run[-1].start)
+            and analysis.tokens.before(run[0].start, lex.words["locative"], lex.skippable)
+        ):
+            return run
+    return []
 
 
 def _of_a_past_year(analysis: Analysis, trigger: Hit) -> bool:
@@ -456,7 +539,7 @@ def _event(
         actor1=coding.actor1,
         actor2=coding.actor2,
         place=_place(analysis, lex, scope, sentence, evidence, places),
-        date=dates[0].date if dates else _document_date(analysis, published),
+        date=_act_date(analysis.text, dates, trigger) or _document_date(analysis, published),
         fatalities=_toll(analysis, sentence, scope, lex.qualifiers),
         evidence=evidence,
     )
@@ -585,6 +668,20 @@ def _most_specific(places: list[PlaceMention], countries: Counter[str]) -> Place
 
 def _within(item: Hit | Number, scope: Sentence) -> bool:
     return scope.start <= item.start and item.end <= scope.end
+
+
+def _act_date(text: str, dates: list[DateMention], trigger: Hit) -> str | None:
+    """The date of the act: one written onto its word ("Sunday's bombardment", "weekend air
+    raids"), else the sentence's first; a statement made later ("UNICEF on Tuesday condemned
+    weekend air raids") dates itself, not the act."""
+    for mention in dates:
+        between = text[mention.end : trigger.start]
+        if mention.end <= trigger.start and between.strip() in _ONTO_ACT:
+            return mention.date
+    return dates[0].date if dates else None
+
+
+_ONTO_ACT = frozenset({"", "'s", "’s", "s"})  # "s": a possessive whose apostrophe was lost
 
 
 def _document_date(analysis: Analysis, published: str | None) -> str | None:

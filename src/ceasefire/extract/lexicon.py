@@ -52,6 +52,7 @@ _EVENT_CUE_GROUPS = (
     "halting",
     "cumulative",
     "weapons_held",
+    "another_act",
 )
 # Cue words only ever looked up beside a candidate (extract/spans.py), never matched.
 CONTEXT_GROUPS = (
