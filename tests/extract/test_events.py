@@ -638,3 +638,23 @@ def test_the_month_of_a_date_is_no_protest_march(extract) -> None:
 
 def test_a_place_of_fighting_for_weeks_reports_no_act(extract) -> None:
     assert _events(extract, "Morek has been the scene of heavy fighting for weeks.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coalition jets have conducted 140 air raids around Tabqa since 3 June.",
+        "At least 90 people have been killed in air strikes on Douma since the army began its "
+        "offensive ten days ago.",
+    ],
+)
+def test_acts_counted_since_a_date_or_a_start_are_no_event(extract, text: str) -> None:
+    assert extract(text, published="2016-07-16")["events"] == []
+
+
+def test_a_count_since_a_date_in_a_relative_clause_leaves_the_act_told(extract) -> None:
+    text = (
+        "Clashes raged in Zabadani on Thursday, according to the monitor, which has recorded "
+        "heavy shelling of the town since early July."
+    )
+    assert [e[1] for e in _events(extract, text)] == ["armed_clash"]

@@ -50,7 +50,8 @@ _CROWD_STRENGTH = {
 _ACT_GAP = pattern("act_gap")  # "Russian and Syrian strikes", "IS attack"
 _OTHER_SIDE = pattern("other_side")  # "fighting the"
 _PASSIVE_BEFORE = pattern("passive_before")
-_SINCE = (pattern("since_a_month"), pattern("since_a_year"))  # "killed since April"
+# "killed since April", "since 2011", "since the army began its offensive"
+_SINCE = (pattern("since_a_month"), pattern("since_a_year"), pattern("since_it_began"))
 _CLAUSE_BREAKS = (".", ";", ",", "،", "؛")
 _IN_A_YEAR = pattern("in_a_year")
 _LIST_GAP = pattern("place_list_gap")  # ", ", " and ", "، و": between the items of a list
@@ -112,6 +113,10 @@ def find_events(
             continue
         past = [t for t in triggers if _of_a_past_year(analysis, t)]
         triggers = [t for t in triggers if t not in past]
+        # acts counted since a date ("325 raids since 21 May") lend their doers only
+        counted = [t for t in triggers if _counted_since(analysis, lex, sentence, t)]
+        donors += [act(sentence, t, sentence) for t in counted]
+        triggers = [t for t in triggers if t not in counted]
         scopes = [_scope(sentence, triggers, i) for i in range(len(triggers))]
         found = [act(sentence, t, scope) for t, scope in zip(triggers, scopes, strict=True)]
         if past and not found:
@@ -237,24 +242,41 @@ def _past_years(analysis: Analysis) -> list[int]:
 
 
 def _since_a_date(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> bool:
-    """Does the sentence count its toll since a month or a year ("84 journalists have been
-    killed since 2011", "قتل 300 شخص منذ آذار")? The date follows the death word closely,
+    """Does the sentence count its toll or its acts since a month, a year or the start of
+    something ("84 journalists have been killed since 2011", "قتل 300 شخص منذ آذار", "325
+    raids since the offensive was launched")? The date follows the death or act word closely,
     with no relative clause between ("killed three in Taiz, a town split since June 2015"
     tells one act). Sought only where "since" or "منذ" is written."""
+    deaths = analysis.hits_in(sentence, "cue", "deaths")
+    return any(_counted_since(analysis, lex, sentence, death) for death in deaths)
+
+
+def _counted_since(analysis: Analysis, lex: Lexicon, sentence: Sentence, word: Hit) -> bool:
+    """Is a date that counts since ("since 21 May", "since the offensive began") written
+    closely after `word` (a death or act word), with no relative clause between?"""
     if "since" not in sentence.text and "منذ" not in sentence.text:
         return False
-    deaths = analysis.hits_in(sentence, "cue", "deaths")
     relative = lex.words["relative"]
-    for since in (f for p in _SINCE for f in p.finds(analysis.text, sentence.start, sentence.end)):
-        for death in deaths:
-            between = analysis.text[death.end : since.start].split()
-            if (
-                death.end <= since.start
-                and len(between) <= _SINCE_REACH
-                and not any(normalize_term(w) in relative for w in between)
-            ):
-                return True
+    for since in _sinces(analysis, sentence):
+        between = analysis.text[word.end : since.start].split()
+        if (
+            word.end <= since.start
+            and len(between) <= _SINCE_REACH
+            and not any(normalize_term(w) in relative for w in between)
+        ):
+            return True
     return False
+
+
+def _sinces(analysis: Analysis, sentence: Sentence) -> list:
+    """The dates counted since in `sentence`, found once per sentence."""
+    key = f"since:{sentence.start}"
+    if key not in analysis.memo:
+        text = analysis.text
+        analysis.memo[key] = [
+            f for p in _SINCE for f in p.finds(text, sentence.start, sentence.end)
+        ]
+    return analysis.memo[key]  # type: ignore[return-value]
 
 
 def _told_again(events: list[Event], killings: list[Event]) -> list[Event]:
