@@ -658,3 +658,11 @@ def test_a_count_since_a_date_in_a_relative_clause_leaves_the_act_told(extract) 
         "heavy shelling of the town since early July."
     )
     assert [e[1] for e in _events(extract, text)] == ["armed_clash"]
+
+
+def test_a_part_of_a_toll_told_before_is_no_act_of_its_own(extract) -> None:
+    text = (
+        "Syrian warplanes bombed Saraqeb on Tuesday, killing nine people. "
+        "An air strike on Saraqeb killed four children, rescuers said."
+    )
+    assert [(e[1], e[5]) for e in _events(extract, text)] == [("air_drone_strike", 9)]

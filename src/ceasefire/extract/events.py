@@ -145,32 +145,40 @@ def find_events(
 def _one_per_act(analysis: Analysis, events: list[Event]) -> list[Event]:
     """The same act told again ("Government aircraft bombed Saraqeb on Monday ... the
     raids on Saraqeb killed 9") is one event, as ACLED codes one event per act: a later event
-    of the sub-type, place, date and doer of an earlier one gives way to it, lending its toll
-    where the earlier has none; unless its sentence tells a further act ("another strike",
-    "also", "elsewhere": knowledge/events.yaml `another_act`)."""
-    first: dict[tuple, Event] = {}
+    of the sub-type, place and date of an earlier one, by the same doer or by one the text
+    does not name, and with no other toll, gives way to it; unless its sentence tells a
+    further act ("another strike", "also", "elsewhere": knowledge/events.yaml `another_act`).
+    """
+    told: dict[tuple, list[Event]] = {}
     kept = []
     for event in events:
-        key = _act_key(event)
-        earlier = first.get(key)
-        if (
-            earlier is None
-            or event.fatalities not in (None, earlier.fatalities)
-            or analysis.hits_in(event.evidence, "cue", "another_act")
+        earlier = told.setdefault(_act_key(event), [])
+        if any(_retells(event, e) for e in earlier) and not analysis.hits_in(
+            event.evidence, "cue", "another_act"
         ):
-            first.setdefault(key, event)
-            kept.append(event)
+            continue
+        earlier.append(event)
+        kept.append(event)
     return kept
 
 
 def _act_key(event: Event) -> tuple:
     place = event.place
-    doer = event.actor1
+    where = (place.geonameid, place.canonical) if place is not None else None
+    return (event.subtype, where, event.date)
+
+
+def _retells(later: Event, earlier: Event) -> bool:
+    """May `later` tell `earlier` again (of one sub-type, place and date): no toll of its
+    own, and the same doer or one unnamed?"""
+    if later.fatalities is not None and (
+        earlier.fatalities is None or later.fatalities > earlier.fatalities
+    ):
+        return False  # a toll of its own, not a part of the one told before
     return (
-        event.subtype,
-        (place.geonameid, place.canonical) if place is not None else None,
-        event.date,
-        doer.canonical if doer is not None else None,
+        not _named(later.actor1)
+        or not _named(earlier.actor1)
+        or later.actor1.canonical == earlier.actor1.canonical  # type: ignore[union-attr]
     )
 
 
