@@ -666,3 +666,32 @@ def test_a_part_of_a_toll_told_before_is_no_act_of_its_own(extract) -> None:
         "An air strike on Saraqeb killed four children, rescuers said."
     )
     assert [(e[1], e[5]) for e in _events(extract, text)] == [("air_drone_strike", 9)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Britain-based group said an air strike hit Saraqeb on Monday, killing four.",
+        "US President Barack Obama said an air strike hit a hospital in Kunduz on Saturday.",
+    ],
+)
+def test_the_state_in_the_subject_of_a_speech_verb_is_no_doer(extract, text: str) -> None:
+    [event] = extract(text, published="2016-05-10")["events"]
+    assert (event["subtype"], event["actor1"]) == ("air_drone_strike", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "Israeli airstrikes were reported to have hit positions near Quneitra.",
+            "Israeli military",
+        ),
+        ("Russia's Defence Ministry has reported air strikes near Palmyra on Monday.", "Russia"),
+    ],
+)
+def test_an_act_reported_or_a_report_of_ones_own_act_keeps_its_doer(
+    extract, text: str, doer: str
+) -> None:
+    [event] = extract(text, published="2016-05-10")["events"]
+    assert event["actor1"]["canonical"] == doer

@@ -18,7 +18,7 @@ from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.patterns import pattern
-from ceasefire.extract.sentences import Sentence
+from ceasefire.extract.sentences import Sentence, sentence_at
 from ceasefire.records import Actor, Evidence
 
 CROWDS = frozenset({"protests", "riots"})  # event types in which the crowd acts
@@ -37,6 +37,7 @@ _CLAIMS_TO_HAVE = pattern("claims_to_have")
 _SAID_IT_ACTED = pattern("said_it_acted")
 _OBJECT_GAP = pattern("object_gap")
 _PASSIVE_AFTER = pattern("passive_after")
+_HEADS_SPEECH = pattern("heads_speech")
 
 
 class ActContext(NamedTuple):
@@ -158,11 +159,28 @@ def _died(text: str, actor: ActorMention, deaths: list[Hit]) -> bool:
 
 
 def _speaks(analysis: Analysis, actor: ActorMention, speech: frozenset[str]) -> bool:
-    """ "Britain said ...", but not "forces claimed to have fired": those claim their act."""
-    if not analysis.tokens.after(actor.end, speech):
-        return False
+    """ "Britain said ...", "the Britain-based group said", "US President Donald Trump
+    said", but not "forces claimed to have fired": those claim their act."""
     text = analysis.text
+    if not analysis.tokens.after(actor.end, speech):
+        return _heads_speech(analysis, actor)
     return not (_CLAIMS_TO_HAVE.starts(text, actor.end) or _SAID_IT_ACTED.starts(text, actor.end))
+
+
+def _heads_speech(analysis: Analysis, actor: ActorMention) -> bool:
+    """Is the name part of the subject of a speech verb a few words on, with no act word
+    between ("the Britain-based group said", not "Syrian jets bombed the town activists
+    said" with its commas lost)?"""
+    end = _HEADS_SPEECH.end_of(analysis.text, actor.end)
+    if end is None:
+        return False
+    sentence = sentence_at(analysis.sentences, actor.start)
+    acts = (
+        analysis.hits_in(sentence, "event") + analysis.hits_in(sentence, "acted")
+        if sentence
+        else []
+    )
+    return not any(a.start < end and actor.end < a.end for a in acts)
 
 
 def has_subject(text: str, death: Hit, actors: list[ActorMention]) -> bool:
