@@ -695,3 +695,41 @@ def test_an_act_reported_or_a_report_of_ones_own_act_keeps_its_doer(
 ) -> None:
     [event] = extract(text, published="2016-05-10")["events"]
     assert event["actor1"]["canonical"] == doer
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        (
+            "Rebels attacked a checkpoint in Homs province, killing six civilians and five "
+            "militiamen.",
+            11,
+        ),
+        ("A coalition raid on Manbij killed two women and their seven children.", 9),
+        (
+            "On Monday at least 24 people including five children and two women were killed in a "
+            "barrel bomb attack on Aleppo.",
+            24,
+        ),
+        ("Shelling killed 3 soldiers and 2 were wounded in Hama.", 3),
+    ],
+)
+def test_counts_of_the_dead_joined_by_and_add_up_and_a_part_is_of_its_whole(
+    extract, text: str, dead: int
+) -> None:
+    [event] = extract(text)["events"]
+    assert event["fatalities"] == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("15-11-2014 The army killed a commander of the group in Qalamoun.", "2014-11-15"),
+        ("07.04.2017 A missile strike killed five soldiers near Homs.", "2017-04-07"),
+        ("Clashes killed 12 fighters near Idlib on 5/13/2016.", "2016-05-13"),
+    ],
+)
+def test_a_date_written_in_numbers_is_a_date_not_a_toll(extract, text: str, day: str) -> None:
+    events = extract(text, published="2017-12-01")["events"]
+    assert {e["date"] for e in events} == {day}
+    assert all((e["fatalities"] or 0) < 100 for e in events)

@@ -195,7 +195,44 @@ def _written(text: str, hits: list[Hit], base: date | None, forward: _Forward) -
         when = _day(int(year.group()), int(month.group()), int(day.group()))
         if when is not None:
             found.setdefault(year.start(), DateMention(year.start(), day.end(), when.isoformat()))
+    for first, second, year in _numeric(text, runs):
+        when = _day_first(int(first.group()), int(second.group()), int(year.group()))
+        if when is not None:
+            found.setdefault(
+                first.start(), DateMention(first.start(), year.end(), when.isoformat())
+            )
     return [found[start] for start in sorted(found)]
+
+
+def _numeric(text: str, runs: list[_Run]) -> list[tuple[_Run, _Run, _Run]]:
+    """The dates written with numbers alone, day or month first ("15-11-2014", "07.04.2017",
+    "3/5/2016"): two runs of one or two digits and a run of four, joined by one mark (the
+    same twice: "-", "/" or ".")."""
+    found = []
+    for index in range(len(runs) - 2):
+        first, second, year = runs[index], runs[index + 1], runs[index + 2]
+        mark = text[first.end()] if first.end() < len(text) else ""
+        if (
+            mark in _DATE_MARKS
+            and first.end() - first.start() <= 2
+            and second.start() == first.end() + 1
+            and second.end() - second.start() <= 2
+            and year.start() == second.end() + 1
+            and text[second.end()] == mark
+            and year.end() - year.start() == 4
+            and (first.start() == 0 or not text[first.start() - 1].isalnum())
+        ):
+            found.append((first, second, year))
+    return found
+
+
+_DATE_MARKS = frozenset("-/.")
+
+
+def _day_first(first: int, second: int, year: int) -> date | None:
+    """The date of a numeric day, month and year: day first, as most of the world writes it,
+    unless only the other order gives a calendar day ("5/13/2016")."""
+    return _day(year, second, first) or _day(year, first, second)
 
 
 _Run = re.Match[str]

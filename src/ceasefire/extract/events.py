@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
+from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, to_actor
 from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.dates import DateMention
@@ -38,6 +39,11 @@ _A_VICTIM = pattern("a_victim")
 _A_VICTIM_AFTER = pattern("a_victim_after")
 _BY_BEFORE = pattern("by_before")
 _THE_BEFORE = pattern("the_before")
+_ANOTHER_COUNT = pattern("another_count")  # "civilians and ": between two counts of the dead
+_NOT_DEAD_AFTER = pattern("not_dead_after")  # "2 were wounded": a count of the living
+_SUBSET_WORDS = tuple(
+    normalize_term(w) for ws in knowledge.load("cues")["subset"].values() for w in ws
+)
 _SPECIFIC = {"city": 0, "locality": 0, "admin1": 1, "country": 2}
 _CROWD_ACTOR = {"protests": "protesters", "riots": "rioters"}
 _CROWD_STRENGTH = {
@@ -738,12 +744,16 @@ def _toll(
     if not deaths:
         return None
     numbers = [n for n in analysis.within(analysis.numbers, sentence) if _within(n, scope)]
+    whole_of = _wholes(analysis.text, numbers)
     counted: dict[int, int] = {}
     singles = 0
     for word in deaths:
         number = _count_for(analysis.text, word, numbers, deaths, qualifiers)
+        number = whole_of.get(number.start, number) if number is not None else None
         if number is not None:
             counted[number.start] = number.value
+            for joined in _joined_counts(analysis.text, number, numbers):
+                counted[joined.start] = joined.value
         elif _single_victim(analysis.text, word):
             singles = 1
     if counted:  # a toll repeated (headline and lead run together) is counted once
@@ -769,6 +779,38 @@ def _count_for(
         and not any(n.end <= d.start < word.start for d in deaths)  # another word's number
     ]
     return before[-1] if before else None
+
+
+def _wholes(text: str, numbers: list[Number]) -> dict[int, Number]:
+    """The counts of a part of the people counted before them, by their start, with that
+    whole count ("24 people including five children and two women": five and two are of the
+    24; cues.yaml `subset`)."""
+    whole_of: dict[int, Number] = {}
+    whole: Number | None = None
+    for number in numbers:
+        if whole is not None:
+            between = f" {normalize_term(text[whole.end : number.start])} "
+            if any(f" {w} " in between for w in _SUBSET_WORDS):
+                whole_of[number.start] = whole
+                continue
+        whole = number
+    return whole_of
+
+
+def _joined_counts(text: str, first: Number, numbers: list[Number]) -> list[Number]:
+    """The counts joined to a toll by "and" ("killing six civilians and five militiamen",
+    "two women and their seven children"): the dead of one act, added up; not one that the
+    words after it make the wounded ("3 soldiers and 2 were wounded")."""
+    joined = []
+    last = first
+    for number in (n for n in numbers if n.start > first.start):
+        if not _ANOTHER_COUNT.spans(text, last.end, number.start):
+            break
+        if _NOT_DEAD_AFTER.starts(text, number.end):
+            break
+        joined.append(number)
+        last = number
+    return joined
 
 
 def _single_victim(text: str, word: Hit) -> bool:
