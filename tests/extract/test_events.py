@@ -733,3 +733,17 @@ def test_a_date_written_in_numbers_is_a_date_not_a_toll(extract, text: str, day:
     events = extract(text, published="2017-12-01")["events"]
     assert {e["date"] for e in events} == {day}
     assert all((e["fatalities"] or 0) < 100 for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("An explosion killed twenty-eight fighters in Idlib.", 28),
+        ("An explosion killed thirty five thousand people in Idlib.", 35000),
+        ("Shelling on Harasta left 2 people killed 13 injured.", 2),
+        ("The army killed a number of militants near Saraqeb.", None),
+    ],
+)
+def test_tolls_read_as_written(extract, text: str, dead: int | None) -> None:
+    [event] = extract(text)["events"]
+    assert event["fatalities"] == dead

@@ -769,6 +769,7 @@ def _count_for(
         for n in numbers
         if 0 <= n.start - word.end <= _QUALIFIED
         and normalize_term(text[word.end : n.start]) in qualifiers | {""}
+        and not _NOT_DEAD_AFTER.starts(text, n.end)  # "2 killed 13 injured"
     ]
     if after:
         return after[0]

@@ -47,6 +47,8 @@ def find_numbers(text: str, hits: list[Hit], lex: Lexicon) -> list[Number]:
     taken = Covering((n.start, n.end) for n in found)  # a number word inside these is read
     found = [n for n in found if n.value <= LARGEST]
     read_until = -1  # the end of the last number word read with its multipliers
+    words = [h for h in hits if h.kind == "number"]
+    units = {h.start: h for h in words if lex.numbers["words"][h.key] < 10}
     for hit in hits:
         if (
             hit.kind not in ("number", "vague")
@@ -57,18 +59,33 @@ def find_numbers(text: str, hits: list[Hit], lex: Lexicon) -> list[Number]:
         if hit.kind == "vague":
             found.append(Number(hit.start, hit.end, lex.numbers["vague"][hit.key], vague=True))
             continue
-        number = _word_times(text, hit, multipliers, starts, lex)
+        number = _word_times(text, _with_unit(text, hit, units, lex), multipliers, starts, lex)
         read_until = number.end
         found.append(number)
     return sorted(found, key=lambda n: n.start)
 
 
+def _with_unit(text: str, word: Hit, units: dict[int, Hit], lex: Lexicon) -> tuple[Hit, int]:
+    """A number word with the unit that follows a word of tens ("twenty-eight", "thirty
+    five"), as the span of both and their sum."""
+    value = lex.numbers["words"][word.key]
+    if value < 20 or value % 10 or value >= 100:
+        return word, value
+    after = word.end + 1
+    unit = units.get(after) if text[word.end : after] in ("-", " ") else None
+    if unit is None:
+        return word, value
+    return word._replace(end=unit.end), value + lex.numbers["words"][unit.key]
+
+
 def _word_times(
-    text: str, word: Hit, multipliers: list[Hit], starts: list[int], lex: Lexicon
+    text: str, read: tuple[Hit, int], multipliers: list[Hit], starts: list[int], lex: Lexicon
 ) -> Number:
-    """A number word times the multiplier words right after it: "two million", "a hundred
-    thousand", "عشرة آلاف"; `starts` are the multipliers' start offsets."""
-    value, end = lex.numbers["words"][word.key], word.end
+    """A number word (with its unit: `_with_unit`) times the multiplier words right after
+    it: "two million", "a hundred thousand", "عشرة آلاف"; `starts` are the multipliers'
+    start offsets."""
+    word, value = read
+    end = word.end
     index = bisect_left(starts, end)
     while index < len(multipliers) and value <= LARGEST:
         hit = multipliers[index]
