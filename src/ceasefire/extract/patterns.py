@@ -131,10 +131,13 @@ class TokenPattern:
     leads: tuple[_Spec, ...]  # the first token of a match fits one of these (`_leading`)
     trails: tuple[_Spec, ...]  # and its last token one of these
     digits_first: bool  # every match begins with digits ("72-hour")
+    needs: frozenset[str] = frozenset()  # one of these (ASCII) words is in every match
 
     def spans(self, text: str, start: int, end: int) -> bool:
         """Are the tokens of text[start:end] exactly this pattern?"""
         if end - start > self.reach:
+            return False
+        if self.needs and not _may_hold(text[start:end], self.needs):
             return False
         tokens = tokenize(text, start, end)
         if tokens and not _fits_any(self.leads, tokens[0]):
@@ -147,6 +150,8 @@ class TokenPattern:
 
     def end_of(self, text: str, offset: int) -> int | None:
         """Where the longest match that begins at `offset` ends, if one does."""
+        if self.needs and not _may_hold(text[offset : offset + self.reach], self.needs):
+            return None  # a quick no: a word every match holds is not there
         lazy = _lazy_tokens(text, offset, offset + self.reach)
         first = next(lazy, None)
         if first is not None and not _fits_any(self.leads, first):
@@ -161,6 +166,8 @@ class TokenPattern:
 
     def start_of(self, text: str, offset: int) -> int | None:
         """Where the longest match that ends at `offset` begins, if one does."""
+        if self.needs and not _may_hold(text[max(0, offset - self.reach) : offset], self.needs):
+            return None
         if self.trails:  # a quick no, from the last token alone
             token = _last_token(text, offset, self.longest, self.reach)
             if token is not None and not _fits_any(self.trails, token):
@@ -430,7 +437,26 @@ def _compile(name: str, entry: dict[str, Any], cues: dict[str, Any]) -> TokenPat
         leads,
         _leading(backwards),
         bool(leads) and all(_digits_only(spec) for spec in leads),
+        _needed_words(specs),
     )
+
+
+def _needed_words(specs: tuple[_Spec, ...]) -> frozenset[str]:
+    """The words of the last spec that every match takes a word of, when it lists plain
+    ASCII words only (their lowercase must then stand in any stretch that matches); empty
+    when there is no such spec."""
+    for spec in reversed(specs):
+        plain = spec.phrases is None and spec.punct is None and spec.digits is None
+        if spec.low and plain and spec.words and spec.suffix is None:
+            if all(w.isascii() for w in spec.words):
+                return spec.words
+            return frozenset()
+    return frozenset()
+
+
+def _may_hold(stretch: str, words: frozenset[str]) -> bool:
+    lowered = stretch.lower()
+    return any(word in lowered for word in words)
 
 
 def _digits_only(spec: _Spec) -> bool:
