@@ -747,3 +747,12 @@ def test_a_date_written_in_numbers_is_a_date_not_a_toll(extract, text: str, day:
 def test_tolls_read_as_written(extract, text: str, dead: int | None) -> None:
     [event] = extract(text)["events"]
     assert event["fatalities"] == dead
+
+
+def test_a_state_that_announced_something_is_no_doer_in_arabic(extract) -> None:
+    text = (
+        "وكانت روسيا قد أعلنت أن الهدنة باتت تشمل إدلب، بعد غارات وقصف أودى بحياة العشرات "
+        "في المدينة."
+    )
+    events = extract(text, published="2016-05-05", language="ar")["events"]
+    assert events and all(e["actor1"] is None for e in events)
