@@ -756,3 +756,12 @@ def test_a_state_that_announced_something_is_no_doer_in_arabic(extract) -> None:
     )
     events = extract(text, published="2016-05-05", language="ar")["events"]
     assert events and all(e["actor1"] is None for e in events)
+
+
+def test_the_arabic_subjects_of_a_speech_verb_before_them_are_no_doers(extract) -> None:
+    text = (
+        "قتل مدنيان يوم الجمعة جراء قصف استهدف حيا في مدينة حمص، في اليوم الثالث من الهدنة التي "
+        "أعلنتها روسيا والجيش السوري."
+    )
+    [event] = extract(text, published="2016-05-07", language="ar")["events"]
+    assert (event["subtype"], event["actor1"]) == ("shelling_artillery_missile_attack", None)

@@ -17,6 +17,7 @@ from ceasefire.extract.actors import ActorMention, to_actor
 from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
+from ceasefire.extract.normalize import has_arabic
 from ceasefire.extract.patterns import pattern
 from ceasefire.extract.sentences import Sentence, sentence_at
 from ceasefire.records import Actor, Evidence
@@ -38,6 +39,7 @@ _SAID_IT_ACTED = pattern("said_it_acted")
 _OBJECT_GAP = pattern("object_gap")
 _PASSIVE_AFTER = pattern("passive_after")
 _HEADS_SPEECH = pattern("heads_speech")
+_LISTED = pattern("joined_by_and")
 
 
 class ActContext(NamedTuple):
@@ -130,12 +132,14 @@ def _doers(context: ActContext, actors: list[ActorMention], event_type: str) -> 
     if named:
         return named
     hit, skippable = lex.words["target_before"], lex.skippable
+    spoken = _spoken_after(analysis, actors, speech)
     return [
         a
         for a in actors
         if a.start >= trigger.end
         and a.record.agent not in NOT_DOERS
         and not _speaks(analysis, a, speech)
+        and a not in spoken
         and not _killed(text, a, deaths, trigger)
         and not _died(text, a, deaths)
         and not analysis.tokens.before(a.start, hit, skippable)
@@ -165,6 +169,24 @@ def _speaks(analysis: Analysis, actor: ActorMention, speech: frozenset[str]) -> 
     if not analysis.tokens.after(actor.end, speech):
         return _heads_speech(analysis, actor)
     return not (_CLAIMS_TO_HAVE.starts(text, actor.end) or _SAID_IT_ACTED.starts(text, actor.end))
+
+
+def _spoken_after(
+    analysis: Analysis, actors: list[ActorMention], speech: frozenset[str]
+) -> list[ActorMention]:
+    """The Arabic subjects of a speech verb written before them ("أعلنته روسيا والجيش
+    السوري": Russia and the army announced it), with those listed after one: they speak of
+    the act, they did not do it. English inverted speech ("said the coalition") follows a
+    quote in which the speaker may claim its own act, and is left to `_speaks`."""
+    found: list[ActorMention] = []
+    for actor in actors:
+        if not has_arabic(actor.text):
+            continue
+        if analysis.tokens.before(actor.start, speech) or (
+            found and _LISTED.spans(analysis.text, found[-1].end, actor.start)
+        ):
+            found.append(actor)
+    return found
 
 
 def _heads_speech(analysis: Analysis, actor: ActorMention) -> bool:
