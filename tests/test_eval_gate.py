@@ -31,7 +31,7 @@ REALNEWS = {
     "status exact, any mention (main)": 0.894,
     "status acceptable, any mention (main)": 0.979,
     "status acceptable, any (secondary)": 0.778,
-    "places recall (main)": 0.927,
+    "places recall (main)": 0.945,
     "places precision (main)": 0.943,
     "parties recall, in role (main)": 0.880,
     "sponsors recall, in role (main)": 0.885,

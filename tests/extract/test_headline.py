@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.extract.conftest import canonicals
 
+import ceasefire
 from ceasefire.extract import extract_document
 from ceasefire.ingest.clean import clean_text
 from ceasefire.records import Document
@@ -68,3 +69,15 @@ def test_districts_of_a_city_are_the_city(extract) -> None:
     for text in ("أعلنت روسيا هدنة في أحياء حلب الشرقية.", "أعلنت روسيا هدنة في ريف حلب."):
         [truce] = extract(text)["ceasefires"]
         assert [p["canonical"] for p in truce["places"]] == ["Aleppo"], text
+
+
+def test_a_mention_without_place_takes_the_place_the_story_gives_not_the_headline() -> None:
+    title = "East DR Congo ceasefire agreed after Luanda talks"
+    text = (
+        f"{title}\n\nLUANDA - The foreign ministers of DR Congo and Rwanda agreed to a "
+        "ceasefire in eastern Congo, officials said.\n\nThe ceasefire will be watched by a "
+        "verification mechanism."
+    )
+    result = ceasefire.extract(text, published="2024-07-30", title=title)
+    last = max(result.ceasefires, key=lambda c: c.evidence.start)
+    assert [p.name for p in last.places] == ["eastern Congo"]

@@ -24,7 +24,9 @@ def extract_document(doc: Document, events: bool = True) -> Result:
     list) for callers who only want the ceasefire, place, actor and displacement records."""
     lex = lexicon()
     with collector_paused():  # extraction makes no reference cycles: see `collector`
-        analysis = analyse(doc.text, doc.published, lex, acts=events)
+        analysis = analyse(
+            doc.text, doc.published, lex, acts=events, headline_end=_headline_end(doc)
+        )
         return Result(
             id=doc.id,
             title=doc.title,
@@ -34,9 +36,7 @@ def extract_document(doc: Document, events: bool = True) -> Result:
             places=_places(analysis),
             actors=_actors(analysis),
             ceasefires=find_ceasefires(analysis, lex),
-            events=(
-                find_events(analysis, lex, doc.published, _headline_end(doc)) if events else []
-            ),
+            events=(find_events(analysis, lex, doc.published) if events else []),
             displacement=find_displacement(analysis, lex),
             text=doc.text,
         )

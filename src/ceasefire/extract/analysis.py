@@ -88,6 +88,7 @@ class Analysis:
     actors: list[ActorMention]
     past_months: list[DateMention]  # "in May" in a December article: a look back
     published: str | None = None  # the text's publication date (ISO), when known
+    headline_end: int = 0  # where the headline the text opens with ends (0: none)
     _by_kind: dict[tuple[str, str | None], list[Hit]] = field(default_factory=dict)
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _within: dict[tuple[int, int, int], list] = field(default_factory=dict)
@@ -172,9 +173,12 @@ class Analysis:
         return found
 
 
-def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -> Analysis:
-    """The shared analysis of one text. With `acts` false (no conflict events wanted), the
-    villages spelled otherwise than the gazetteer, sought only to place acts, are not sought."""
+def analyse(
+    text: str, published: str | None, lex: Lexicon, acts: bool = True, headline_end: int = 0
+) -> Analysis:
+    """The shared analysis of one text, whose headline (if it opens with one) ends at
+    `headline_end`. With `acts` false (no conflict events wanted), the villages spelled
+    otherwise than the gazetteer, sought only to place acts, are not sought."""
     tokens = Tokens(text)
     found = lex.matcher.find(text, resolve=False)
     found += split_terms(text, found)
@@ -216,6 +220,7 @@ def analyse(text: str, published: str | None, lex: Lexicon, acts: bool = True) -
             find_past_months(text, hits, published) if any(h.kind == "term" for h in hits) else []
         ),
         published=published,
+        headline_end=headline_end,
     )
 
 

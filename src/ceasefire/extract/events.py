@@ -86,11 +86,9 @@ _UNSEEN_HANDS = frozenset(
 )
 
 
-def find_events(
-    analysis: Analysis, lex: Lexicon, published: str | None, headline_end: int = 0
-) -> list[Event]:
+def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list[Event]:
     """Events in text order, one per sub-event type named in a sentence and per act: an act
-    the headline (the text up to `headline_end`) or a later sentence tells again is one."""
+    the headline (`Analysis.headline_end`) or a later sentence tells again is one."""
     events: list[Event] = []
     killings: list[Event] = []  # told by a death word alone: "Syrian army kills 31"
     last: Event | None = None
@@ -145,7 +143,8 @@ def find_events(
             # "The clashes killed 20 fighters."
             last.fatalities = _toll(analysis, sentence, sentence, lex.qualifiers)
     _carry_doers(events, donors)
-    return _one_per_act(analysis, retold_in_headline(_told_again(events, killings), headline_end))
+    told = retold_in_headline(_told_again(events, killings), analysis.headline_end)
+    return _one_per_act(analysis, told)
 
 
 def _one_per_act(analysis: Analysis, events: list[Event]) -> list[Event]:

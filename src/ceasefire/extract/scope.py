@@ -135,6 +135,11 @@ def nationwide(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> list
     scoped = Counter(p.country for c in found for p in c.places)
     war = _war_country(found, lex)
     home = scoped.most_common(1)[0][0] if scoped else war or _home(analysis)
+    placed = _placed_in_body(analysis, found, home)
+    if placed is not None:  # as the story itself places it ("a ceasefire in eastern Congo")
+        for record in found:
+            record.places = record.places or [placed]
+        return found
     country = next(
         (m for m in analysis.places if m.record.kind == "country" and m.record.country == home),
         None,
@@ -150,6 +155,21 @@ def nationwide(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> list
         if not record.places:
             record.places = [to_place(country, evidence)]
     return found
+
+
+def _placed_in_body(analysis: Analysis, found: list[Ceasefire], home: str | None) -> Place | None:
+    """The first place in `home` that a mention of the story's body (after its headline,
+    which abbreviates: "East DR Congo ceasefire ...") gives the arrangement."""
+    return next(
+        (
+            place
+            for record in found
+            if record.evidence.start >= analysis.headline_end
+            for place in record.places
+            if place.country == home
+        ),
+        None,
+    )
 
 
 def _where_states_fight(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> bool:
