@@ -73,9 +73,13 @@ def test_events_and_violations_print_schema_records(demo_db: Path) -> None:
         "arrangement_id",
         "event_id",
         "score",
+        "reasons",
         "attributed_to",
         "evidence",
     }
+    assert all(
+        v["score"] == round(min(sum(r["weight"] for r in v["reasons"]), 1.0), 3) for v in found
+    )
     again = run("resolve", "--db", str(demo_db))
     assert again.returncode == 0 and "resolved 0 documents" in again.stdout
 

@@ -108,3 +108,15 @@ def test_an_event_outside_the_area_or_the_window_is_no_violation() -> None:
     assert candidate(aleppo, watch, elsewhere) is None
     assert candidate(aleppo, watch, later) is None
     assert candidate(aleppo, watch, inside)["attributed_to"]["canonical"] == "Syrian army"
+
+
+def test_a_candidate_says_why_and_an_unattributed_one_ranks_lower() -> None:
+    [aleppo] = _arrangements({"us": US, "ru": RUSSIA})
+    [named] = _events({"a": ("2016-05-07", SHELLING)})
+    [unnamed] = _events({"b": ("2016-05-07", "Shells hit Aleppo on Friday, killing three.")})
+    watch = window(aleppo, "2016-05-05")
+    attributed, unattributed = candidate(aleppo, watch, named), candidate(aleppo, watch, unnamed)
+    assert [r["reason"] for r in attributed["reasons"]][-1] == "attributed"
+    assert "attributed" not in {r["reason"] for r in unattributed["reasons"]}
+    assert unattributed["attributed_to"] is None
+    assert unattributed["score"] < attributed["score"]

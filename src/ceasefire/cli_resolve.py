@@ -196,16 +196,31 @@ def _print_header(record: dict[str, Any]) -> None:
     typer.echo(f"  mediators: {names(record['mediators'])}")
 
 
-_VIOLATION_COLUMNS = ["date", "arrangement_id", "event_id", "score", "attributed_to", "quote"]
+_VIOLATION_COLUMNS = [
+    "date",
+    "arrangement_id",
+    "event_id",
+    "score",
+    "reasons",
+    "attributed_to",
+    "quote",
+]
 
 
 def _violation_line(v: dict[str, Any]) -> dict[str, Any]:
     actor = v["attributed_to"]
     return {
         **v,
+        "reasons": reasons_text(v),
         "attributed_to": actor["canonical"] if actor else "",
         "quote": v["evidence"]["text"],
     }
+
+
+def reasons_text(violation: dict[str, Any]) -> str:
+    """ "place_within_radius 0.5, inside_stated_dates 0.3": why a candidate scores what it
+    does (candidates stored before reasons were recorded have none)."""
+    return ", ".join(f"{r['reason']} {r['weight']}" for r in violation.get("reasons", []))
 
 
 def events(

@@ -2,8 +2,9 @@
 
 An event is inside the area when it lies within the radius of one of the arrangement's places,
 or in one of its regions, or anywhere in the country of a nationwide arrangement. The score
-says how sure the link is (how precisely the event is placed, whether it falls within the
-arrangement's stated dates, whether the reports name who did it); the weights are in
+says how sure the link is, as the sum of its named `reasons` (how precisely the event is
+placed, whether it falls within the arrangement's stated dates, whether the reports name who
+did it): an unattributed candidate ranks below an attributed one; the weights are in
 `knowledge/resolution.yaml`.
 """
 
@@ -55,19 +56,18 @@ def candidate(
     where = _placement(arrangement["places"], place, rules)
     if where is None:
         return None
-    weights = rules["score"]
     stated = arrangement["start"] and arrangement["end"]
-    score = weights[where] + (
-        weights["inside_stated_dates"] if stated else weights["inside_watched_window"]
-    )
     actor = event.get("actor1")
     attributed = actor if actor is not None and actor["agent"] != "CVL" else None
+    names = [where, "inside_stated_dates" if stated else "inside_watched_window"]
     if attributed is not None:
-        score += weights["attributed"]
+        names.append("attributed")
+    reasons = [{"reason": name, "weight": rules["score"][name]} for name in names]
     return {
         "arrangement_id": arrangement["id"],
         "event_id": event["id"],
-        "score": round(min(score, 1.0), 3),
+        "score": round(min(sum(r["weight"] for r in reasons), 1.0), 3),
+        "reasons": reasons,
         "attributed_to": attributed,
         "evidence": event["evidence"],
     }

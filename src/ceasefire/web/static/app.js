@@ -173,7 +173,7 @@ async function select(id) {
     el("h3", { text: "Status timeline" }),
     table(["date", "status", "source", "quote"], a.timeline.map((t) => [t.date, t.status, docLink(t.document_id), quote(t.evidence.text)])),
     el("h3", { text: `Violation candidates (${a.violations.length})` }),
-    table(["date", "score", "attributed to", "quote"], a.violations.map((v) => [v.date || "", String(v.score), v.attributed_to ? v.attributed_to.canonical : "", quote(v.evidence.text)])),
+    table(["date", "score", "reasons", "attributed to", "quote"], a.violations.map((v) => [v.date || "", String(v.score), (v.reasons || []).map((r) => `${r.reason} ${r.weight}`).join(", "), v.attributed_to ? v.attributed_to.canonical : "", quote(v.evidence.text)])),
     el("div", { id: "document" })
   );
   detail.scrollIntoView({ behavior: "smooth" });
