@@ -120,3 +120,12 @@ def test_a_candidate_says_why_and_an_unattributed_one_ranks_lower() -> None:
     assert "attributed" not in {r["reason"] for r in unattributed["reasons"]}
     assert unattributed["attributed_to"] is None
     assert unattributed["score"] < attributed["score"]
+
+
+def test_a_doer_no_one_names_leaves_the_candidate_unattributed() -> None:
+    [aleppo] = _arrangements({"us": US, "ru": RUSSIA})
+    [bombing] = _events({"a": ("2016-05-07", "A car bomb exploded in Aleppo on Friday.")})
+    assert bombing["actor1"]["canonical"] == "unidentified armed group"
+    found = candidate(aleppo, window(aleppo, "2016-05-05"), bombing)
+    assert found["attributed_to"] is None
+    assert "attributed" not in {r["reason"] for r in found["reasons"]}

@@ -58,7 +58,7 @@ def candidate(
         return None
     stated = arrangement["start"] and arrangement["end"]
     actor = event.get("actor1")
-    attributed = actor if actor is not None and actor["agent"] != "CVL" else None
+    attributed = actor if _blamed(actor, rules) else None
     names = [where, "inside_stated_dates" if stated else "inside_watched_window"]
     if attributed is not None:
         names.append("attributed")
@@ -71,6 +71,16 @@ def candidate(
         "attributed_to": attributed,
         "evidence": event["evidence"],
     }
+
+
+def _blamed(actor: dict[str, Any] | None, rules: dict[str, Any]) -> bool:
+    """Do the reports name who did it: a doer, not civilians, nor a stand-in for a doer no
+    one names ("unidentified armed group")?"""
+    return (
+        actor is not None
+        and actor["agent"] != "CVL"
+        and actor["canonical"] not in rules["unnamed_doers"]
+    )
 
 
 def radius_km(kind: str) -> float:
