@@ -36,7 +36,7 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from ceasefire import knowledge
-from ceasefire.extract.normalize import normalize_term
+from ceasefire.extract.normalize import normalize, normalize_term
 
 # A possessive ending ("'s"), a run of digits, a word (letters and digits, inner
 # apostrophes and Arabic vowel marks: "وقفًا"), or one mark of punctuation. Digits and
@@ -184,6 +184,8 @@ class TokenPattern:
         end = len(text) if end is None else end
         if self.digits_first and not _may_hold_digits(text[start:end]):
             return []  # a quick no, before reading any token
+        if self.needs and not _may_hold(text[start:end], self.needs):
+            return []
         return self.finds_in(tokenize(text, start, end))
 
     def finds_in(self, tokens: list[Token]) -> list[Found]:
@@ -442,21 +444,26 @@ def _compile(name: str, entry: dict[str, Any], cues: dict[str, Any]) -> TokenPat
 
 
 def _needed_words(specs: tuple[_Spec, ...]) -> frozenset[str]:
-    """The words of the last spec that every match takes a word of, when it lists plain
-    ASCII words only (their lowercase must then stand in any stretch that matches); empty
-    when there is no such spec."""
+    """The words of the last spec that every match takes a word of (their normalized form
+    must then stand in any stretch that matches); empty when there is no such spec."""
     for spec in reversed(specs):
         plain = spec.phrases is None and spec.punct is None and spec.digits is None
         if spec.low and plain and spec.words and spec.suffix is None:
-            if all(w.isascii() for w in spec.words):
-                return spec.words
-            return frozenset()
+            return spec.words
     return frozenset()
 
 
 def _may_hold(stretch: str, words: frozenset[str]) -> bool:
+    """May `stretch` hold one of `words` as a token? Latin words are sought in its lowercase,
+    others in its normalized form (as tokens are normalized: `_normal`)."""
     lowered = stretch.lower()
-    return any(word in lowered for word in words)
+    if any(word in lowered for word in words if word.isascii()):
+        return True
+    others = [word for word in words if not word.isascii()]
+    if not others or lowered.isascii():
+        return False
+    normalized = normalize(stretch).text
+    return any(word in normalized for word in others)
 
 
 def _digits_only(spec: _Spec) -> bool:
