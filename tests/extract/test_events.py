@@ -765,3 +765,19 @@ def test_the_arabic_subjects_of_a_speech_verb_before_them_are_no_doers(extract) 
     )
     [event] = extract(text, published="2016-05-07", language="ar")["events"]
     assert (event["subtype"], event["actor1"]) == ("shelling_artillery_missile_attack", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who shelled the bakery in Maarat al-Numan is disputed, and the sides blame each other.",
+        "Who attacked the aid convoy near Atareb is disputed, and the sides blame each other.",
+    ],
+)
+def test_the_question_of_who_acted_reports_no_act(extract, text: str) -> None:
+    assert extract(text, published="2016-09-20")["events"] == []
+
+
+def test_an_act_told_beside_the_question_of_who_did_it_stays(extract) -> None:
+    text = "Shells hit the Salaheddine district on Friday, and it remains unclear who fired."
+    assert [e["subtype"] for e in extract(text)["events"]] == ["shelling_artillery_missile_attack"]

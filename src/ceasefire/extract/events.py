@@ -39,6 +39,8 @@ _A_VICTIM = pattern("a_victim")
 _A_VICTIM_AFTER = pattern("a_victim_after")
 _BY_BEFORE = pattern("by_before")
 _THE_BEFORE = pattern("the_before")
+_ASKED_WHO = pattern("asked_who")  # "unclear who fired": the question of an act told elsewhere
+_ASKED_FIRST = pattern("asked_who_first")  # "Who attacked the convoy is disputed"
 _ANOTHER_COUNT = pattern("another_count")  # "civilians and ": between two counts of the dead
 _NOT_DEAD_AFTER = pattern("not_dead_after")  # "2 were wounded": a count of the living
 _SUBSET_WORDS = tuple(
@@ -461,6 +463,10 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
             continue
         if analysis.tokens.after(hit.end, lex.words["modal"]):
             continue  # "shelling would not end the siege": imagined, not told
+        if _ASKED_WHO.ends(analysis.text, hit.start) or _ASKED_FIRST.spans(
+            analysis.text, sentence.start, hit.start
+        ):
+            continue  # "it is unclear who fired", "Who attacked the convoy is disputed"
         if len(acts) > 1 and _between_sides(analysis, lex, sentence, hit):
             continue
         kept.setdefault(hit.key, hit)
