@@ -211,13 +211,13 @@ def _violation_line(v: dict[str, Any]) -> dict[str, Any]:
     actor = v["attributed_to"]
     return {
         **v,
-        "reasons": reasons_text(v),
+        "reasons": _reasons_text(v),
         "attributed_to": actor["canonical"] if actor else "",
         "quote": v["evidence"]["text"],
     }
 
 
-def reasons_text(violation: dict[str, Any]) -> str:
+def _reasons_text(violation: dict[str, Any]) -> str:
     """ "place_within_radius 0.5, inside_stated_dates 0.3": why a candidate scores what it
     does (candidates stored before reasons were recorded have none)."""
     return ", ".join(f"{r['reason']} {r['weight']}" for r in violation.get("reasons", []))

@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
-from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, to_actor
 from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.dates import DateMention
@@ -26,7 +25,7 @@ from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.numbers import Number
-from ceasefire.extract.patterns import pattern
+from ceasefire.extract.patterns import Found, pattern
 from ceasefire.extract.places import PlaceMention, names_a_meeting, to_place
 from ceasefire.extract.scope import is_dateline
 from ceasefire.extract.sentences import Sentence, sentence_at
@@ -43,9 +42,6 @@ _ASKED_WHO = pattern("asked_who")  # "unclear who fired": the question of an act
 _ASKED_FIRST = pattern("asked_who_first")  # "Who attacked the convoy is disputed"
 _ANOTHER_COUNT = pattern("another_count")  # "civilians and ": between two counts of the dead
 _NOT_DEAD_AFTER = pattern("not_dead_after")  # "2 were wounded": a count of the living
-_SUBSET_WORDS = tuple(
-    normalize_term(w) for ws in knowledge.load("cues")["subset"].values() for w in ws
-)
 _SPECIFIC = {"city": 0, "locality": 0, "admin1": 1, "country": 2}
 _CROWD_ACTOR = {"protests": "protesters", "riots": "rioters"}
 _CROWD_STRENGTH = {
@@ -61,11 +57,9 @@ _PASSIVE_BEFORE = pattern("passive_before")
 # "killed since April", "since 2011", "since the army began its offensive"
 _SINCE = (pattern("since_a_month"), pattern("since_a_year"), pattern("since_it_began"))
 _CLAUSE_BREAKS = (".", ";", ",", "،", "؛")
-_IN_A_YEAR = pattern("in_a_year")
+_IN_A_YEAR = pattern("in_a_year")  # "retook the city in 2015"
 _LIST_GAP = pattern("place_list_gap")  # ", ", " and ", "، و": between the items of a list
-_AND_IN_LIST = pattern(
-    "list_and"
-)  # a list of places closes with "and" (و)  # "retook the city in 2015"
+_AND_IN_LIST = pattern("list_and")  # a list of places closes with "and" (و)
 _FIRST_YEAR = 1900  # numbers from here up to the text's year may be years
 _YEAR_REACH = 60  # characters between an act and the year that dates it, at most
 _SINCE_REACH = 8  # words between a death word and the "since" of a running total, at most
@@ -143,9 +137,9 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             last = found[-1]
         elif last is not None and last.fatalities is None:
             # "The clashes killed 20 fighters."
-            last.fatalities = _toll(analysis, sentence, sentence, lex.qualifiers)
+            last.fatalities = _toll(analysis, sentence, sentence, lex)
     _carry_doers(events, donors)
-    told = retold_in_headline(_told_again(events, killings), analysis.headline_end)
+    told = _retold_in_headline(_told_again(events, killings), analysis.headline_end)
     return _one_per_act(analysis, told)
 
 
@@ -257,18 +251,18 @@ def _past_years(analysis: Analysis) -> list[int]:
 
 
 def _since_a_date(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> bool:
-    """Does the sentence count its toll or its acts since a month, a year or the start of
-    something ("84 journalists have been killed since 2011", "قتل 300 شخص منذ آذار", "325
-    raids since the offensive was launched")? The date follows the death or act word closely,
-    with no relative clause between ("killed three in Taiz, a town split since June 2015"
-    tells one act). Sought only where "since" or "منذ" is written."""
+    """Does the sentence count its toll since a month, a year or the start of something
+    ("84 journalists have been killed since 2011", "قتل 300 شخص منذ آذار", "killed since the
+    army began its offensive"), as `_counted_since` reads it of its death words?"""
     deaths = analysis.hits_in(sentence, "cue", "deaths")
     return any(_counted_since(analysis, lex, sentence, death) for death in deaths)
 
 
 def _counted_since(analysis: Analysis, lex: Lexicon, sentence: Sentence, word: Hit) -> bool:
     """Is a date that counts since ("since 21 May", "since the offensive began") written
-    closely after `word` (a death or act word), with no relative clause between?"""
+    closely after `word` (a death or act word), with no relative clause between ("killed
+    three in Taiz, a town split since June 2015" tells one act)? Sought only where "since"
+    or "منذ" is written."""
     if "since" not in sentence.text and "منذ" not in sentence.text:
         return False
     relative = lex.words["relative"]
@@ -283,7 +277,7 @@ def _counted_since(analysis: Analysis, lex: Lexicon, sentence: Sentence, word: H
     return False
 
 
-def _sinces(analysis: Analysis, sentence: Sentence) -> list:
+def _sinces(analysis: Analysis, sentence: Sentence) -> list[Found]:
     """The dates counted since in `sentence`, found once per sentence."""
     key = f"since:{sentence.start}"
     if key not in analysis.memo:
@@ -312,7 +306,7 @@ def _told_again(events: list[Event], killings: list[Event]) -> list[Event]:
     return [e for e in events if id(e) not in dropped]
 
 
-def retold_in_headline(events: list[Event], headline_end: int) -> list[Event]:
+def _retold_in_headline(events: list[Event], headline_end: int) -> list[Event]:
     """A headline tells again an act the body reports ("Drone strike kills 3 near
     Marib", then the strike told in full): an event of the headline (the text up to
     `headline_end`) gives way to one of its type in the body, which takes its toll if it
@@ -581,7 +575,7 @@ def _event(
         actor2=coding.actor2,
         place=_place(analysis, lex, scope, sentence, evidence, places),
         date=_act_date(analysis.text, dates, trigger) or _document_date(analysis, published),
-        fatalities=_toll(analysis, sentence, scope, lex.qualifiers),
+        fatalities=_toll(analysis, sentence, scope, lex),
         evidence=evidence,
     )
 
@@ -733,9 +727,7 @@ def _inside(items: list[PlaceMention], scope: Sentence) -> list[PlaceMention]:
     return [i for i in items if scope.start <= i.start and i.end <= scope.end]
 
 
-def _toll(
-    analysis: Analysis, sentence: Sentence, scope: Sentence, qualifiers: frozenset[str]
-) -> int | None:
+def _toll(analysis: Analysis, sentence: Sentence, scope: Sentence, lex: Lexicon) -> int | None:
     """Deaths stated in `scope` (a sentence or part of one), or 0 for "no casualties".
 
     Each death word counts the number right after it ("killing 3", "killed 3") or else the
@@ -749,11 +741,11 @@ def _toll(
     if not deaths:
         return None
     numbers = [n for n in analysis.within(analysis.numbers, sentence) if _within(n, scope)]
-    whole_of = _wholes(analysis.text, numbers)
+    whole_of = _wholes(analysis.text, numbers, lex.words["subset"])
     counted: dict[int, int] = {}
     singles = 0
     for word in deaths:
-        number = _count_for(analysis.text, word, numbers, deaths, qualifiers)
+        number = _count_for(analysis.text, word, numbers, deaths, lex.qualifiers)
         number = whole_of.get(number.start, number) if number is not None else None
         if number is not None:
             counted[number.start] = number.value
@@ -787,16 +779,16 @@ def _count_for(
     return before[-1] if before else None
 
 
-def _wholes(text: str, numbers: list[Number]) -> dict[int, Number]:
+def _wholes(text: str, numbers: list[Number], subset: frozenset[str]) -> dict[int, Number]:
     """The counts of a part of the people counted before them, by their start, with that
     whole count ("24 people including five children and two women": five and two are of the
-    24; cues.yaml `subset`)."""
+    24; `subset`: the words of cues.yaml `subset`)."""
     whole_of: dict[int, Number] = {}
     whole: Number | None = None
     for number in numbers:
         if whole is not None:
             between = f" {normalize_term(text[whole.end : number.start])} "
-            if any(f" {w} " in between for w in _SUBSET_WORDS):
+            if any(f" {w} " in between for w in subset):
                 whole_of[number.start] = whole
                 continue
         whole = number

@@ -131,13 +131,13 @@ class TokenPattern:
     leads: tuple[_Spec, ...]  # the first token of a match fits one of these (`_leading`)
     trails: tuple[_Spec, ...]  # and its last token one of these
     digits_first: bool  # every match begins with digits ("72-hour")
-    needs: frozenset[str] = frozenset()  # one of these (ASCII) words is in every match
+    needs: _Needs | None = None  # words one of which every match holds (`_needed_words`)
 
     def spans(self, text: str, start: int, end: int) -> bool:
         """Are the tokens of text[start:end] exactly this pattern?"""
         if end - start > self.reach:
             return False
-        if self.needs and not _may_hold(text[start:end], self.needs):
+        if self.needs and not self.needs.may_be_in(text[start:end]):
             return False
         tokens = tokenize(text, start, end)
         if tokens and not _fits_any(self.leads, tokens[0]):
@@ -150,7 +150,7 @@ class TokenPattern:
 
     def end_of(self, text: str, offset: int) -> int | None:
         """Where the longest match that begins at `offset` ends, if one does."""
-        if self.needs and not _may_hold(text[offset : offset + self.reach], self.needs):
+        if self.needs and not self.needs.may_be_in(text[offset : offset + self.reach]):
             return None  # a quick no: a word every match holds is not there
         lazy = _lazy_tokens(text, offset, offset + self.reach)
         first = next(lazy, None)
@@ -166,7 +166,7 @@ class TokenPattern:
 
     def start_of(self, text: str, offset: int) -> int | None:
         """Where the longest match that ends at `offset` begins, if one does."""
-        if self.needs and not _may_hold(text[max(0, offset - self.reach) : offset], self.needs):
+        if self.needs and not self.needs.may_be_in(text[max(0, offset - self.reach) : offset]):
             return None
         if self.trails:  # a quick no, from the last token alone
             token = _last_token(text, offset, self.longest, self.reach)
@@ -184,7 +184,7 @@ class TokenPattern:
         end = len(text) if end is None else end
         if self.digits_first and not _may_hold_digits(text[start:end]):
             return []  # a quick no, before reading any token
-        if self.needs and not _may_hold(text[start:end], self.needs):
+        if self.needs and not self.needs.may_be_in(text[start:end]):
             return []
         return self.finds_in(tokenize(text, start, end))
 
@@ -443,27 +443,36 @@ def _compile(name: str, entry: dict[str, Any], cues: dict[str, Any]) -> TokenPat
     )
 
 
-def _needed_words(specs: tuple[_Spec, ...]) -> frozenset[str]:
-    """The words of the last spec that every match takes a word of (their normalized form
-    must then stand in any stretch that matches); empty when there is no such spec."""
+class _Needs(NamedTuple):
+    """Words one of which every match of a pattern holds, split once by script: Latin words
+    are sought in a stretch's lowercase, others in its normalized form (as tokens are
+    normalized: `_normal`)."""
+
+    latin: tuple[str, ...]
+    other: tuple[str, ...]
+
+    def may_be_in(self, stretch: str) -> bool:
+        """May `stretch` hold one of the words as a token? (A quick no before tokenizing.)"""
+        lowered = stretch.lower()
+        if any(word in lowered for word in self.latin):
+            return True
+        if not self.other or lowered.isascii():
+            return False
+        normalized = normalize(stretch).text
+        return any(word in normalized for word in self.other)
+
+
+def _needed_words(specs: tuple[_Spec, ...]) -> _Needs | None:
+    """The words of the last spec that every match takes a word of (one of them must then
+    stand in any stretch that matches); None when there is no such spec."""
     for spec in reversed(specs):
         plain = spec.phrases is None and spec.punct is None and spec.digits is None
         if spec.low and plain and spec.words and spec.suffix is None:
-            return spec.words
-    return frozenset()
-
-
-def _may_hold(stretch: str, words: frozenset[str]) -> bool:
-    """May `stretch` hold one of `words` as a token? Latin words are sought in its lowercase,
-    others in its normalized form (as tokens are normalized: `_normal`)."""
-    lowered = stretch.lower()
-    if any(word in lowered for word in words if word.isascii()):
-        return True
-    others = [word for word in words if not word.isascii()]
-    if not others or lowered.isascii():
-        return False
-    normalized = normalize(stretch).text
-    return any(word in normalized for word in others)
+            return _Needs(
+                tuple(w for w in spec.words if w.isascii()),
+                tuple(w for w in spec.words if not w.isascii()),
+            )
+    return None
 
 
 def _digits_only(spec: _Spec) -> bool:
