@@ -356,6 +356,20 @@ def test_arabic_pronoun_suffixes(extract) -> None:
     assert "Russia" in canonicals(truce["sponsors"] + truce["characterized_by"])
 
 
+def test_a_place_named_without_the_article_is_another_word_behind_it() -> None:
+    """ "المشهد" is "the scene", not Mashhad; "للحديدة" (ل with the article) is Hodeidah,
+    named with its article; "والرقة" is Raqqa."""
+
+    def places(text: str) -> list[str]:
+        return [m.record.name for m in analyse(text, None, lexicon()).places]
+
+    assert places("ويظهر المشهد في المدينة حجم الدمار.") == []
+    assert places("وصلت القافلة إلى شارع الرشيد.") == []
+    [hodeidah] = places("توجهت القوات للحديدة صباحا.")
+    assert hodeidah == "Al Ḩudaydah"
+    assert len(places("قصفت الطائرات إدلب والرقة.")) == 2
+
+
 def test_civilians_are_not_sponsors_of_a_truce(extract) -> None:
     text = "Three civilians announced the truce had collapsed, monitors said."
     [mention] = extract(text)["ceasefires"]

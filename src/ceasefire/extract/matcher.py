@@ -74,7 +74,13 @@ class Matcher:
         self._phrases = self._compile({t: tuple(e) for t, e in phrases.items()})
         self._proclitics = _proclitics()
         self._enclitics = _enclitics()
-        self._unsuffixed = frozenset(knowledge.load("arabic")["unsuffixed_kinds"])
+        arabic = knowledge.load("arabic")
+        self._unsuffixed = frozenset(arabic["unsuffixed_kinds"])
+        self._articled = frozenset(arabic["articled_kinds"])
+        self._article = normalize_term(arabic["article"])
+        self._article_proclitics = frozenset(
+            normalize_term(p) for p in arabic["article_proclitics"]
+        )
 
     def _compile(
         self, table: dict[str, tuple[tuple[str, str, str], ...]], padding: int = 0
@@ -142,13 +148,37 @@ class Matcher:
         "سيفرون" "يفرون" behind "س"; with the proclitics' length. Pronoun suffixes may
         follow ("بتمديدها")."""
         for size in range(1, min(_MAX_PROCLITIC, len(word) - 2) + 1):
-            if word[:size] in self._proclitics:
+            proclitic = word[:size]
+            if proclitic in self._proclitics:
                 rest = word[size:]
                 entries = self._words.get(rest)
-                if entries is not None:
+                if proclitic in self._article_proclitics:
+                    entries = self._unarticled(entries)
+                    yield from self._articled_names(proclitic, rest)
+                if entries:
                     yield size, entries
                 for stem in self._stems(rest):
                     yield size, stem
+
+    def _unarticled(
+        self, entries: tuple[tuple[str, str, str], ...] | None
+    ) -> tuple[tuple[str, str, str], ...]:
+        """The entries of a word behind the article that may stand there: terms and cues,
+        not names of `articled_kinds` written without it ("مشهد" in "المشهد", the scene)."""
+        return tuple(e for e in entries or () if e[0] not in self._articled)
+
+    def _articled_names(
+        self, proclitic: str, rest: str
+    ) -> Iterator[tuple[int, tuple[tuple[str, str, str], ...]]]:
+        """The names of `articled_kinds` that hold the article ("الحديدة" in "للحديدة",
+        "والحديدة"), spanning the article (or "لل"), as a name listed with it is written;
+        behind the bare article the whole word was looked up already."""
+        if proclitic == self._article:
+            return
+        named = self._words.get(self._article + rest, ())
+        kept = tuple(e for e in named if e[0] in self._articled)
+        if kept:
+            yield len(proclitic) - _ARTICLE_SIZE, kept
 
     def _stems(self, word: str) -> Iterator[tuple[tuple[str, str, str], ...]]:
         """The entries of known words that `word` is with a pronoun suffix: "هدنتها" is
@@ -199,6 +229,7 @@ _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"[^\w ]")  # spaces are left as they are: cheaper
 _SPACED = re.compile(r"^\w+(?: \w+)*$")
 _MAX_PROCLITIC = 4
+_ARTICLE_SIZE = 2  # ال, or لل for ل with the article
 _MIN_STEM = 3  # shorter stems would turn particles into names
 _PROCLITIC_LETTERS = frozenset("وفبلكاس")
 
