@@ -198,3 +198,27 @@ def test_a_region_seat_in_a_list_of_regions_is_kept(extract) -> None:
 def test_a_war_between_states_is_placed_where_it_is_fought(extract, text, countries) -> None:
     result = extract(text, published="2025-06-24")
     assert {p["country"] for c in result["ceasefires"] for p in c["places"]} == countries
+
+
+def test_a_story_of_one_region_that_never_names_its_country_is_that_regions(extract) -> None:
+    text = (
+        "بدأ سريان وقف إطلاق النار ظهر الجمعة.\n\n"
+        "وعاد آلاف النازحين إلى مدينة غزة وشمال قطاع غزة لتفقد منازلهم."
+    )
+    assert _field(extract(text), "places") == {"Gaza Strip"}
+    # places in two regions tell no one region: the scope stays unsaid
+    text = text.replace("وشمال قطاع غزة", "ومدينة الخليل")
+    assert _field(extract(text), "places") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kyiv Post reporter saw shelling near the front after the ceasefire took effect.",
+        "فلسطين اليوم- غزة\n\nبدأ سريان وقف إطلاق النار في قطاع غزة ظهر الجمعة.",
+    ],
+)
+def test_an_outlet_named_after_a_place_puts_no_place_in_the_story(extract, text) -> None:
+    result = extract(text)
+    assert {"Kyiv", "Palestinian Territory"}.isdisjoint({p["canonical"] for p in result["places"]})
+    assert {a["canonical"] for a in result["actors"]} & {"Kyiv Post", "Palestine Today"}

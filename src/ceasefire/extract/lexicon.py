@@ -594,6 +594,7 @@ ACTOR_FILES = (
     "actors_asia",
     "actors_europe_americas",
     "actors_third_parties",
+    "actors_press",
     "actors_states",
 )
 _GENERATED = "actors_states"

@@ -126,8 +126,9 @@ def nationwide(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> list
     (`_where_states_fight`); otherwise the mentions that name no place apply to the country
     of its war (`_war_country`), else to the
     country the text is about, where the text names it ("the UN envoy to Yemen ... the
-    truce"): a ceasefire reported without a place is the whole country's. A text about a
-    local truce names its town in some mention."""
+    truce"): a ceasefire reported without a place is the whole country's, or, in a text
+    that does not name the country, the one region it names where all its places lie. A text
+    about a local truce names its town in some mention."""
     if any(p.kind != "country" for c in found for p in c.places):
         return found
     if _where_states_fight(analysis, found, lex):
@@ -144,6 +145,8 @@ def nationwide(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> list
         (m for m in analysis.places if m.record.kind == "country" and m.record.country == home),
         None,
     )
+    if country is None:  # a story of one region never names its country ("غزة", "قطاع غزة")
+        country = _only_region(analysis, home)
     if country is None and home == war and home in lex.countries:
         record = lex.countries[home]  # named only in its belligerents' names ("Colombia's ELN")
         country = PlaceMention(0, 0, record.name, record)
@@ -155,6 +158,16 @@ def nationwide(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> list
         if not record.places:
             record.places = [to_place(country, evidence)]
     return found
+
+
+def _only_region(analysis: Analysis, home: str | None) -> PlaceMention | None:
+    """The region (first-level division) that the text names, where every place it names in
+    `home` lies; None when its places lie in several regions or it names none."""
+    inside = [m for m in analysis.places if m.record.country == home and m.record.kind != "country"]
+    regions = {m.record.admin1 for m in inside}
+    if len(regions) != 1:
+        return None
+    return next((m for m in inside if m.record.kind == "admin1"), None)
 
 
 def _placed_in_body(analysis: Analysis, found: list[Ceasefire], home: str | None) -> Place | None:
