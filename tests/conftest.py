@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+
+# Tests never read places a user added to their own data folder (`ceasefire gazetteer add`).
+os.environ["CEASEFIRE_DATA"] = tempfile.mkdtemp(prefix="ceasefire-test-data-")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "aleppo-regime-of-calm.txt"

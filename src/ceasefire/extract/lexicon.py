@@ -19,11 +19,12 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from ceasefire import knowledge
+from ceasefire import gazetteer, knowledge
 from ceasefire.extract.collector import collector_paused
 from ceasefire.extract.matcher import Entry, Matcher, case_of
 from ceasefire.extract.normalize import has_arabic, normalize_term
 from ceasefire.extract.spellings import skeleton_index
+from ceasefire.extract.villages import Region, villages
 
 _MIN_ARABIC_PLACE = 3  # shorter Arabic names are mostly particles and prepositions
 _MIN_LATIN_PLACE = 4  # "Ho", "Sai": shorter names of small places are noise, except big cities
@@ -235,15 +236,18 @@ def _cache_path() -> Path | None:
     if os.environ.get("CEASEFIRE_CACHE") == "off":
         return None
     tag = f"{knowledge.version()}-{_code_version()}-py{sys.version_info[0]}{sys.version_info[1]}"
+    extended = gazetteer.version()
+    if extended:  # the places the user added: a lexicon of its own
+        tag += f"-g{extended}"
     return base / "ceasefire" / f"lexicon-{tag}.pickle"
 
 
 def _code_version() -> str:
     """A hash of the modules whose objects the cache holds: changed code, new cache."""
-    from ceasefire.extract import matcher, normalize, spellings
+    from ceasefire.extract import matcher, normalize, spellings, villages
 
     digest = hashlib.sha256()
-    for module in (matcher, normalize, spellings, sys.modules[__name__]):
+    for module in (matcher, normalize, spellings, villages, sys.modules[__name__]):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()[:12]
 
@@ -292,9 +296,10 @@ def build_lexicon() -> Lexicon:
         *_grouped("forward", dates["forward"]),
     ]
     patterns += _bare_possessives(names, places, {normalize_term(p) for p, _ in patterns})
+    added = _added_places(places)
     return Lexicon(
         matcher=Matcher(patterns),
-        places={str(p.geonameid): p for p in places},
+        places={str(p.geonameid): p for p in places + [record for record, _ in added]},
         regions={(p.country, p.name): p for p in places if p.kind == "admin1"},
         countries={p.country: p for p in places if p.kind == "country"},
         actors=actors,
@@ -310,7 +315,7 @@ def build_lexicon() -> Lexicon:
         forces=forces,
         states=_states(actors),
         generic=_generic(actors, forces),
-        spellings=skeleton_index(_town_names(places)),
+        spellings=skeleton_index([*_town_names(places), *_added_names(added)]),
         attribution=_attribution_words(),
         governments=_first_by_country(actors, "GOV"),
         qualifiers=frozenset(
@@ -473,6 +478,28 @@ def _places() -> list[PlaceRecord]:
         )
         for row in _place_rows()
     ]
+
+
+def _added_places(places: list[PlaceRecord]) -> list[tuple[PlaceRecord, list[str]]]:
+    """The places of the user's extended gazetteer (`extract.villages`) with their names;
+    none when the user added none."""
+    if gazetteer.version() is None:
+        return []
+    regions = [Region(p.geonameid, p.name, p.country) for p in places if p.kind == "admin1"]
+    known = {p.geonameid for p in places}
+    return [
+        (
+            PlaceRecord(v.key, v.name, "city", v.country, v.admin1, v.lat, v.lon, v.population),
+            v.names,
+        )
+        for v in villages(known, regions)
+    ]
+
+
+def _added_names(added: list[tuple[PlaceRecord, list[str]]]) -> Iterator[tuple[str, str, str]]:
+    for record, names in added:
+        for name in names:
+            yield str(record.geonameid), record.country, name
 
 
 def _town_names(places: list[PlaceRecord]) -> Iterator[tuple[str, str, str]]:
