@@ -394,3 +394,12 @@ def test_arrangement_terms_beyond_the_stock_words(extract, text: str, kind: str)
 def test_a_corridor_beside_a_truce_is_the_truce(extract) -> None:
     result = extract("Russia announced a daily truce with humanitarian corridors in Ghouta.")
     assert {c["type"] for c in result["ceasefires"]} == {"truce"}
+
+
+def test_an_abbreviation_with_a_small_letter_is_no_place_name() -> None:
+    """ "JaS" (an armed group's abbreviation) is not "Jas", a name of Iaşi; a name written in
+    capitals still is."""
+    places = analyse("Clashes broke out between AAS and JaS in Afrin.", None, lexicon()).places
+    assert [m.record.country for m in places] == ["SY"]
+    shouted = analyse("CLASHES IN AFRIN", None, lexicon()).places
+    assert [m.record.country for m in shouted] == ["SY"]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 import ahocorasick
@@ -254,19 +255,32 @@ def _add(
 
 
 def case_of(pattern: str) -> str:
-    """How a pattern's capitals constrain the text: "UN", "ISIS" only match capitals."""
+    """How a pattern's capitals constrain the text: "UN", "ISIS" only match capitals; a
+    name ("Jas", "Ras al Ain") only a word written as a name, not a capital inside a word
+    ("JaS", an abbreviation), unless the name has one itself ("McAllen": "mixed")."""
     letters = [ch for ch in pattern if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
         return "upper"
-    return "initial" if pattern[:1].isupper() else "any"
+    if not pattern[:1].isupper():
+        return "any"
+    return "mixed" if _capital_inside(pattern) else "initial"
 
 
 def _case_fits(case: str, span: str) -> bool:
     if case == "any":
         return True
     if case == "initial":
+        return span[:1].isupper() and (not _capital_inside(span) or span.isupper())
+    if case == "mixed":
         return span[:1].isupper()
     return all(ch.isupper() for ch in span if ch.isalpha())
+
+
+def _capital_inside(word: str) -> bool:
+    """Does a capital follow a small letter ("JaS", "McAllen")?"""
+    if word[1:].islower():  # the usual name: no capital after the first letter
+        return False
+    return any(a.islower() and b.isupper() for a, b in pairwise(word))
 
 
 @cache
