@@ -403,3 +403,11 @@ def test_an_abbreviation_with_a_small_letter_is_no_place_name() -> None:
     assert [m.record.country for m in places] == ["SY"]
     shouted = analyse("CLASHES IN AFRIN", None, lexicon()).places
     assert [m.record.country for m in shouted] == ["SY"]
+
+
+def test_a_place_noun_after_a_name_makes_no_other_name_inside_it() -> None:
+    """ "Ras Al Ain city" is Ras al-Ain and "city", not Al Ain City in the Emirates."""
+    text = "A Russian patrol passed near Ras Al Ain city in Al-Hasakeh countryside."
+    places = analyse(text, None, lexicon()).places
+    assert {m.record.country for m in places} == {"SY"}
+    assert "Ras Al Ain" in {m.text for m in places}

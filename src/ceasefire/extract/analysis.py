@@ -21,6 +21,7 @@ from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.numbers import Number, find_numbers
 from ceasefire.extract.places import (
     PlaceMention,
+    drop_overreaching_places,
     drop_weak_places,
     find_places,
     find_spelled_places,
@@ -186,7 +187,7 @@ def analyse(
     regions = named_regions(found, lex)
     if acts:
         found += find_spelled_places(tokens, found, lex, regions)
-    found = drop_weak_places(tokens, found, lex, regions)
+    found = drop_weak_places(tokens, drop_overreaching_places(found, lex), lex, regions)
     # "On 4 May": the month, not the modal "may" that makes a report a projection
     found = [h for h in found if h.kind != "cue" or not is_month_name(h.text)]
     found = [h for h in found if h.kind != "cue" or not _particle_of_the_past(text, h)]

@@ -330,6 +330,25 @@ def drop_weak_places(tokens: Tokens, hits: list[Hit], lex: Lexicon, regions: Reg
     return kept
 
 
+def drop_overreaching_places(hits: list[Hit], lex: Lexicon) -> list[Hit]:
+    """Drop a name that ends with a place noun ("Al Ain City") where it begins inside another
+    place's name that takes in all but the noun ("Ras Al Ain city"): the noun follows that
+    name, as "city" follows any, and the longer match is no name at all."""
+    nouns = lex.words["place_noun"]
+    places = [h for h in hits if h.kind == "place"]
+    dropped = set()
+    for hit in places:
+        words = hit.text.rsplit(maxsplit=1)
+        if len(words) < 2 or words[1].lower() not in nouns:
+            continue
+        core_end = hit.start + len(words[0])
+        if any(o.start < hit.start < o.end and o.end >= core_end for o in places):
+            dropped.add((hit.start, hit.end))
+    if not dropped:
+        return hits
+    return [h for h in hits if h.kind != "place" or (h.start, h.end) not in dropped]
+
+
 def named_regions(hits: list[Hit], lex: Lexicon) -> Regions:
     """(country, region) of each first-level region the text may name, whether by its own
     name or by its capital's ("Idleb" is a city and a governorate), with where it is named
