@@ -122,10 +122,15 @@ def test_a_header_table_with_mapped_columns_places_a_village(
     assert "1 lines left out" in result.output and "not a number" in result.output
     listed = json.loads(runner.invoke(app, ["gazetteer", "list", "--json"]).output)
     assert [(t["name"], t["rows"], t["countries"]) for t in listed] == [("ocha", 1, ["SY"])]
-    found = _extract_with_added(
-        data_dir, tmp_path / "cache", "Government forces shelled Kafr Zaytunah in Idlib on Monday."
+    cache = tmp_path / "cache"
+    text = "Government forces shelled Kafr Zaytunah in Idlib on Monday."
+    assert _extract_with_added(data_dir, cache, text)["Kafr Zaytunah"] == (35.71, 36.62, "Idlib")
+    # the place named beside it says where it is: a quarter of Aleppo, not the Idlib village
+    text = (
+        "Rebels attacked the Kafr Zaytunah neighbourhood of Aleppo on Monday. "
+        "Air strikes hit towns in Idlib."
     )
-    assert found["Kafr Zaytunah"] == (35.71, 36.62, "Idlib")
+    assert "Kafr Zaytunah" not in _extract_with_added(data_dir, cache, text)
 
 
 def test_a_broken_file_gets_an_error_naming_it_and_the_problem(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ its first-level region.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -229,6 +230,8 @@ def find_spelled_places(
     named = {hit.start for hit in hits}  # where the patterns found a name already
     words = lex.words
     near = words["named_after"]
+    places = sorted(h for h in hits if h.kind == "place")
+    starts = [h.start for h in places]
     found = []
     for window in windows:
         for capital in _CAPITALIZED.finditer(text, *window):
@@ -237,10 +240,37 @@ def find_spelled_places(
                 continue  # most capitalized words are names the patterns found
             if not tokens.before(start, near, lex.skippable):
                 continue
-            hit = _spelled(text, start, _name_end(text, start), regions, lex)
+            end = _name_end(text, start)
+            beside = _region_beside(text, places, starts, end, lex) if end else None
+            # a place beside it that the text places in none of its regions misleads
+            beside = {k: v for k, v in (beside or {}).items() if k in regions}
+            hit = _spelled(text, start, end, beside or regions, lex)
             if hit is not None:
                 found.append(hit)
     return found
+
+
+_BESIDE = 40  # characters between a name and the place that locates it ("X neighbourhood of")
+
+
+def _region_beside(
+    text: str, places: list[Hit], starts: list[int], end: int, lex: Lexicon
+) -> Regions | None:
+    """The regions of the place named right after a name, in its sentence, which place it
+    there ("Tal Baydar in al-Hasakeh", "the Zahra neighbourhood of Aleppo"); None when no
+    place below a country stands there."""
+    index = bisect_left(starts, end)
+    if index == len(places) or starts[index] - end > _BESIDE:
+        return None
+    if any(mark in text[end : starts[index]] for mark in _SENTENCE_MARKS):
+        return None
+    records = [lex.places[k] for k in places[index].key.split(PLACE_KEYS)]
+    if any(r.kind == "country" for r in records):
+        return None
+    return {(r.country, r.admin1 or r.name): {places[index].start} for r in records}
+
+
+_SENTENCE_MARKS = ".;!?\n"
 
 
 def _name_end(text: str, start: int) -> int | None:
