@@ -781,3 +781,23 @@ def test_the_question_of_who_acted_reports_no_act(extract, text: str) -> None:
 def test_an_act_told_beside_the_question_of_who_did_it_stays(extract) -> None:
     text = "Shells hit the Salaheddine district on Friday, and it remains unclear who fired."
     assert [e["subtype"] for e in extract(text)["events"]] == ["shelling_artillery_missile_attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over 5,000 people have died in the conflict, which began with anti-government protests "
+        "in March 2012 and turned into a civil war.",
+        "The city lies in ruins after a war that started as peaceful demonstrations.",
+        "دمرت المدينة في الحرب التي بدأت باحتجاجات سلمية.",
+    ],
+)
+def test_what_a_war_began_with_is_no_event_of_the_news(extract, text: str) -> None:
+    assert extract(text, published="2016-05-07")["events"] == []
+
+
+def test_an_act_that_begins_now_is_still_an_event(extract) -> None:
+    [shelling] = extract("The army began shelling the town on Monday.", published="2016-05-07")[
+        "events"
+    ]
+    assert shelling["subtype"] == "shelling_artillery_missile_attack"

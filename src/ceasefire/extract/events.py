@@ -58,6 +58,7 @@ _PASSIVE_BEFORE = pattern("passive_before")
 _SINCE = (pattern("since_a_month"), pattern("since_a_year"), pattern("since_it_began"))
 _CLAUSE_BREAKS = (".", ";", ",", "،", "؛")
 _IN_A_YEAR = pattern("in_a_year")  # "retook the city in 2015"
+_BEGAN_WITH = pattern("began_with")  # "the war that began with protests"
 _LIST_GAP = pattern("place_list_gap")  # ", ", " and ", "، و": between the items of a list
 _AND_IN_LIST = pattern("list_and")  # a list of places closes with "and" (و)
 _FIRST_YEAR = 1900  # numbers from here up to the text's year may be years
@@ -111,7 +112,7 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             # strikes"): no event, but the doers it names may be those of the acts told next
             donors += [act(sentence, t, sentence) for t in triggers]
             continue
-        past = [t for t in triggers if _of_a_past_year(analysis, t)]
+        past = [t for t in triggers if _of_a_past_year(analysis, t) or _origin(analysis, t)]
         triggers = [t for t in triggers if t not in past]
         # acts counted since a date ("325 raids since 21 May") lend their doers only
         counted = [t for t in triggers if _counted_since(analysis, lex, sentence, t)]
@@ -237,6 +238,12 @@ def _of_a_past_year(analysis: Analysis, trigger: Hit) -> bool:
         ):
             return True
     return False
+
+
+def _origin(analysis: Analysis, trigger: Hit) -> bool:
+    """Is the act what a war began with ("the war that began with anti-government
+    protests")? Its origin is background, as an act of a past year is."""
+    return _BEGAN_WITH.ends(analysis.text, trigger.start)
 
 
 def _past_years(analysis: Analysis) -> list[int]:
