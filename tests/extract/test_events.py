@@ -801,3 +801,9 @@ def test_an_act_that_begins_now_is_still_an_event(extract) -> None:
         "events"
     ]
     assert shelling["subtype"] == "shelling_artillery_missile_attack"
+
+
+def test_an_act_told_in_an_earlier_month_the_sentence_names_happened_then(extract) -> None:
+    text = "The town was quieter than in the last days of April, when air strikes killed dozens."
+    [strike] = extract(text, published="2016-05-07")["events"]
+    assert strike["date"] == "2016-04-01"

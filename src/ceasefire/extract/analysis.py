@@ -216,10 +216,7 @@ def analyse(
         actors=sorted(
             find_actors(tokens, hits, lex, published) + adjective_states(text, hits, lex)
         ),
-        # only ceasefire statuses read them: texts naming no ceasefire skip the search
-        past_months=(
-            find_past_months(text, hits, published) if any(h.kind == "term" for h in hits) else []
-        ),
+        past_months=find_past_months(text, hits, published),
         published=published,
         headline_end=headline_end,
     )

@@ -573,7 +573,7 @@ def _event(
     actor1, actor2 = who_acted(context, event_type)
     coding = _Coding(event_type, trigger.key, plover, actor1, actor2)
     coding = _recode_victims(_recode_actors(coding, context), context)
-    dates = analysis.within(analysis.dates, sentence)
+    dates = analysis.within(analysis.dates, sentence) or _months_before(analysis, sentence, trigger)
     return Event(
         type=coding.type,
         subtype=coding.subtype,
@@ -724,6 +724,12 @@ def _act_date(text: str, dates: list[DateMention], trigger: Hit) -> str | None:
 
 
 _ONTO_ACT = frozenset({"", "'s", "’s", "s"})  # "s": a possessive whose apostrophe was lost
+
+
+def _months_before(analysis: Analysis, sentence: Sentence, trigger: Hit) -> list[DateMention]:
+    """An earlier month the sentence names before the act, which then happened in it
+    ("quieter than in the last days of April, when air strikes killed dozens", in May)."""
+    return [m for m in analysis.within(analysis.past_months, sentence) if m.end <= trigger.start]
 
 
 def _document_date(analysis: Analysis, published: str | None) -> str | None:
