@@ -807,3 +807,15 @@ def test_an_act_told_in_an_earlier_month_the_sentence_names_happened_then(extrac
     text = "The town was quieter than in the last days of April, when air strikes killed dozens."
     [strike] = extract(text, published="2016-05-07")["events"]
     assert strike["date"] == "2016-04-01"
+
+
+def test_acts_that_filled_a_span_of_time_are_no_event_of_the_news(extract) -> None:
+    text = (
+        "The truce was extended to Hama on Wednesday, after nearly two weeks of air strikes "
+        "that have killed dozens of people in the city."
+    )
+    assert extract(text, published="2016-05-07")["events"] == []
+    text = "Two weeks after the air strike on the market, residents returned to Hama."
+    assert [e["subtype"] for e in extract(text, published="2016-05-07")["events"]] == [
+        "air_drone_strike"
+    ]

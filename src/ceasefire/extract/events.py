@@ -58,7 +58,8 @@ _PASSIVE_BEFORE = pattern("passive_before")
 _SINCE = (pattern("since_a_month"), pattern("since_a_year"), pattern("since_it_began"))
 _CLAUSE_BREAKS = (".", ";", ",", "،", "؛")
 _IN_A_YEAR = pattern("in_a_year")  # "retook the city in 2015"
-_BEGAN_WITH = pattern("began_with")  # "the war that began with protests"
+# "the war that began with protests", "after two weeks of air strikes"
+_ORIGINS = (pattern("began_with"), pattern("span_of_acts"))
 _LIST_GAP = pattern("place_list_gap")  # ", ", " and ", "، و": between the items of a list
 _AND_IN_LIST = pattern("list_and")  # a list of places closes with "and" (و)
 _FIRST_YEAR = 1900  # numbers from here up to the text's year may be years
@@ -242,8 +243,9 @@ def _of_a_past_year(analysis: Analysis, trigger: Hit) -> bool:
 
 def _origin(analysis: Analysis, trigger: Hit) -> bool:
     """Is the act what a war began with ("the war that began with anti-government
-    protests")? Its origin is background, as an act of a past year is."""
-    return _BEGAN_WITH.ends(analysis.text, trigger.start)
+    protests"), or what filled a span of time ("after two weeks of air strikes")? Such
+    origins and campaigns are background, as an act of a past year is."""
+    return any(p.ends(analysis.text, trigger.start) for p in _ORIGINS)
 
 
 def _past_years(analysis: Analysis) -> list[int]:
