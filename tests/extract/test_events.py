@@ -819,3 +819,12 @@ def test_acts_that_filled_a_span_of_time_are_no_event_of_the_news(extract) -> No
     assert [e["subtype"] for e in extract(text, published="2016-05-07")["events"]] == [
         "air_drone_strike"
     ]
+
+
+def test_a_state_and_its_forces_telling_one_act_are_one_doer(extract) -> None:
+    text = (
+        "The Syrian government shelled Saraqeb on Monday, killing nine people. "
+        "Syrian army artillery shelled Saraqeb on Monday, residents said."
+    )
+    [shelling] = extract(text, published="2016-05-10")["events"]
+    assert (shelling["actor1"]["canonical"], shelling["fatalities"]) == ("Syrian government", 9)

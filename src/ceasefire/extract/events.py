@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
-from ceasefire.extract.actors import ActorMention, to_actor
+from ceasefire.extract.actors import ActorMention, side_key, to_actor
 from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.dates import DateMention
 from ceasefire.extract.doers import ARMED, CROWDS, NOT_DOERS, ActContext, has_subject, who_acted
@@ -178,11 +178,15 @@ def _retells(later: Event, earlier: Event) -> bool:
         earlier.fatalities is None or later.fatalities > earlier.fatalities
     ):
         return False  # a toll of its own, not a part of the one told before
-    return (
-        not _named(later.actor1)
-        or not _named(earlier.actor1)
-        or later.actor1.canonical == earlier.actor1.canonical  # type: ignore[union-attr]
-    )
+    return not _named(later.actor1) or not _named(earlier.actor1) or _side(later) == _side(earlier)
+
+
+def _side(event: Event) -> str:
+    """The doer's side: a state's government and its forces are one ("Syrian army", "the
+    Syrian government" told of one strike)."""
+    doer = event.actor1
+    assert doer is not None
+    return side_key(doer.canonical, doer.country, doer.agent)
 
 
 def _per_place(analysis: Analysis, lex: Lexicon, event: Event, scope: Sentence) -> list[Event]:
