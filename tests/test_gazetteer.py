@@ -116,12 +116,13 @@ def test_a_header_table_with_mapped_columns_places_a_village(
         handle.write("PCODE,ADM4_EN,ADM1_EN,Y,X,ISO2,POP\n")
         handle.write("C9001,Kafr Zaytunah,Idlib,35.71,36.62,SY,2500\n")
         handle.write("C9002,Tall Ruman,Idlib,not-a-number,36.6,SY,100\n")
+        handle.write("C9003,Hir,Daraa,32.71,36.11,SY,800\n")
     columns = "name=ADM4_EN,admin1=ADM1_EN,lat=Y,lon=X,country=ISO2"
     result = runner.invoke(app, ["gazetteer", "add", str(table), "--columns", columns, "-q"])
     assert result.exit_code == 0, result.output
     assert "1 lines left out" in result.output and "not a number" in result.output
     listed = json.loads(runner.invoke(app, ["gazetteer", "list", "--json"]).output)
-    assert [(t["name"], t["rows"], t["countries"]) for t in listed] == [("ocha", 1, ["SY"])]
+    assert [(t["name"], t["rows"], t["countries"]) for t in listed] == [("ocha", 2, ["SY"])]
     cache = tmp_path / "cache"
     text = "Government forces shelled Kafr Zaytunah in Idlib on Monday."
     assert _extract_with_added(data_dir, cache, text)["Kafr Zaytunah"] == (35.71, 36.62, "Idlib")
@@ -131,6 +132,9 @@ def test_a_header_table_with_mapped_columns_places_a_village(
         "Air strikes hit towns in Idlib."
     )
     assert "Kafr Zaytunah" not in _extract_with_added(data_dir, cache, text)
+    # a name too short to be sought by its spelling is found where the text says it is a place
+    text = "Regime forces shelled the village of Hir in Daraa on Monday."
+    assert _extract_with_added(data_dir, cache, text)["Hir"] == (32.71, 36.11, "Daraa")
 
 
 def test_a_broken_file_gets_an_error_naming_it_and_the_problem(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from ceasefire import gazetteer, knowledge
 from ceasefire.extract.collector import collector_paused
 from ceasefire.extract.matcher import Entry, Matcher, case_of
 from ceasefire.extract.normalize import has_arabic, normalize_term
-from ceasefire.extract.spellings import skeleton_index
+from ceasefire.extract.spellings import name_index, skeleton_index
 from ceasefire.extract.villages import Region, villages
 
 _MIN_ARABIC_PLACE = 3  # shorter Arabic names are mostly particles and prepositions
@@ -173,6 +173,7 @@ class Lexicon:
     states: dict[str, ActorRecord]  # ISO alpha-2 of a gazetteer country -> its government
     generic: Generic  # what "rebels", "the army" mean in a text about a given country
     spellings: dict[str, tuple[str, ...]]  # skeleton of a town's Latin name -> its keys
+    town_names: dict[str, tuple[str, ...]]  # a town's Latin name, folded -> its keys
     attribution: AttributionWords
     governments: dict[str, ActorRecord]  # country -> its first GOV actor ("ISR" -> Israel)
 
@@ -297,6 +298,7 @@ def build_lexicon() -> Lexicon:
     ]
     patterns += _bare_possessives(names, places, {normalize_term(p) for p, _ in patterns})
     added = _added_places(places)
+    towns = [*_town_names(places), *_added_names(added)]
     return Lexicon(
         matcher=Matcher(patterns),
         places={str(p.geonameid): p for p in places + [record for record, _ in added]},
@@ -315,7 +317,8 @@ def build_lexicon() -> Lexicon:
         forces=forces,
         states=_states(actors),
         generic=_generic(actors, forces),
-        spellings=skeleton_index([*_town_names(places), *_added_names(added)]),
+        spellings=skeleton_index(towns),
+        town_names=name_index(towns),
         attribution=_attribution_words(),
         governments=_first_by_country(actors, "GOV"),
         qualifiers=frozenset(

@@ -21,7 +21,7 @@ from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
 from ceasefire.extract.patterns import pattern
 from ceasefire.extract.spans import Tokens
-from ceasefire.extract.spellings import may_be_name, skeleton
+from ceasefire.extract.spellings import folded_name, may_be_name, skeleton
 from ceasefire.records import Place
 
 # A capitalized name of up to three words, with Arabic articles between ("Kafr el Sheikh")
@@ -223,7 +223,7 @@ def find_spelled_places(
     act's verb ("shelled"), whose skeleton (`spellings.skeleton`) is a town's in a region the
     text names ("Kansafra ... in Idleb"): the whole name, or the name without a place noun at
     its end. They are sought around the acts the text reports, where a village matters most."""
-    windows = _around_acts(hits, len(tokens.text)) if regions else []
+    windows = _around_acts(hits, len(tokens.text))
     if not windows:
         return []
     text = tokens.text
@@ -232,22 +232,53 @@ def find_spelled_places(
     near = words["named_after"]
     places = sorted(h for h in hits if h.kind == "place")
     starts = [h.start for h in places]
+    countries = {lex.places[k].country for h in places for k in h.key.split(PLACE_KEYS)}
     found = []
     for window in windows:
         for capital in _CAPITALIZED.finditer(text, *window):
             start = capital.start()
             if start in named or not may_be_name(capital.group()):
                 continue  # most capitalized words are names the patterns found
-            if not tokens.before(start, near, lex.skippable):
-                continue
             end = _name_end(text, start)
             beside = _region_beside(text, places, starts, end, lex) if end else None
             # a place beside it that the text places in none of its regions misleads
             beside = {k: v for k, v in (beside or {}).items() if k in regions}
+            if end and _placed_outright(tokens, start, end, lex):
+                # the place beside it, where there is one, alone says where it lies
+                hit = _named_outright(
+                    text, start, end, beside or regions, set() if beside else countries, lex
+                )
+                if hit is not None:
+                    found.append(hit)
+                    continue
+            if not regions or not tokens.before(start, near, lex.skippable):
+                continue
             hit = _spelled(text, start, end, beside or regions, lex)
             if hit is not None:
                 found.append(hit)
     return found
+
+
+def _placed_outright(tokens: Tokens, start: int, end: int, lex: Lexicon) -> bool:
+    """Does the text say outright that the name is a place ("the city of Hays", "the town of
+    Bara", "Tuwarsah front", "Mansura city")?"""
+    nouns = lex.words["place_noun"]
+    return tokens.before(start, nouns, lex.skippable) or tokens.after(end, nouns)
+
+
+def _named_outright(
+    text: str, start: int, end: int, regions: Regions, countries: set[str], lex: Lexicon
+) -> Hit | None:
+    """A place that a text names outright, by its exact name (`spellings.folded_name`)
+    however short: the towns of that name in the regions the text names, else in the
+    countries it names; none when it names neither."""
+    keys = lex.town_names.get(folded_name(text[start:end]), ())
+    records = [(k, lex.places[k]) for k in keys]
+    kept = [k for k, r in records if (r.country, r.admin1) in regions]
+    kept = kept or [k for k, r in records if r.country in countries]
+    if not kept:
+        return None
+    return Hit(start, end, "place", PLACE_KEYS.join(kept), text[start:end])
 
 
 _BESIDE = 40  # characters between a name and the place that locates it ("X neighbourhood of")

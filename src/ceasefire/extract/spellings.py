@@ -73,3 +73,30 @@ def skeleton_index(places: Iterable[tuple[str, str, str]]) -> dict[str, tuple[st
             if key not in keys:
                 keys.append(key)
     return {shape: tuple(keys) for shape, keys in index.items()}
+
+
+def folded_name(name: str) -> str:
+    """A Latin name as it is looked up exactly: lowercase, without accents, apostrophes and
+    hyphens ("Ḩays" and "Hays", "Maarat al-Numan" and "Maarat al Numan")."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_LETTERS.findall(letters))
+
+
+def name_index(places: Iterable[tuple[str, str, str]]) -> dict[str, tuple[str, ...]]:
+    """Gazetteer keys by the folded form of each Latin name of a town (`places` as
+    `skeleton_index` takes them): the names a text places explicitly ("the city of Hays")
+    are looked up so, however short."""
+    index: dict[str, list[str]] = {}
+    for key, _country, name in places:
+        if not name.isascii() and not _LATIN.match(name):
+            continue
+        folded = folded_name(name)
+        if folded:
+            keys = index.setdefault(folded, [])
+            if key not in keys:
+                keys.append(key)
+    return {name: tuple(keys) for name, keys in index.items()}
+
+
+_LATIN = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF\s]+$")
