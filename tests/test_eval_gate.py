@@ -63,13 +63,13 @@ EVENTS_GOLD = {
 ACLED_EVENTS = {
     "event type accuracy": 0.883,
     "sub-event type accuracy": 0.830,
-    "location within 25 km": 0.566,
+    "location within 25 km": 0.571,
     "country": 0.825,
     "fatalities exact (notes state a toll)": 0.952,
     "actor1 agent type": 0.889,
 }
 ACLED_PLACES = {
-    "location within 25 km": 0.600,
+    "location within 25 km": 0.609,
     "country": 0.864,
     "rows with a place found": 0.930,
 }
