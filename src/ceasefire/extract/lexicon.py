@@ -174,6 +174,7 @@ class Lexicon:
     generic: Generic  # what "rebels", "the army" mean in a text about a given country
     spellings: dict[str, tuple[str, ...]]  # skeleton of a town's Latin name -> its keys
     town_names: dict[str, tuple[str, ...]]  # a town's Latin name, folded -> its keys
+    town_first_words: frozenset[str]  # the first words of those names
     attribution: AttributionWords
     governments: dict[str, ActorRecord]  # country -> its first GOV actor ("ISR" -> Israel)
 
@@ -318,7 +319,8 @@ def build_lexicon() -> Lexicon:
         states=_states(actors),
         generic=_generic(actors, forces),
         spellings=skeleton_index(towns),
-        town_names=name_index(towns),
+        town_names=(names := name_index(towns)),
+        town_first_words=frozenset(name.split(" ", 1)[0] for name in names),
         attribution=_attribution_words(),
         governments=_first_by_country(actors, "GOV"),
         qualifiers=frozenset(

@@ -239,11 +239,16 @@ def find_spelled_places(
             start = capital.start()
             if start in named or not may_be_name(capital.group()):
                 continue  # most capitalized words are names the patterns found
-            end = _name_end(text, start)
-            beside = _region_beside(text, places, starts, end, lex) if end else None
+            # the cheap tests first: a town's name may begin here, or a word of place precedes
+            outright = folded_name(capital.group()) in lex.town_first_words
+            spelled = bool(regions) and tokens.before(start, near, lex.skippable)
+            end = _name_end(text, start) if outright or spelled else None
+            if end is None:
+                continue
+            beside = _region_beside(text, places, starts, end, lex)
             # a place beside it that the text places in none of its regions misleads
             beside = {k: v for k, v in (beside or {}).items() if k in regions}
-            if end and _placed_outright(tokens, start, end, lex):
+            if outright and _placed_outright(tokens, start, end, lex):
                 # the place beside it, where there is one, alone says where it lies
                 hit = _named_outright(
                     text, start, end, beside or regions, set() if beside else countries, lex
@@ -251,7 +256,7 @@ def find_spelled_places(
                 if hit is not None:
                     found.append(hit)
                     continue
-            if not regions or not tokens.before(start, near, lex.skippable):
+            if not spelled:
                 continue
             hit = _spelled(text, start, end, beside or regions, lex)
             if hit is not None:
