@@ -325,32 +325,46 @@ def _matches(specs: Sequence[_Spec], tokens: Sequence[Token], t: int) -> list[_M
 
 def _reachable(specs: Sequence[_Spec], tokens: Sequence[Token], t: int) -> set[int]:
     """Where the matches of `specs` from token `t` end: those of `_matches`, found without
-    the words each spec took, so that each state (spec, token, repeats) is visited once
-    rather than once per way of reaching it (a pattern of many optional specs has many)."""
-    ends: set[int] = set()
-    seen: set[tuple[int, int, int]] = set()
-    stack = [(0, t, 0)]
-    last, size = len(specs), len(tokens)
-    while stack:
-        state = stack.pop()
-        if state in seen:
-            continue
-        seen.add(state)
-        s, at, count = state
-        if s == last:
-            ends.add(at)
-            continue
-        spec = specs[s]
-        if count >= spec.low:
-            stack.append((s + 1, at, 0))
-        if count >= spec.high:
-            continue
+    the words each spec took. The specs are read one after another, each carrying the set
+    of tokens where a match of the specs before it may stand, so that each way of reaching a
+    token is followed once (a pattern of many optional specs has many)."""
+    here = {t}
+    for spec in specs:
         if spec.phrases is None:
-            if at < size and spec.fits(tokens[at]):
-                stack.append((s, at + 1, count + 1))
+            here = _after_words(spec, tokens, here)
         else:
-            stack.extend((s, at + step, count + 1) for step in spec.phrase_sizes(tokens, at))
-    return ends
+            here = _after_phrases(spec, tokens, here)
+        if not here:
+            break
+    return here
+
+
+def _after_words(spec: _Spec, tokens: Sequence[Token], here: set[int]) -> set[int]:
+    """Where `spec` (of one token, repeated `low` to `high` times) may end, begun at any of
+    `here`."""
+    low, high, size, fits = spec.low, spec.high, len(tokens), spec.fits
+    after: set[int] = set(here) if low == 0 else set()
+    for at in here:
+        count = 0
+        while count < high and at < size and fits(tokens[at]):
+            at += 1
+            count += 1
+            if count >= low:
+                after.add(at)
+    return after
+
+
+def _after_phrases(spec: _Spec, tokens: Sequence[Token], here: set[int]) -> set[int]:
+    """Where `spec` (of a table's phrases, repeated `low` to `high` times) may end, begun at
+    any of `here`."""
+    after: set[int] = set(here) if spec.low == 0 else set()
+    reached, count = here, 0
+    while reached and count < spec.high:
+        reached = {at + step for at in reached for step in spec.phrase_sizes(tokens, at)}
+        count += 1
+        if count >= spec.low:
+            after |= reached
+    return after
 
 
 def _end(match: _Match) -> int:
