@@ -109,17 +109,19 @@ class Matcher:
                 # spaced[i] is norm.text[i - 1]; the match ends with a space at end_index.
                 _add(norm, text, end_index - length - 1, end_index - 1, entries, found)
             return
-        # The usual case, offsets unchanged by normalizing: `_add` inlined, per hit, and each
-        # Hit made as the tuple it is (its class's own constructor is a Python function).
-        append, new = found.append, tuple.__new__
-        for end_index, value in hits:
-            length, entries = values[value]
-            end = end_index - 1
-            start = end - length
-            span = text[start:end]
-            for kind, key, case in entries:
-                if case == "any" or _case_fits(case, span):
-                    append(new(Hit, (start, end, kind, key, span)))
+        # The usual case, offsets unchanged by normalizing: `_add` inlined into one list
+        # comprehension, and each Hit made as the tuple it is (its class's own constructor is
+        # a Python function). spaced[end_index] is the space after text[end - 1].
+        new = tuple.__new__
+        found += [
+            new(Hit, (end - length, end, kind, key, span))
+            for end_index, value in hits
+            for length, entries in (values[value],)
+            for end in (end_index - 1,)
+            for span in (text[end - length : end],)
+            for kind, key, case in entries
+            if case == "any" or _case_fits(case, span)
+        ]
 
     def _collect_arabic_words(self, norm: Normalized, text: str, found: list[Hit]) -> None:
         words = self._words
