@@ -142,6 +142,8 @@ class TokenPattern:
         tokens = tokenize(text, start, end)
         if tokens and not _fits_any(self.leads, tokens[0]):
             return False
+        if self.needs and not self.needs.among(tokens):
+            return False
         return len(tokens) in _reachable(self.specs, tokens, 0)
 
     def starts(self, text: str, offset: int) -> bool:
@@ -157,6 +159,8 @@ class TokenPattern:
         if first is not None and not _fits_any(self.leads, first):
             return None  # a quick no: the first token cannot begin it
         tokens = [] if first is None else [first, *islice(lazy, self.longest - 1)]
+        if self.needs and not self.needs.among(tokens):
+            return None  # a quick no: none of the tokens a match may take is a needed word
         ends = _reachable(self.specs, tokens, 0)
         return (tokens[max(ends) - 1].end if max(ends) else offset) if ends else None
 
@@ -175,6 +179,8 @@ class TokenPattern:
         tokens = _last_tokens(text, offset, self.longest, self.reach)[::-1]
         last = self.backwards[0]
         if last.low and (not tokens or not last.fits(tokens[0])):
+            return None
+        if self.needs and not self.needs.among(tokens):
             return None
         starts = _reachable(self.backwards, tokens, 0)
         return (tokens[max(starts) - 1].start if max(starts) else offset) if starts else None
@@ -464,6 +470,7 @@ class _Needs(NamedTuple):
 
     latin: tuple[str, ...]
     other: tuple[str, ...]
+    words: frozenset[str]  # all of them
 
     def may_be_in(self, stretch: str) -> bool:
         """May `stretch` hold one of the words as a token? (A quick no before tokenizing.)"""
@@ -475,6 +482,11 @@ class _Needs(NamedTuple):
         normalized = normalize(stretch).text
         return any(word in normalized for word in self.other)
 
+    def among(self, tokens: list[Token]) -> bool:
+        """Is one of the words one of `tokens`? Every match takes one: where none is, the
+        tokens need not be matched."""
+        return not self.words.isdisjoint([token.norm for token in tokens])
+
 
 def _needed_words(specs: tuple[_Spec, ...]) -> _Needs | None:
     """The words of the last spec that every match takes a word of (one of them must then
@@ -485,6 +497,7 @@ def _needed_words(specs: tuple[_Spec, ...]) -> _Needs | None:
             return _Needs(
                 tuple(w for w in spec.words if w.isascii()),
                 tuple(w for w in spec.words if not w.isascii()),
+                spec.words,
             )
     return None
 
