@@ -203,13 +203,18 @@ _WORD = re.compile(r"\w+")
 class _Spacing(dict[int, str]):
     """A `str.translate` table turning every character but word characters (\\w: what
     `str.isalnum` accepts, and "_") and spaces into a space, as `re.sub(r"[^\\w ]", " ")`
-    would, several times faster. Each character's entry is made when first met."""
+    would, several times faster. Each character's entry is made when first met, and kept
+    while the table is small (a text of random code points must not grow it without end)."""
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        kept = char.isalnum() or char == "_" or char == " "
-        self[code] = char if kept else " "
-        return self[code]
+        spaced = char if char.isalnum() or char == "_" or char == " " else " "
+        if len(self) < _MOST_SPACING:
+            self[code] = spaced
+        return spaced
+
+
+_MOST_SPACING = 1 << 16
 
 
 _SPACING = _Spacing()
