@@ -265,11 +265,12 @@ def _parts(taken: tuple[tuple[str, int, int], ...], tokens: list[Token]) -> dict
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], words normalized, punctuation as it stands."""
-    new = tuple.__new__  # a Token made as the tuple it is: its own constructor is Python code
+    # a Token made as the tuple it is (its own constructor is Python code), its offsets
+    # asked one by one (cheaper than unpacking the span)
+    new = tuple.__new__
     return [
-        new(Token, (_normal(raw), raw, *m.span()))
+        new(Token, (_normal(raw := m.group()), raw, m.start(), m.end()))
         for m in _TOKEN.finditer(text, start, end)
-        for raw in (m.group(),)
     ]
 
 
@@ -277,7 +278,7 @@ def _lazy_tokens(text: str, start: int, end: int) -> Iterator[Token]:
     new = tuple.__new__
     for m in _TOKEN.finditer(text, start, end):
         raw = m.group()
-        yield new(Token, (_normal(raw), raw, *m.span()))
+        yield new(Token, (_normal(raw), raw, m.start(), m.end()))
 
 
 def _last_tokens(text: str, end: int, count: int, reach: int) -> list[Token]:
@@ -475,8 +476,9 @@ class _Needs(NamedTuple):
     def may_be_in(self, stretch: str) -> bool:
         """May `stretch` hold one of the words as a token? (A quick no before tokenizing.)"""
         lowered = stretch.lower()
-        if any(word in lowered for word in self.latin):
-            return True
+        for word in self.latin:  # a loop, not `any`: most lists are a few words long
+            if word in lowered:
+                return True
         if not self.other or lowered.isascii():
             return False
         normalized = normalize(stretch).text
