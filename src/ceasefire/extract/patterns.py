@@ -29,9 +29,9 @@ Arabic letter forms unified).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache, partial
 from itertools import islice
 from typing import Any, NamedTuple
 
@@ -81,25 +81,12 @@ class _Spec:
     name: str | None
     low: int
     high: int
+    # Does one token fit this spec (for a `table` spec: may a name begin with it)? A test
+    # made for the spec when it is made (`_fitter`): it is asked of nearly every token read.
+    fits: Callable[[Token], bool] = field(init=False, repr=False, compare=False)
 
-    def fits(self, token: Token) -> bool:
-        """Does one token fit this spec (for a `table` spec: may a name begin with it)?"""
-        if self.phrases is not None:
-            return token.norm in self.first_words
-        if self.punct is not None:
-            return token.norm in self.punct
-        if self.digits is not None:
-            # decimal digits only: "²" is a digit to `isdigit` but no number of a date
-            return token.raw.isdecimal() and self.digits[0] <= len(token.raw) <= self.digits[1]
-        if not _is_word(token.raw) or token.norm in self.excluded:
-            return False
-        if self.capitalized and not token.raw[0].isupper():
-            return False
-        if self.suffix is not None and token.norm.endswith(self.suffix):
-            return True  # `suffix` and `in` together: either will do
-        if self.words is None:
-            return self.suffix is None
-        return token.norm in self.words
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fits", _fitter(self))
 
     def phrase_sizes(self, tokens: Sequence[Token], t: int) -> list[int]:
         """The lengths of the table's phrases that begin at token `t`, longest first."""
@@ -118,6 +105,42 @@ _LONGEST_PHRASE = 3
 
 def _is_word(raw: str) -> bool:
     return raw[0].isalnum() or raw[0] in "'’_"
+
+
+def _fitter(spec: _Spec) -> Callable[[Token], bool]:
+    """The test of whether a token fits `spec`, written out for the usual kinds of spec (a
+    table's first words, marks, digits, a word list, a capitalized word) so that it reads
+    only what that kind asks; `_fits` for the others."""
+    if spec.phrases is not None:
+        first_words = spec.first_words
+        return lambda token: token[0] in first_words
+    if spec.punct is not None:
+        punct = spec.punct
+        return lambda token: token[0] in punct
+    if spec.digits is not None:
+        fewest, most = spec.digits
+        # decimal digits only: "²" is a digit to `isdigit` but no number of a date
+        return lambda token: token[1].isdecimal() and fewest <= len(token[1]) <= most
+    if not spec.excluded and spec.suffix is None:
+        words = spec.words
+        if words is not None and not spec.capitalized:
+            return lambda token: token[0] in words and _is_word(token[1])
+        if words is None and spec.capitalized:
+            return lambda token: _is_word(token[1]) and token[1][0].isupper()
+    return partial(_fits, spec)
+
+
+def _fits(spec: _Spec, token: Token) -> bool:
+    """Does one word token fit `spec` (one of no table, marks nor digits)?"""
+    if not _is_word(token.raw) or token.norm in spec.excluded:
+        return False
+    if spec.capitalized and not token.raw[0].isupper():
+        return False
+    if spec.suffix is not None and token.norm.endswith(spec.suffix):
+        return True  # `suffix` and `in` together: either will do
+    if spec.words is None:
+        return spec.suffix is None
+    return token.norm in spec.words
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +275,7 @@ def _fits_any(specs: tuple[_Spec, ...], token: Token) -> bool:
 
 def _backwards(spec: _Spec) -> _Spec:
     """The spec as read from right to left: a table's phrases reversed."""
-    fields = {name: getattr(spec, name) for name in _Spec.__dataclass_fields__}
+    fields = {name: getattr(spec, name) for name, f in _Spec.__dataclass_fields__.items() if f.init}
     if spec.phrases is not None:
         fields["phrases"] = {words[::-1]: name for words, name in spec.phrases.items()}
         fields["first_words"] = frozenset(words[0] for words in fields["phrases"])
