@@ -53,7 +53,7 @@ class Tokens:
         if 0 < start < size and _TWO_WORD_CHARS.match(text, start - 1):  # inside a word
             part = _WORD_PART.match(reversed_text, size - start)
             return part is not None and normalize_term(text[size - part.end() : start]) in words
-        pairs = _has_pairs(words)
+        tails = _pair_ends(words)[1]
         position = start
         for _ in range(_MAX_SKIPPED + 1):
             match = _SPACED_WORD.match(reversed_text, size - position)
@@ -66,7 +66,7 @@ class Tokens:
                 word = normalize_term(text[word_start:word_end])
             if word in words:
                 return True
-            if pairs:
+            if word in tails:
                 previous = _NEXT_WORD.match(reversed_text, match.end(2))
                 if previous is not None:
                     first = self._word(size - previous.end(1), size - previous.start(1))
@@ -92,7 +92,7 @@ class Tokens:
         word = self._word(match.start(2), match.end(2))
         if word in words:
             return True
-        if not _has_pairs(words):
+        if word not in _pair_ends(words)[0]:
             return False
         following = _NEXT_WORD.match(text, match.end(2))
         return (
@@ -107,9 +107,19 @@ def _in_word(char: str) -> bool:
 
 
 @cache
-def _has_pairs(words: frozenset[str]) -> bool:
-    """Does the cue list hold two-word cues ("out of")? Most do not: their pairs go unbuilt."""
-    return any(" " in w for w in words)
+def _pair_ends(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """What stands before and after each space of the cues of several words ("out of":
+    "out", "of"; "north west of": also "north west", "west of"): one word joined to the next
+    by a space makes such a cue only if it is one of these. A pair of words is built only
+    then (most cue lists have no such cue, and most words read begin or end none). Words
+    read may hold spaces themselves (a hyphen normalizes to one), hence every split."""
+    heads, tails = set(), set()
+    for cue in words:
+        for index, char in enumerate(cue):
+            if char == " ":
+                heads.add(cue[:index])
+                tails.add(cue[index + 1 :])
+    return frozenset(heads), frozenset(tails)
 
 
 _CONJUNCTIONS = frozenset("وف")
