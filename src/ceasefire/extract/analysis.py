@@ -14,11 +14,17 @@ from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, find_actors
 from ceasefire.extract.adjectives import adjective_states
 from ceasefire.extract.covering import Covering
-from ceasefire.extract.dates import DateMention, find_dates, find_past_months, is_month_name
+from ceasefire.extract.dates import (
+    DATE_KINDS,
+    DateMention,
+    find_dates,
+    find_past_months,
+    is_month_name,
+)
 from ceasefire.extract.lexicon import ACT_KINDS, Lexicon
 from ceasefire.extract.matcher import Hit, resolve_overlaps
 from ceasefire.extract.normalize import normalize_term
-from ceasefire.extract.numbers import Number, find_numbers
+from ceasefire.extract.numbers import NUMBER_KINDS, Number, find_numbers
 from ceasefire.extract.places import (
     PlaceMention,
     drop_weak_places,
@@ -204,8 +210,12 @@ def analyse(
         hits = resolve_overlaps(found)
     sentences = split_sentences(text)
     hits = _alone_terms(hits, sentences)
-    numbers = find_numbers(text, hits, lex)
-    dates = find_dates(text, hits, numbers, lex, published)
+    # Each finder reads hits of a few kinds: it is given those alone (in text order), picked
+    # out in one pass, rather than passing over every hit in each of its steps.
+    timed = _of_kinds(hits, DATE_KINDS)
+    names = _of_kinds(hits, _NAME_KINDS)
+    numbers = find_numbers(text, _of_kinds(hits, NUMBER_KINDS), lex)
+    dates = find_dates(text, timed, numbers, lex, published)
     in_dates = Covering((d.start, d.end) for d in dates)  # "4 May 2016" holds no count
     return Analysis(
         text=text,
@@ -215,17 +225,24 @@ def analyse(
         numbers=[n for n in numbers if not in_dates.holds(n.start)],
         dates=dates,
         tokens=tokens,
-        places=find_places(tokens, hits, lex),
+        places=find_places(tokens, names, lex),
         actors=sorted(
-            find_actors(tokens, hits, lex, published) + adjective_states(text, hits, lex)
+            find_actors(tokens, names, lex, published) + adjective_states(text, hits, lex)
         ),
         # only ceasefire statuses read them: texts naming no ceasefire skip the search
         past_months=(
-            find_past_months(text, hits, published) if any(h.kind == "term" for h in hits) else []
+            find_past_months(text, timed, published) if any(h.kind == "term" for h in hits) else []
         ),
         published=published,
         headline_end=headline_end,
     )
+
+
+_NAME_KINDS = frozenset({"place", "actor", "person"})  # the hits places and actors are read from
+
+
+def _of_kinds(hits: list[Hit], kinds: frozenset[str]) -> list[Hit]:
+    return [hit for hit in hits if hit.kind in kinds]
 
 
 def _alone_terms(hits: list[Hit], sentences: list[Sentence]) -> list[Hit]:
