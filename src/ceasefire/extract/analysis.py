@@ -6,7 +6,7 @@ text again.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -100,7 +100,6 @@ class Analysis:
     _within: dict[tuple[int, int, int], list] = field(default_factory=dict)
     _hits_in: dict[tuple[str, str | None, int, int], list[Hit]] = field(default_factory=dict)
     _sentence_ends: dict[int, int] = field(default_factory=dict)  # by their starts
-    _sentence_starts: list[int] = field(default_factory=list)  # in text order
     # a sentence's start -> its hits by kind and by kind and key, grouped when first asked
     _sentence_hits: dict[int, dict[tuple[str, str | None], list[Hit]]] = field(default_factory=dict)
     _evidence: dict[int, Evidence] = field(default_factory=dict)
@@ -111,7 +110,6 @@ class Analysis:
             self._by_kind.setdefault((hit.kind, None), []).append(hit)
             self._by_kind.setdefault((hit.kind, hit.key), []).append(hit)
         self._sentence_ends = {sentence.start: sentence.end for sentence in self.sentences}
-        self._sentence_starts = [sentence.start for sentence in self.sentences]
 
     def within(self, items: list[S], sentence: _Span) -> list[S]:
         """The items that lie inside `sentence`, by binary search.
@@ -165,12 +163,10 @@ class Analysis:
     def sentences_with(self, kind: str, key: str | None = None) -> list[Sentence]:
         """The sentences holding a hit of `kind` (and `key`), in text order."""
         found: dict[int, Sentence] = {}
-        sentences, starts = self.sentences, self._sentence_starts
         for hit in self._by_kind.get((kind, key), _NONE):
-            # `sentence_at`, by the sentences' starts indexed once (bisect is C code)
-            index = bisect_right(starts, hit.start) - 1
-            if index >= 0 and hit.start < sentences[index].end:
-                found.setdefault(starts[index], sentences[index])
+            sentence = sentence_at(self.sentences, hit.start)
+            if sentence is not None:
+                found.setdefault(sentence.start, sentence)
         return list(found.values())
 
     def evidence(self, sentence: Sentence) -> Evidence:

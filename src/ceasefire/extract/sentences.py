@@ -13,6 +13,8 @@ has about 1,650 characters).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import itemgetter
 from typing import NamedTuple
 
 _END = re.compile(r"[.!?؟](?:[\"'”’»)\]]*)(?=\s)|\n\s*\n|\n(?=\s*[-•*])")
@@ -71,15 +73,13 @@ def _add_one(spans: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence holding character `offset` (binary search)."""
-    low, high = 0, len(sentences) - 1
-    while low <= high:
-        middle = (low + high) // 2
-        sentence = sentences[middle]
-        if offset < sentence.start:
-            high = middle - 1
-        elif offset >= sentence.end:
-            low = middle + 1
-        else:
-            return sentence
+    """The sentence holding character `offset`: the last that starts at or before it, found
+    by binary search (in C: `bisect` by the sentences' starts), if it ends after it.
+    `sentences` are in text order and do not overlap, as `split_sentences` gives them."""
+    index = bisect_right(sentences, offset, key=_START) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index]
     return None
+
+
+_START = itemgetter(0)  # a Sentence's start
