@@ -43,10 +43,12 @@ _NONE: list[Hit] = []
 def _outside_acts(names: list[Hit], acts: list[Hit]) -> list[Hit]:
     """The names less places named inside the words of an act, which are part of them
     ("Molotov" in "Molotov cocktails"); an actor stays ("Syrian warplanes" in "Syrian
-    warplanes targeted"). Acts are few and short: the offsets they cover are indexed."""
+    warplanes targeted"). Acts are few and short: the offsets they cover where a place
+    starts are indexed."""
+    starts = {hit.start for hit in names if hit.kind == "place"}
     covering: dict[int, list[Hit]] = {}
     for act in acts:
-        for offset in range(act.start, act.end):
+        for offset in starts.intersection(range(act.start, act.end)):
             covering.setdefault(offset, []).append(act)
     return [
         hit
