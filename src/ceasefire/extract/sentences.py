@@ -24,6 +24,8 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_NON_SPACES = re.compile(r"\S*")  # \S: what `str.isspace` does not accept
+
 MAX_SENTENCE = 3000
 
 
@@ -37,9 +39,10 @@ def split_sentences(text: str) -> list[Sentence]:
     """The sentences of `text` as spans, in order; whitespace around them is left out."""
     spans: list[Sentence] = []
     start = 0
+    reversed_text = text[::-1]  # the word before a dot is read backwards from it
     for match in _END.finditer(text):
         end = match.end()
-        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+        if match.group().startswith(".") and _is_abbreviation(text, reversed_text, match.start()):
             continue
         _add(spans, text, start, end)
         start = end
@@ -47,10 +50,10 @@ def split_sentences(text: str) -> list[Sentence]:
     return spans
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    word_start = dot
-    while word_start > 0 and not text[word_start - 1].isspace():
-        word_start -= 1
+def _is_abbreviation(text: str, reversed_text: str, dot: int) -> bool:
+    # the characters before the dot back to a space, by one match in the reversed text
+    size = len(text)
+    word_start = size - _NON_SPACES.match(reversed_text, size - dot).end()  # type: ignore[union-attr]
     word = text[word_start:dot].lower().lstrip("(\"'“")
     return len(word) == 1 or word in _ABBREVIATIONS
 
