@@ -289,10 +289,19 @@ def _parts(taken: tuple[tuple[str, int, int], ...], tokens: list[Token]) -> dict
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], words normalized, punctuation as it stands."""
     # a Token made as the tuple it is (its own constructor is Python code), its offsets
-    # asked one by one (cheaper than unpacking the span)
+    # asked one by one (cheaper than unpacking the span), an ASCII word lowercased in place
+    # (`_normal` would do just that, through its cache)
     new = tuple.__new__
     return [
-        new(Token, (_normal(raw := m.group()), raw, m.start(), m.end()))
+        new(
+            Token,
+            (
+                raw.lower() if (raw := m.group()).isascii() else _normal(raw),
+                raw,
+                m.start(),
+                m.end(),
+            ),
+        )
         for m in _TOKEN.finditer(text, start, end)
     ]
 
@@ -301,7 +310,8 @@ def _lazy_tokens(text: str, start: int, end: int) -> Iterator[Token]:
     new = tuple.__new__
     for m in _TOKEN.finditer(text, start, end):
         raw = m.group()
-        yield new(Token, (_normal(raw), raw, m.start(), m.end()))
+        norm = raw.lower() if raw.isascii() else _normal(raw)  # as in `tokenize`
+        yield new(Token, (norm, raw, m.start(), m.end()))
 
 
 def _last_tokens(text: str, end: int, count: int, reach: int) -> list[Token]:
