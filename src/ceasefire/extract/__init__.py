@@ -27,7 +27,7 @@ def extract_document(doc: Document, events: bool = True) -> Result:
         analysis = analyse(
             doc.text, doc.published, lex, acts=events, headline_end=_headline_end(doc)
         )
-        return Result(
+        result = Result(
             id=doc.id,
             title=doc.title,
             language=doc.language,
@@ -40,6 +40,10 @@ def extract_document(doc: Document, events: bool = True) -> Result:
             displacement=find_displacement(analysis, lex),
             text=doc.text,
         )
+        # The analysis is freed here, while the collector is still off: the young collection
+        # that follows turning it on then walks the result alone, not every mention made.
+        del analysis
+    return result
 
 
 def _headline_end(doc: Document) -> int:

@@ -90,8 +90,10 @@ def _by_surname(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     taken = [(m.start, m.end) for m in mentions]
     found: list[ActorMention] = []
     for mention in mentions:
+        if mention.person is None:  # most mentions: no person's name to split
+            continue
         words = mention.text.split()
-        if mention.person is None or len(words) < 2 or len(words[-1]) < _SHORTEST_SURNAME:
+        if len(words) < 2 or len(words[-1]) < _SHORTEST_SURNAME:
             continue
         if words[-1].isascii():  # Latin surnames the dictionary reads already ("Kerry")
             continue

@@ -14,11 +14,17 @@ from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, find_actors
 from ceasefire.extract.adjectives import adjective_states
 from ceasefire.extract.covering import Covering
-from ceasefire.extract.dates import DateMention, find_dates, find_past_months, is_month_name
+from ceasefire.extract.dates import (
+    DATE_KINDS,
+    DateMention,
+    find_dates,
+    find_past_months,
+    is_month_name,
+)
 from ceasefire.extract.lexicon import ACT_KINDS, Lexicon
 from ceasefire.extract.matcher import Hit, resolve_overlaps
 from ceasefire.extract.normalize import normalize_term
-from ceasefire.extract.numbers import Number, find_numbers
+from ceasefire.extract.numbers import NUMBER_KINDS, Number, find_numbers
 from ceasefire.extract.places import (
     PlaceMention,
     drop_overreaching_places,
@@ -38,10 +44,12 @@ _NONE: list[Hit] = []
 def _outside_acts(names: list[Hit], acts: list[Hit]) -> list[Hit]:
     """The names less places named inside the words of an act, which are part of them
     ("Molotov" in "Molotov cocktails"); an actor stays ("Syrian warplanes" in "Syrian
-    warplanes targeted"). Acts are few and short: the offsets they cover are indexed."""
+    warplanes targeted"). Acts are few and short: the offsets they cover where a place
+    starts are indexed."""
+    starts = {hit.start for hit in names if hit.kind == "place"}
     covering: dict[int, list[Hit]] = {}
     for act in acts:
-        for offset in range(act.start, act.end):
+        for offset in starts.intersection(range(act.start, act.end)):
             covering.setdefault(offset, []).append(act)
     return [
         hit
@@ -201,8 +209,12 @@ def analyse(
         hits = resolve_overlaps(found)
     sentences = split_sentences(text)
     hits = _alone_terms(hits, sentences)
-    numbers = find_numbers(text, hits, lex)
-    dates = find_dates(text, hits, numbers, lex, published)
+    # Each finder reads hits of a few kinds: it is given those alone (in text order), picked
+    # out in one pass, rather than passing over every hit in each of its steps.
+    timed = _of_kinds(hits, DATE_KINDS)
+    names = _of_kinds(hits, _NAME_KINDS)
+    numbers = find_numbers(text, _of_kinds(hits, NUMBER_KINDS), lex)
+    dates = find_dates(text, timed, numbers, lex, published)
     in_dates = Covering((d.start, d.end) for d in dates)  # "4 May 2016" holds no count
     return Analysis(
         text=text,
@@ -212,14 +224,21 @@ def analyse(
         numbers=[n for n in numbers if not in_dates.holds(n.start)],
         dates=dates,
         tokens=tokens,
-        places=find_places(tokens, hits, lex),
+        places=find_places(tokens, names, lex),
         actors=sorted(
-            find_actors(tokens, hits, lex, published) + adjective_states(text, hits, lex)
+            find_actors(tokens, names, lex, published) + adjective_states(text, hits, lex)
         ),
-        past_months=find_past_months(text, hits, published),
+        past_months=find_past_months(text, timed, published),
         published=published,
         headline_end=headline_end,
     )
+
+
+_NAME_KINDS = frozenset({"place", "actor", "person"})  # the hits places and actors are read from
+
+
+def _of_kinds(hits: list[Hit], kinds: frozenset[str]) -> list[Hit]:
+    return [hit for hit in hits if hit.kind in kinds]
 
 
 def _alone_terms(hits: list[Hit], sentences: list[Sentence]) -> list[Hit]:

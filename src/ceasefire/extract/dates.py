@@ -43,6 +43,12 @@ def shifted(day: date, days: int) -> str | None:
         return None
 
 
+# the kinds of hits `find_dates` and `find_past_months` read: callers may give them those alone
+DATE_KINDS = frozenset(
+    {"forward", "cue", "month", "month_short", "relative_day", "weekday", "ago_unit"}
+)
+
+
 def find_dates(
     text: str, hits: list[Hit], numbers: list[Number], lex: Lexicon, published: str | None
 ) -> list[DateMention]:

@@ -18,6 +18,8 @@ the sentence reports it. The same count told twice in a text is one record.
 
 from __future__ import annotations
 
+import re
+
 from ceasefire.extract.actors import to_actor
 from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.lexicon import Lexicon
@@ -166,7 +168,10 @@ class _Clause:
 
 def _words_between(text: str, start: int, end: int) -> list[str]:
     """The words of text[start:end] (a dash or a comma alone is no word)."""
-    return [w for w in text[start:end].split() if any(c.isalnum() for c in w)]
+    return [w for w in text[start:end].split() if _ALNUM.search(w)]
+
+
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit: what `str.isalnum` accepts
 
 
 def _record(analysis: Analysis, sentence: Sentence, count: Number, lex: Lexicon) -> Displacement:

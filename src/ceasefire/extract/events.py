@@ -462,11 +462,12 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
     for hit in sorted(acts):
         if hit.key in _WEAPON_ACTS and any(0 <= hit.start - h.end <= _HELD_REACH for h in held):
             continue  # "seized 20 mortar shells", "a ship loaded with heavy weapons"
-        if any(0 <= hit.start - n.end <= _NEGATION_REACH for n in negations):
+        # (each list asked first: most sentences have none of these cues)
+        if negations and any(0 <= hit.start - n.end <= _NEGATION_REACH for n in negations):
             continue
-        if any(_near(hit, h, _NEGATION_REACH) for h in halts):  # "strikes are to stop"
+        if halts and any(_near(hit, h, _NEGATION_REACH) for h in halts):  # "are to stop"
             continue
-        if any(t.end <= hit.start for t in threats):
+        if threats and any(t.end <= hit.start for t in threats):
             continue
         if analysis.tokens.after(hit.end, lex.words["modal"]):
             continue  # "shelling would not end the siege": imagined, not told

@@ -107,7 +107,7 @@ class Matcher:
         return resolve_overlaps(found) if resolve else found
 
     def _collect_spaced(self, norm: Normalized, text: str, found: list[Hit]) -> None:
-        spaced = f" {_NON_WORD.sub(' ', norm.text)} "
+        spaced = f" {norm.text.translate(_SPACING)} "
         values = self._values
         hits = self._spaced.iter(spaced)
         if norm.offsets is not None:
@@ -116,17 +116,19 @@ class Matcher:
                 # spaced[i] is norm.text[i - 1]; the match ends with a space at end_index.
                 _add(norm, text, end_index - length - 1, end_index - 1, entries, found)
             return
-        # The usual case, offsets unchanged by normalizing: `_add` inlined, per hit, and each
-        # Hit made as the tuple it is (its class's own constructor is a Python function).
-        append, new = found.append, tuple.__new__
-        for end_index, value in hits:
-            length, entries = values[value]
-            end = end_index - 1
-            start = end - length
-            span = text[start:end]
-            for kind, key, case in entries:
-                if case == "any" or _case_fits(case, span):
-                    append(new(Hit, (start, end, kind, key, span)))
+        # The usual case, offsets unchanged by normalizing: `_add` inlined into one list
+        # comprehension, and each Hit made as the tuple it is (its class's own constructor is
+        # a Python function). spaced[end_index] is the space after text[end - 1].
+        new = tuple.__new__
+        found += [
+            new(Hit, (end - length, end, kind, key, span))
+            for end_index, value in hits
+            for length, entries in (values[value],)
+            for end in (end_index - 1,)
+            for span in (text[end - length : end],)
+            for kind, key, case in entries
+            if case == "any" or _case_fits(case, span)
+        ]
 
     def _collect_arabic_words(self, norm: Normalized, text: str, found: list[Hit]) -> None:
         words = self._words
@@ -227,7 +229,26 @@ class Matcher:
 
 
 _WORD = re.compile(r"\w+")
-_NON_WORD = re.compile(r"[^\w ]")  # spaces are left as they are: cheaper
+
+
+class _Spacing(dict[int, str]):
+    """A `str.translate` table turning every character but word characters (\\w: what
+    `str.isalnum` accepts, and "_") and spaces into a space, as `re.sub(r"[^\\w ]", " ")`
+    would, several times faster. Each character's entry is made when first met, and kept
+    while the table is small (a text of random code points must not grow it without end)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        spaced = char if char.isalnum() or char == "_" or char == " " else " "
+        if len(self) < _MOST_SPACING:
+            self[code] = spaced
+        return spaced
+
+
+_MOST_SPACING = 1 << 16
+
+
+_SPACING = _Spacing()
 _SPACED = re.compile(r"^\w+(?: \w+)*$")
 _MAX_PROCLITIC = 4
 _ARTICLE_SIZE = 2  # ال, or لل for ل with the article

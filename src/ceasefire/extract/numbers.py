@@ -34,6 +34,10 @@ class Number(NamedTuple):
     vague: bool = False
 
 
+# the kinds of hits `find_numbers` reads: callers may give it those alone
+NUMBER_KINDS = frozenset({"multiplier", "clock", "number", "vague"})
+
+
 def find_numbers(text: str, hits: list[Hit], lex: Lexicon) -> list[Number]:
     """Every number in `text`, a multiplier word after digits folded in ("400 thousand")."""
     multipliers = sorted((h for h in hits if h.kind == "multiplier"), key=lambda h: h.start)

@@ -29,9 +29,9 @@ Arabic letter forms unified).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache, partial
 from itertools import islice
 from typing import Any, NamedTuple
 
@@ -81,25 +81,12 @@ class _Spec:
     name: str | None
     low: int
     high: int
+    # Does one token fit this spec (for a `table` spec: may a name begin with it)? A test
+    # made for the spec when it is made (`_fitter`): it is asked of nearly every token read.
+    fits: Callable[[Token], bool] = field(init=False, repr=False, compare=False)
 
-    def fits(self, token: Token) -> bool:
-        """Does one token fit this spec (for a `table` spec: may a name begin with it)?"""
-        if self.phrases is not None:
-            return token.norm in self.first_words
-        if self.punct is not None:
-            return token.norm in self.punct
-        if self.digits is not None:
-            # decimal digits only: "²" is a digit to `isdigit` but no number of a date
-            return token.raw.isdecimal() and self.digits[0] <= len(token.raw) <= self.digits[1]
-        if not _is_word(token.raw) or token.norm in self.excluded:
-            return False
-        if self.capitalized and not token.raw[0].isupper():
-            return False
-        if self.suffix is not None and token.norm.endswith(self.suffix):
-            return True  # `suffix` and `in` together: either will do
-        if self.words is None:
-            return self.suffix is None
-        return token.norm in self.words
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fits", _fitter(self))
 
     def phrase_sizes(self, tokens: Sequence[Token], t: int) -> list[int]:
         """The lengths of the table's phrases that begin at token `t`, longest first."""
@@ -118,6 +105,42 @@ _LONGEST_PHRASE = 3
 
 def _is_word(raw: str) -> bool:
     return raw[0].isalnum() or raw[0] in "'’_"
+
+
+def _fitter(spec: _Spec) -> Callable[[Token], bool]:
+    """The test of whether a token fits `spec`, written out for the usual kinds of spec (a
+    table's first words, marks, digits, a word list, a capitalized word) so that it reads
+    only what that kind asks; `_fits` for the others."""
+    if spec.phrases is not None:
+        first_words = spec.first_words
+        return lambda token: token[0] in first_words
+    if spec.punct is not None:
+        punct = spec.punct
+        return lambda token: token[0] in punct
+    if spec.digits is not None:
+        fewest, most = spec.digits
+        # decimal digits only: "²" is a digit to `isdigit` but no number of a date
+        return lambda token: token[1].isdecimal() and fewest <= len(token[1]) <= most
+    if not spec.excluded and spec.suffix is None:
+        words = spec.words
+        if words is not None and not spec.capitalized:
+            return lambda token: token[0] in words and _is_word(token[1])
+        if words is None and spec.capitalized:
+            return lambda token: _is_word(token[1]) and token[1][0].isupper()
+    return partial(_fits, spec)
+
+
+def _fits(spec: _Spec, token: Token) -> bool:
+    """Does one word token fit `spec` (one of no table, marks nor digits)?"""
+    if not _is_word(token.raw) or token.norm in spec.excluded:
+        return False
+    if spec.capitalized and not token.raw[0].isupper():
+        return False
+    if spec.suffix is not None and token.norm.endswith(spec.suffix):
+        return True  # `suffix` and `in` together: either will do
+    if spec.words is None:
+        return spec.suffix is None
+    return token.norm in spec.words
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +165,8 @@ class TokenPattern:
         tokens = tokenize(text, start, end)
         if tokens and not _fits_any(self.leads, tokens[0]):
             return False
+        if self.needs and not self.needs.among(tokens):
+            return False
         return len(tokens) in _reachable(self.specs, tokens, 0)
 
     def starts(self, text: str, offset: int) -> bool:
@@ -157,6 +182,8 @@ class TokenPattern:
         if first is not None and not _fits_any(self.leads, first):
             return None  # a quick no: the first token cannot begin it
         tokens = [] if first is None else [first, *islice(lazy, self.longest - 1)]
+        if self.needs and not self.needs.among(tokens):
+            return None  # a quick no: none of the tokens a match may take is a needed word
         ends = _reachable(self.specs, tokens, 0)
         return (tokens[max(ends) - 1].end if max(ends) else offset) if ends else None
 
@@ -175,6 +202,8 @@ class TokenPattern:
         tokens = _last_tokens(text, offset, self.longest, self.reach)[::-1]
         last = self.backwards[0]
         if last.low and (not tokens or not last.fits(tokens[0])):
+            return None
+        if self.needs and not self.needs.among(tokens):
             return None
         starts = _reachable(self.backwards, tokens, 0)
         return (tokens[max(starts) - 1].start if max(starts) else offset) if starts else None
@@ -246,7 +275,7 @@ def _fits_any(specs: tuple[_Spec, ...], token: Token) -> bool:
 
 def _backwards(spec: _Spec) -> _Spec:
     """The spec as read from right to left: a table's phrases reversed."""
-    fields = {name: getattr(spec, name) for name in _Spec.__dataclass_fields__}
+    fields = {name: getattr(spec, name) for name, f in _Spec.__dataclass_fields__.items() if f.init}
     if spec.phrases is not None:
         fields["phrases"] = {words[::-1]: name for words, name in spec.phrases.items()}
         fields["first_words"] = frozenset(words[0] for words in fields["phrases"])
@@ -259,11 +288,21 @@ def _parts(taken: tuple[tuple[str, int, int], ...], tokens: list[Token]) -> dict
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], words normalized, punctuation as it stands."""
-    new = tuple.__new__  # a Token made as the tuple it is: its own constructor is Python code
+    # a Token made as the tuple it is (its own constructor is Python code), its offsets
+    # asked one by one (cheaper than unpacking the span), an ASCII word lowercased in place
+    # (`_normal` would do just that, through its cache)
+    new = tuple.__new__
     return [
-        new(Token, (_normal(raw), raw, *m.span()))
+        new(
+            Token,
+            (
+                raw.lower() if (raw := m.group()).isascii() else _normal(raw),
+                raw,
+                m.start(),
+                m.end(),
+            ),
+        )
         for m in _TOKEN.finditer(text, start, end)
-        for raw in (m.group(),)
     ]
 
 
@@ -271,7 +310,8 @@ def _lazy_tokens(text: str, start: int, end: int) -> Iterator[Token]:
     new = tuple.__new__
     for m in _TOKEN.finditer(text, start, end):
         raw = m.group()
-        yield new(Token, (_normal(raw), raw, *m.span()))
+        norm = raw.lower() if raw.isascii() else _normal(raw)  # as in `tokenize`
+        yield new(Token, (norm, raw, m.start(), m.end()))
 
 
 def _last_tokens(text: str, end: int, count: int, reach: int) -> list[Token]:
@@ -325,32 +365,46 @@ def _matches(specs: Sequence[_Spec], tokens: Sequence[Token], t: int) -> list[_M
 
 def _reachable(specs: Sequence[_Spec], tokens: Sequence[Token], t: int) -> set[int]:
     """Where the matches of `specs` from token `t` end: those of `_matches`, found without
-    the words each spec took, so that each state (spec, token, repeats) is visited once
-    rather than once per way of reaching it (a pattern of many optional specs has many)."""
-    ends: set[int] = set()
-    seen: set[tuple[int, int, int]] = set()
-    stack = [(0, t, 0)]
-    last, size = len(specs), len(tokens)
-    while stack:
-        state = stack.pop()
-        if state in seen:
-            continue
-        seen.add(state)
-        s, at, count = state
-        if s == last:
-            ends.add(at)
-            continue
-        spec = specs[s]
-        if count >= spec.low:
-            stack.append((s + 1, at, 0))
-        if count >= spec.high:
-            continue
+    the words each spec took. The specs are read one after another, each carrying the set
+    of tokens where a match of the specs before it may stand, so that each way of reaching a
+    token is followed once (a pattern of many optional specs has many)."""
+    here = {t}
+    for spec in specs:
         if spec.phrases is None:
-            if at < size and spec.fits(tokens[at]):
-                stack.append((s, at + 1, count + 1))
+            here = _after_words(spec, tokens, here)
         else:
-            stack.extend((s, at + step, count + 1) for step in spec.phrase_sizes(tokens, at))
-    return ends
+            here = _after_phrases(spec, tokens, here)
+        if not here:
+            break
+    return here
+
+
+def _after_words(spec: _Spec, tokens: Sequence[Token], here: set[int]) -> set[int]:
+    """Where `spec` (of one token, repeated `low` to `high` times) may end, begun at any of
+    `here`."""
+    low, high, size, fits = spec.low, spec.high, len(tokens), spec.fits
+    after: set[int] = set(here) if low == 0 else set()
+    for at in here:
+        count = 0
+        while count < high and at < size and fits(tokens[at]):
+            at += 1
+            count += 1
+            if count >= low:
+                after.add(at)
+    return after
+
+
+def _after_phrases(spec: _Spec, tokens: Sequence[Token], here: set[int]) -> set[int]:
+    """Where `spec` (of a table's phrases, repeated `low` to `high` times) may end, begun at
+    any of `here`."""
+    after: set[int] = set(here) if spec.low == 0 else set()
+    reached, count = here, 0
+    while reached and count < spec.high:
+        reached = {at + step for at in reached for step in spec.phrase_sizes(tokens, at)}
+        count += 1
+        if count >= spec.low:
+            after |= reached
+    return after
 
 
 def _end(match: _Match) -> int:
@@ -450,16 +504,23 @@ class _Needs(NamedTuple):
 
     latin: tuple[str, ...]
     other: tuple[str, ...]
+    words: frozenset[str]  # all of them
 
     def may_be_in(self, stretch: str) -> bool:
         """May `stretch` hold one of the words as a token? (A quick no before tokenizing.)"""
         lowered = stretch.lower()
-        if any(word in lowered for word in self.latin):
-            return True
+        for word in self.latin:  # a loop, not `any`: most lists are a few words long
+            if word in lowered:
+                return True
         if not self.other or lowered.isascii():
             return False
         normalized = normalize(stretch).text
         return any(word in normalized for word in self.other)
+
+    def among(self, tokens: list[Token]) -> bool:
+        """Is one of the words one of `tokens`? Every match takes one: where none is, the
+        tokens need not be matched."""
+        return not self.words.isdisjoint([token.norm for token in tokens])
 
 
 def _needed_words(specs: tuple[_Spec, ...]) -> _Needs | None:
@@ -471,6 +532,7 @@ def _needed_words(specs: tuple[_Spec, ...]) -> _Needs | None:
             return _Needs(
                 tuple(w for w in spec.words if w.isascii()),
                 tuple(w for w in spec.words if not w.isascii()),
+                spec.words,
             )
     return None
 

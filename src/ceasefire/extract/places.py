@@ -27,7 +27,10 @@ from ceasefire.records import Place
 # A capitalized name of up to three words, with Arabic articles between ("Kafr el Sheikh")
 _NAME = pattern("spelled_name")
 _BEFORE_ACT, _AFTER_ACT = 150, 250  # characters around an act in which its place is sought
-_CAPITALIZED = re.compile(r"(?<![\w'’])[A-Z][\w'’]*")
+# The capital first, then the look behind it (at the character before the capital): a
+# pattern that opens with a character class is scanned for by it, one that opens with a look
+# behind is tried at every offset.
+_CAPITALIZED = re.compile(r"[A-Z](?<![\w'’].)[\w'’]*")
 _LOCALITY_BELOW = 10_000  # populated places smaller than this are localities, not cities
 # Arabic names of places this small are too often ordinary words to count on their own.
 _WEAK_ARABIC_BELOW = 100_000

@@ -13,6 +13,8 @@ has about 1,650 characters).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import itemgetter
 from typing import NamedTuple
 
 _END = re.compile(r"[.!?؟](?:[\"'”’»)\]]*)(?=\s)|\n\s*\n|\n(?=\s*[-•*])")
@@ -21,6 +23,8 @@ _ABBREVIATIONS = frozenset(
     "dec u.s u.n u.k e.g i.e vs etc".split()
 )
 
+
+_NON_SPACES = re.compile(r"\S*")  # \S: what `str.isspace` does not accept
 
 MAX_SENTENCE = 3000
 
@@ -35,9 +39,10 @@ def split_sentences(text: str) -> list[Sentence]:
     """The sentences of `text` as spans, in order; whitespace around them is left out."""
     spans: list[Sentence] = []
     start = 0
+    reversed_text = text[::-1]  # the word before a dot is read backwards from it
     for match in _END.finditer(text):
         end = match.end()
-        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+        if match.group().startswith(".") and _is_abbreviation(text, reversed_text, match.start()):
             continue
         _add(spans, text, start, end)
         start = end
@@ -45,10 +50,10 @@ def split_sentences(text: str) -> list[Sentence]:
     return spans
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    word_start = dot
-    while word_start > 0 and not text[word_start - 1].isspace():
-        word_start -= 1
+def _is_abbreviation(text: str, reversed_text: str, dot: int) -> bool:
+    # the characters before the dot back to a space, by one match in the reversed text
+    size = len(text)
+    word_start = size - _NON_SPACES.match(reversed_text, size - dot).end()  # type: ignore[union-attr]
     word = text[word_start:dot].lower().lstrip("(\"'“")
     return len(word) == 1 or word in _ABBREVIATIONS
 
@@ -71,15 +76,13 @@ def _add_one(spans: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence holding character `offset` (binary search)."""
-    low, high = 0, len(sentences) - 1
-    while low <= high:
-        middle = (low + high) // 2
-        sentence = sentences[middle]
-        if offset < sentence.start:
-            high = middle - 1
-        elif offset >= sentence.end:
-            low = middle + 1
-        else:
-            return sentence
+    """The sentence holding character `offset`: the last that starts at or before it, found
+    by binary search (in C: `bisect` by the sentences' starts), if it ends after it.
+    `sentences` are in text order and do not overlap, as `split_sentences` gives them."""
+    index = bisect_right(sentences, offset, key=_START) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index]
     return None
+
+
+_START = itemgetter(0)  # a Sentence's start

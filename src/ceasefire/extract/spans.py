@@ -22,6 +22,9 @@ _SPACED_WORD = re.compile(rf"(\s*)({_TOKEN_CHARS}+)")
 _NEXT_WORD = re.compile(rf"[^\w{_WORD_MARKS}]*({_TOKEN_CHARS}+)")
 _WORD_PART = re.compile(rf"{_TOKEN_CHARS}+")
 _MAX_SKIPPED = 2
+# two word characters in a row: a word runs across the offset between them, as is asked of
+# every candidate (one anchored match)
+_TWO_WORD_CHARS = re.compile(rf"{_TOKEN_CHARS}{{2}}")
 
 
 class Tokens:
@@ -39,40 +42,31 @@ class Tokens:
             return self._folded[start:end]
         return normalize_term(self.text[start:end])
 
-    def _inside(self, offset: int) -> bool:
-        """Does a word run across `offset` (a character of it on both sides)?"""
-        text = self.text
-        if not 0 < offset < len(text):
-            return False
-        before, after = text[offset - 1], text[offset]
-        # `_in_word` of both characters, written out: this is asked of every candidate
-        return (before.isalnum() or before == "_" or before in _WORD_MARKS) and (
-            after.isalnum() or after == "_" or after in _WORD_MARKS
-        )
-
     def before(
         self, start: int, words: frozenset[str], skippable: frozenset[str] = frozenset()
     ) -> bool:
         """Is one of `words` right before `start`, across spaces and up to two `skippable`
         words? One- and two-word cues count ("from", "out of"), and so does an attached Arabic
         proclitic ("بحلب": "ب" before "حلب")."""
-        size, reversed_text = len(self.text), self._reversed
-        if self._inside(start):  # the span starts inside a word
+        text, reversed_text, folded = self.text, self._reversed, self._folded
+        size = len(text)
+        if 0 < start < size and _TWO_WORD_CHARS.match(text, start - 1):  # inside a word
             part = _WORD_PART.match(reversed_text, size - start)
-            return (
-                part is not None and normalize_term(self.text[size - part.end() : start]) in words
-            )
-        pairs = _has_pairs(words)
+            return part is not None and normalize_term(text[size - part.end() : start]) in words
+        tails = _pair_ends(words)[1]
         position = start
         for _ in range(_MAX_SKIPPED + 1):
             match = _SPACED_WORD.match(reversed_text, size - position)
             if match is None:  # no word, or something other than spaces in between
                 return False
             word_start, word_end = size - match.end(2), size - match.start(2)
-            word = self._word(word_start, word_end)
+            if folded is not None:  # `_word`, written out: this is asked of every candidate
+                word = folded[word_start:word_end]
+            else:
+                word = normalize_term(text[word_start:word_end])
             if word in words:
                 return True
-            if pairs:
+            if word in tails:
                 previous = _NEXT_WORD.match(reversed_text, match.end(2))
                 if previous is not None:
                     first = self._word(size - previous.end(1), size - previous.start(1))
@@ -89,7 +83,7 @@ class Tokens:
         """Is one of `words` (one or two words long) right after `end`, across spaces only?
         The rest of a word the span ends inside counts too ("Damascus’s": "’s")."""
         text = self.text
-        if self._inside(end):
+        if 0 < end < len(text) and _TWO_WORD_CHARS.match(text, end - 1):  # inside a word
             rest = _WORD_PART.match(text, end)
             return rest is not None and normalize_term(rest.group()) in words
         match = _SPACED_WORD.match(text, end)
@@ -98,7 +92,7 @@ class Tokens:
         word = self._word(match.start(2), match.end(2))
         if word in words:
             return True
-        if not _has_pairs(words):
+        if word not in _pair_ends(words)[0]:
             return False
         following = _NEXT_WORD.match(text, match.end(2))
         return (
@@ -113,9 +107,19 @@ def _in_word(char: str) -> bool:
 
 
 @cache
-def _has_pairs(words: frozenset[str]) -> bool:
-    """Does the cue list hold two-word cues ("out of")? Most do not: their pairs go unbuilt."""
-    return any(" " in w for w in words)
+def _pair_ends(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """What stands before and after each space of the cues of several words ("out of":
+    "out", "of"; "north west of": also "north west", "west of"): one word joined to the next
+    by a space makes such a cue only if it is one of these. A pair of words is built only
+    then (most cue lists have no such cue, and most words read begin or end none). Words
+    read may hold spaces themselves (a hyphen normalizes to one), hence every split."""
+    heads, tails = set(), set()
+    for cue in words:
+        for index, char in enumerate(cue):
+            if char == " ":
+                heads.add(cue[:index])
+                tails.add(cue[index + 1 :])
+    return frozenset(heads), frozenset(tails)
 
 
 _CONJUNCTIONS = frozenset("وف")

@@ -15,6 +15,7 @@ from functools import cache
 from ceasefire import knowledge
 
 _LETTERS = re.compile(r"[a-z]+")
+_REPEATED = re.compile(r"(.)\1+")  # a letter written twice or more ("Shaddadah")
 
 
 def skeleton(name: str) -> str:
@@ -31,7 +32,7 @@ def skeleton(name: str) -> str:
             word = word.replace(digraph, letter)
         letters.append(word.translate(rules.drop))
     joined = "".join(letters)
-    return re.sub(r"(.)\1+", r"\1", joined)
+    return _REPEATED.sub(r"\1", joined)
 
 
 class _Rules:
