@@ -411,3 +411,10 @@ def test_a_place_noun_after_a_name_makes_no_other_name_inside_it() -> None:
     places = analyse(text, None, lexicon()).places
     assert {m.record.country for m in places} == {"SY"}
     assert "Ras Al Ain" in {m.text for m in places}
+
+
+def test_a_name_of_several_words_is_found_after_the_preposition_that_takes_its_article() -> None:
+    """ "للتحالف الدولي ..." is "ل" + "التحالف الدولي ...", the article's alef dropped."""
+    text = "وكانت غارات للتحالف الدولي بقيادة الولايات المتحدة قد أصابت موقعا للجيش."
+    actors = analyse(text, None, lexicon()).actors
+    assert [a.record.canonical for a in actors][:1] == ["US-led coalition"]

@@ -72,13 +72,14 @@ class Matcher:
         )
         # Text with Arabic, where proclitics attach to words: words are looked up one by one
         # and all phrases are matched by this automaton.
-        self._phrases = self._compile({t: tuple(e) for t, e in phrases.items()})
+        arabic = knowledge.load("arabic")
+        self._article = normalize_term(arabic["article"])
+        elided = normalize_term(arabic["elided_article"])
+        self._phrases = self._compile(_with_elided_article(phrases, self._article, elided))
         self._proclitics = _proclitics()
         self._enclitics = _enclitics()
-        arabic = knowledge.load("arabic")
         self._unsuffixed = frozenset(arabic["unsuffixed_kinds"])
         self._articled = frozenset(arabic["articled_kinds"])
-        self._article = normalize_term(arabic["article"])
         self._article_proclitics = frozenset(
             normalize_term(p) for p in arabic["article_proclitics"]
         )
@@ -226,6 +227,19 @@ class Matcher:
         while word_start > 0 and string[word_start - 1].isalnum():
             word_start -= 1
         return string[word_start:start] in self._proclitics
+
+
+def _with_elided_article(
+    phrases: dict[str, list[tuple[str, str, str]]], article: str, elided: str
+) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """The phrases, and each that opens with the Arabic article as written after the
+    preposition ل, which takes the article's alef ("للتحالف الدولي" for "ل" + "التحالف
+    الدولي"; knowledge/arabic.yaml `elided_article`)."""
+    table = {t: tuple(e) for t, e in phrases.items()}
+    for term, entries in phrases.items():
+        if term.startswith(article) and " " in term:
+            table.setdefault(elided + term[len(article) :], tuple(entries))
+    return table
 
 
 _WORD = re.compile(r"\w+")
