@@ -828,3 +828,14 @@ def test_a_state_and_its_forces_telling_one_act_are_one_doer(extract) -> None:
     )
     [shelling] = extract(text, published="2016-05-10")["events"]
     assert (shelling["actor1"]["canonical"], shelling["fatalities"]) == ("Syrian government", 9)
+
+
+def test_an_act_told_before_its_purpose_is_done_and_one_after_if_is_not(extract) -> None:
+    text = (
+        "On Monday the Golbasi governorship imposed a curfew on the district in a bid to curb "
+        "the outbreak."
+    )
+    [curfew] = extract(text, published="2016-05-10")["events"]
+    assert (curfew["subtype"], curfew["actor1"]["agent"]) == ("other", "GOV")
+    text = "The army will respond if rebels shell the town again."
+    assert extract(text, published="2016-05-10")["events"] == []

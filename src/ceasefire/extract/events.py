@@ -63,6 +63,7 @@ _ORIGINS = (pattern("began_with"), pattern("span_of_acts"))
 _LIST_GAP = pattern("place_list_gap")  # ", ", " and ", "، و": between the items of a list
 _AND_IN_LIST = pattern("list_and")  # a list of places closes with "and" (و)
 _FIRST_YEAR = 1900  # numbers from here up to the text's year may be years
+_INTENDED_REACH = 12  # characters from an act to the "meant to" that makes it intended
 _YEAR_REACH = 60  # characters between an act and the year that dates it, at most
 _SINCE_REACH = 8  # words between a death word and the "since" of a running total, at most
 _KILLING = "killing"  # the kind of a death word standing in for an act no word names
@@ -448,11 +449,12 @@ def _refers_back(analysis: Analysis, triggers: list[Hit], found: list[Event], la
 
 
 def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]:
-    """One trigger per sub-event type, none that is denied, threatened or hypothetical, nor,
-    beside another act, one that only says who is at war with whom ("an air strike by the
-    coalition fighting Daesh")."""
-    if analysis.hits_in(sentence, "cue", "hypothetical"):
-        return []
+    """One trigger per sub-event type, none that is denied, threatened or hypothetical (told
+    after "if", "in a bid to", or just before "meant to": an act told before a purpose is
+    done, "enforced a curfew in a bid to curb the outbreak"), nor, beside another act, one
+    that only says who is at war with whom ("an air strike by the coalition fighting
+    Daesh")."""
+    hypothetical = analysis.hits_in(sentence, "cue", "hypothetical")
     negations = analysis.hits_in(sentence, "cue", "negation")
     halts = analysis.hits_in(sentence, "cue", "halting")
     threats = analysis.hits_in(sentence, "cue", "threat")
@@ -469,6 +471,10 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
             continue
         if threats and any(t.end <= hit.start for t in threats):
             continue
+        if hypothetical and any(
+            h.end <= hit.start or 0 <= h.start - hit.end <= _INTENDED_REACH for h in hypothetical
+        ):
+            continue  # "if rebels shell the town", "strikes are meant to stop"
         if analysis.tokens.after(hit.end, lex.words["modal"]):
             continue  # "shelling would not end the siege": imagined, not told
         if _ASKED_WHO.ends(analysis.text, hit.start) or _ASKED_FIRST.spans(
@@ -478,7 +484,7 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
         if len(acts) > 1 and _between_sides(analysis, lex, sentence, hit):
             continue
         kept.setdefault(hit.key, hit)
-    if not acts and not negations and not threats:
+    if not acts and not negations and not threats and not hypothetical:
         return _armed_killing(analysis, sentence)
     return _one_crowd_event(list(kept.values()))
 
