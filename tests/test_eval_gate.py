@@ -61,10 +61,10 @@ EVENTS_GOLD = {
     "at most fatalities invented on matched (gold states none)": 0.081,
 }
 ACLED_EVENTS = {
-    "event type accuracy": 0.883,
+    "event type accuracy": 0.887,
     "sub-event type accuracy": 0.830,
-    "location within 25 km": 0.571,
-    "country": 0.825,
+    "location within 25 km": 0.573,
+    "country": 0.827,
     "fatalities exact (notes state a toll)": 0.952,
     "actor1 agent type": 0.889,
 }
@@ -76,7 +76,7 @@ ACLED_PLACES = {
 FAKES = {
     "governorate of the main place": 0.893,
     "cause of death of the main event": 0.794,
-    "actor class of the main event": 0.763,
+    "actor class of the main event": 0.768,
     "deaths exact": 0.635,
 }
 
