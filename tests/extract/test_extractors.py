@@ -43,6 +43,23 @@ def test_homs_without_country_context_is_the_syrian_city(extract) -> None:
     assert (homs["country"], homs["kind"]) == ("SY", "city")
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("The truce covers Idlib, Hama and Latakia provinces.", ["admin1"] * 3),
+        ("The truce covers the provinces of Idlib and Hama.", ["admin1"] * 2),
+        ("تشمل الهدنة محافظتي إدلب وحماة.", ["admin1"] * 2),
+        ("Fighting eased in the Donetsk and Luhansk regions.", ["admin1"] * 2),
+        ("Shells fell on Aleppo and Idlib on Friday.", ["city"] * 2),
+        ("Fighting eased in Donetsk and Kharkiv.", ["city"] * 2),
+    ],
+)
+def test_a_list_of_names_closed_by_a_plural_region_word_is_regions(
+    extract, text: str, kinds: list[str]
+) -> None:
+    assert [p["kind"] for p in extract(text)["places"]] == kinds
+
+
 def test_country_context_decides_between_namesakes(extract) -> None:
     [tripoli] = [
         p

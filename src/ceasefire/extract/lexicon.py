@@ -393,6 +393,9 @@ def _context_words() -> dict[str, frozenset[str]]:
     groups = {group: cues[group] for group in CONTEXT_GROUPS}
     groups["region_after"] = cues["region"]["after"]
     groups["region_before"] = cues["region"]["before"]
+    groups["regions_after"] = cues["region"]["after_list"]
+    groups["regions_before"] = cues["region"]["before_list"]
+    groups["region_list_joins"] = cues["region"]["joined_by"]
     words = {
         group: frozenset(normalize_term(w) for words in by_language.values() for w in words)
         for group, by_language in groups.items()

@@ -90,11 +90,40 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
         if record.kind == "city" and (
             tokens.after(end, lex.words["region_after"])
             or tokens.before(start, lex.words["region_before"], lex.skippable)
+            or _in_list_of_regions(tokens, [span for span, _ in ordered], index, lex)
         ):
             record = _region_named_for(record, lex)
         qualifier = _compass_before(tokens.text, start, lex.words["compass"])
         mentions.append(PlaceMention(start, end, tokens.text[start:end], record, qualifier))
     return _placed_elsewhere(tokens.text, mentions, lex)
+
+
+def _in_list_of_regions(
+    tokens: Tokens, spans: list[tuple[int, int]], index: int, lex: Lexicon
+) -> bool:
+    """Is the name at `index` one of a list of names that a plural region word closes or
+    opens ("Donetsk and Luhansk oblasts", "محافظتي إدلب وحماة")? Each is then a region."""
+    words, text = lex.words, tokens.text
+    first = last = index
+    while first > 0 and _joined(text, spans[first - 1], spans[first], words):
+        first -= 1
+    while last + 1 < len(spans) and _joined(text, spans[last], spans[last + 1], words):
+        last += 1
+    if first == last:
+        return False  # no list
+    tail = text[spans[last][0] : spans[last][1]].rsplit(" ", 1)[-1]
+    closed = normalize_term(tail) in words["regions_after"] or tokens.after(
+        spans[last][1], words["regions_after"]
+    )
+    return closed or tokens.before(spans[first][0], words["regions_before"], lex.skippable)
+
+
+def _joined(
+    text: str, left: tuple[int, int], right: tuple[int, int], words: dict[str, frozenset[str]]
+) -> bool:
+    """Are two names next to each other in a list ("Idlib, Hama and", "إدلب وحماة")?"""
+    gap = text[left[1] : right[0]].strip()
+    return bool(gap) and normalize_term(gap) in words["region_list_joins"]
 
 
 def _compass_before(text: str, start: int, compass: frozenset[str]) -> str:
