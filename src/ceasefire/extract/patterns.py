@@ -524,17 +524,28 @@ class _Needs(NamedTuple):
 
 
 def _needed_words(specs: tuple[_Spec, ...]) -> _Needs | None:
-    """The words of the last spec that every match takes a word of (one of them must then
-    stand in any stretch that matches); None when there is no such spec."""
-    for spec in reversed(specs):
-        plain = spec.phrases is None and spec.punct is None and spec.digits is None
-        if spec.low and plain and spec.words and spec.suffix is None:
-            return _Needs(
-                tuple(w for w in spec.words if w.isascii()),
-                tuple(w for w in spec.words if not w.isascii()),
-                spec.words,
-            )
-    return None
+    """The words of a spec that every match takes a word of (one of them must then stand in
+    any stretch that matches); None when there is no such spec. Of several, the one whose
+    shortest word is longest, the last on a tie: a short word ("of", "by", "ب") stands
+    inside most stretches, and so says no to few."""
+    needed = [
+        spec
+        for spec in specs
+        if spec.low
+        and spec.phrases is None
+        and spec.punct is None
+        and spec.digits is None
+        and spec.words
+        and spec.suffix is None
+    ]
+    if not needed:
+        return None
+    spec = max(reversed(needed), key=lambda s: min(len(w) for w in s.words))
+    return _Needs(
+        tuple(w for w in spec.words if w.isascii()),
+        tuple(w for w in spec.words if not w.isascii()),
+        spec.words,
+    )
 
 
 def _digits_only(spec: _Spec) -> bool:
