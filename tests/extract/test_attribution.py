@@ -251,3 +251,13 @@ def test_an_official_of_a_nationality_speaks_for_the_state(extract, text: str) -
 
 def test_an_official_of_no_nationality_is_no_one(extract) -> None:
     assert _named_by(extract("قال مسؤول إن الهدنة في حلب صامدة."), "truce") == set()
+
+
+def test_a_pronoun_on_the_joiner_is_the_subject_of_the_verb_after_it(extract) -> None:
+    """ "لكنه اتهم إيران": but he accused Iran. Iran is the object of the verb, and the
+    speaker is the office named before."""
+    text = (
+        "أفاد مكتب نتنياهو بأن الهجوم جاء قبل بدء الهدنة، لكنه اتهم إيران بإطلاق صاروخ بعد"
+        " دخول وقف إطلاق النار حيز التنفيذ."
+    )
+    assert _named_by(extract(text), "ceasefire") == {"Israel"}

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from ceasefire import knowledge
+from ceasefire.extract.lexicon import lexicon
+
 from .conftest import canonicals
 
 
@@ -236,14 +239,15 @@ def test_a_head_of_state_announcing_it_after_the_verb_is_a_sponsor(extract) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "The UN said the Houthis and the Yemeni government had agreed to a truce.",
-        "قالت الأمم المتحدة إن الحوثيين والحكومة اليمنية اتفقوا على هدنة.",
+        "The UN said the Sudanese army and the RSF had agreed to a truce.",
+        "قالت الأمم المتحدة إن الجيش السوداني وقوات الدعم السريع اتفقا على هدنة.",
     ],
 )
 def test_a_body_saying_the_sides_agreed_announces_it(extract, text: str) -> None:
+    """In a war it does not mediate by mandate (Yemen's, below, it does)."""
     mention = _mention(extract, text)
     assert canonicals(mention["sponsors"]) == {"United Nations"}
-    assert canonicals(mention["parties"]) == {"Houthis", "Yemeni government"}
+    assert canonicals(mention["parties"]) == {"Sudanese Armed Forces", "Rapid Support Forces"}
 
 
 def test_a_body_saying_how_the_truce_fares_announces_nothing(extract) -> None:
@@ -452,3 +456,34 @@ def test_who_works_with_both_sides_mediates(extract) -> None:
     )
     mediators = {a["canonical"] for c in extract(text)["ceasefires"] for a in c["mediators"]}
     assert "China" in mediators
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أكد الحوثيون الالتزام باتفاق وقف إطلاق النار في الحديدة الذي أعلنه الأمين العام للأمم"
+        " المتحدة.",
+        "The Houthis said they were committed to the ceasefire in Hodeidah announced by the UN"
+        " Secretary-General.",
+    ],
+)
+def test_a_standing_mediator_that_announces_a_truce_of_its_war_mediates_it(
+    extract, text: str
+) -> None:
+    mention = _mention(extract, text)
+    assert canonicals(mention["mediators"]) == {"United Nations"}
+    assert "United Nations" not in canonicals(mention["sponsors"])
+
+
+def test_a_body_announcing_a_truce_of_a_war_it_does_not_mediate_sponsors_it(extract) -> None:
+    text = "The UN and the US announced a 72-hour humanitarian ceasefire between Israel and Hamas."
+    assert canonicals(_mention(extract, text)["sponsors"]) == {"United Nations", "United States"}
+
+
+def test_every_standing_mediator_is_a_known_actor_of_a_known_country() -> None:
+    lex = lexicon()
+    canonicals_known = {record.canonical for record in lex.actors.values()}
+    for entry in knowledge.load("wars")["mediators"]:
+        assert entry["source"], entry
+        assert entry["fought_in"] in lex.countries, entry
+        assert set(entry["mediators"]) <= canonicals_known, entry

@@ -135,7 +135,11 @@ class Speakers:
             actors = self._candidates(sentence)
             if _inside_any(hit, [*actors, *analysis.within(analysis.places, sentence)]):
                 continue
-            found = self._speakers(hit, sentence, self._with_collectives(actors, sentence))
+            found = (
+                ()
+                if self._pronoun_before(hit, anaphors)
+                else self._speakers(hit, sentence, self._with_collectives(actors, sentence))
+            )
             collective = any(a.record is _COLLECTIVE for a in found)
             if collective:
                 found = self._sides_for_collectives(found)
@@ -284,11 +288,10 @@ class Speakers:
         Arabic verb followed straight by "أن", a colon or a quotation ("وأضاف أن")?"""
         if hit.kind != "verb":
             return False
+        if self._pronoun_before(hit, anaphors):
+            return True  # "it said", "the statement also called for"
         text = self._analysis.text
         index = bisect_left(anaphors, hit.start, key=lambda h: h.start)
-        before = anaphors[index - 1] if index else None
-        if before is not None and self._auxiliaries_only(before.end, hit.start):
-            return True  # "it said", "the statement also called for"
         after = anaphors[index] if index < len(anaphors) else None
         if after is not None and self._gap(hit.end, after.start) == 0:
             return True  # `," said the group`
@@ -299,6 +302,15 @@ class Speakers:
             return False
         first = rest[0]
         return first[0] in ':"“«' or normalize_term(first) in self._words.complementizers
+
+    def _pronoun_before(self, hit: Hit, anaphors: list[Hit]) -> bool:
+        """Is the verb's subject a pronoun or a phrase standing for someone named before ("it
+        said", "لكنه اتهم إيران")? A name after the verb is then its object."""
+        if hit.kind != "verb":
+            return False
+        index = bisect_left(anaphors, hit.start, key=lambda h: h.start)
+        before = anaphors[index - 1] if index else None
+        return before is not None and self._auxiliaries_only(before.end, hit.start)
 
     def _auxiliaries_only(self, low: int, high: int) -> bool:
         """Do only commas and auxiliaries ("قد", "كان") stand between a subject and its verb?"""

@@ -18,9 +18,10 @@ from ceasefire.extract.roles import (
     brokers_stay_mediators,
     mention_sides,
     sides_by_default,
+    standing_mediators,
     without_backers,
 )
-from ceasefire.extract.scope import Scope, carried_scope, mention_scope, nationwide
+from ceasefire.extract.scope import Scope, carried_scope, mention_scope, nationwide, war_country
 from ceasefire.extract.sentences import Sentence
 from ceasefire.extract.status import mention_status
 from ceasefire.extract.terms import NAMED
@@ -50,6 +51,7 @@ def find_ceasefires(analysis: Analysis, lex: Lexicon) -> list[Ceasefire]:
     roles_carried_back(analysis, found, lex)
     without_backers(found, [spoken for _, spoken in made])
     brokers_stay_mediators(analysis, found)
+    standing_mediators(found, war_country(found, lex))
     sides_by_default(analysis, found)
     return nationwide(analysis, found, lex)
 

@@ -141,7 +141,7 @@ class Matcher:
             if word[0] in _PROCLITIC_LETTERS:
                 for size, behind in self._behind_proclitics(word):
                     _add(norm, text, start + size, end, behind, found)
-            elif entries is None:
+            if entries is None:  # "أعلنه" is "أعلن" with "him", its alef no proclitic
                 for stem in self._stems(word):
                     _add(norm, text, start, end, stem, found)
 

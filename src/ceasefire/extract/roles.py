@@ -225,6 +225,30 @@ def brokers_stay_mediators(analysis: Analysis, mentions: list[Ceasefire]) -> Non
             mention.mediators = _unique(mention.mediators + moved)
 
 
+def standing_mediators(mentions: list[Ceasefire], war: str | None) -> None:
+    """The standing mediators of the text's war (knowledge/wars.yaml `mediators`), which
+    broker its ceasefires by mandate, are mediators where a mention names them sponsors for
+    announcing or backing an arrangement: "the Stockholm agreement that the UN
+    Secretary-General announced" is the UN's mediation in Yemen."""
+    standing = _standing_mediators().get(war or "")
+    if not standing:
+        return
+    for mention in mentions:
+        moved = [a for a in mention.sponsors if a.canonical in standing]
+        if moved:
+            mention.sponsors = [a for a in mention.sponsors if a.canonical not in standing]
+            mention.mediators = _unique(mention.mediators + moved)
+
+
+@cache
+def _standing_mediators() -> dict[str, frozenset[str]]:
+    """The standing mediators of each war, by the country it is fought in."""
+    return {
+        entry["fought_in"]: frozenset(entry["mediators"])
+        for entry in knowledge.load("wars")["mediators"]
+    }
+
+
 def without_backers(mentions: list[Ceasefire], spoken: list[frozenset[str]]) -> None:
     """A country that sponsors or mediates an arrangement of the document is no party for its
     forces' words alone: a patron's army speaks of the truce it guarantees."""

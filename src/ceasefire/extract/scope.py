@@ -124,7 +124,7 @@ def nationwide(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> list
     """When no mention of the text places its ceasefire below the level of a country, an
     arrangement between two states covers the countries their war is fought in
     (`_where_states_fight`); otherwise the mentions that name no place apply to the country
-    of its war (`_war_country`), else to the
+    of its war (`war_country`), else to the
     country the text is about, where the text names it ("the UN envoy to Yemen ... the
     truce"): a ceasefire reported without a place is the whole country's, or, in a text
     that does not name the country, the one region it names where all its places lie. A text
@@ -134,7 +134,7 @@ def nationwide(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> list
     if _where_states_fight(analysis, found, lex):
         return found
     scoped = Counter(p.country for c in found for p in c.places)
-    war = _war_country(found, lex)
+    war = war_country(found, lex)
     home = scoped.most_common(1)[0][0] if scoped else war or _home(analysis)
     placed = _placed_in_body(analysis, found, home)
     if placed is not None:  # as the story itself places it ("a ceasefire in eastern Congo")
@@ -225,7 +225,7 @@ def _wars() -> dict[frozenset[str], frozenset[str]]:
     }
 
 
-def _war_country(found: list[Ceasefire], lex: Lexicon) -> str | None:
+def war_country(found: list[Ceasefire], lex: Lexicon) -> str | None:
     """The country (ISO alpha-2) where the text's war is fought, as its parties tell: that of
     its non-state parties (an insurgency fights at home), else the one country that all its
     parties, two or more, belong to (a civil war); None when they tell no single country."""
