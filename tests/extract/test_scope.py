@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from ceasefire import knowledge
+from ceasefire.extract.lexicon import lexicon
 from ceasefire.pipeline import ingest
 from ceasefire.resolve import resolve
 from ceasefire.store import DocumentStore, open_store
@@ -222,3 +224,43 @@ def test_an_outlet_named_after_a_place_puts_no_place_in_the_story(extract, text)
     result = extract(text)
     assert {"Kyiv", "Palestinian Territory"}.isdisjoint({p["canonical"] for p in result["places"]})
     assert {a["canonical"] for a in result["actors"]} & {"Kyiv Post", "Palestine Today"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "regions"),
+    [
+        (
+            "The cease-fire took effect at midnight near Debaltseve. Klimkin said Russia failed"
+            " to stick to the Minsk agreements.",
+            "2015-02-15",
+            {"Donetsk", "Luhansk"},
+        ),
+        (
+            "دخل وقف إطلاق النار في الحديدة حيز التنفيذ. وأكد الحوثيون الالتزام باتفاق استوكهولم.",
+            "2018-12-18",
+            {"Al Hudaydah"},
+        ),
+    ],
+)
+def test_an_agreement_named_for_its_venue_covers_what_its_text_says(
+    extract, text: str, published: str, regions: set[str]
+) -> None:
+    found = extract(text, published=published)["ceasefires"]
+    named = [c for c in found if c["status"] == "mentioned"]
+    assert [{p["canonical"] for p in c["places"]} for c in named] == [regions]
+    assert {p["kind"] for c in named for p in c["places"]} == {"admin1"}
+
+
+def test_a_named_agreement_covers_nothing_in_a_text_naming_no_place_of_its_country(
+    extract,
+) -> None:
+    text = "The truce held overnight. Officials recalled the Stockholm agreement of another war."
+    assert all(not c["places"] for c in extract(text)["ceasefires"])
+
+
+def test_every_named_agreement_is_sourced_and_its_places_are_in_the_gazetteer() -> None:
+    places = lexicon().places
+    for entry in knowledge.load("agreements")["agreements"]:
+        assert entry["source"], entry
+        assert str(entry["venue"]) in places, entry
+        assert all(str(area) in places for area in entry["covers"]), entry

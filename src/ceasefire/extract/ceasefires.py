@@ -21,7 +21,14 @@ from ceasefire.extract.roles import (
     standing_mediators,
     without_backers,
 )
-from ceasefire.extract.scope import Scope, carried_scope, mention_scope, nationwide, war_country
+from ceasefire.extract.scope import (
+    Scope,
+    carried_scope,
+    mention_scope,
+    named_scope,
+    nationwide,
+    war_country,
+)
 from ceasefire.extract.sentences import Sentence
 from ceasefire.extract.status import mention_status
 from ceasefire.extract.terms import NAMED
@@ -87,7 +94,8 @@ def _mention(
     evidence = analysis.evidence(sentence)
     scope, start, end = where
     if _named_agreement(analysis, sentence, term):  # named for where it was made, not for
-        scope = scope._replace(places=[])  # where it applies: the sentence's places are not its
+        # where it applies: the sentence's places are not its, but those its text names are
+        scope = scope._replace(places=named_scope(analysis, term, evidence))
     sides = mention_sides(analysis, sentence, speakers, alike, scope.excluded["actors"], evidence)
     mention = Ceasefire(
         type=kind or term.key,

@@ -29,7 +29,7 @@ from typing import NamedTuple
 from ceasefire import knowledge
 from ceasefire.extract.actors import STATE_AGENTS, ActorMention, side_key, unique_actors
 from ceasefire.extract.analysis import Analysis
-from ceasefire.extract.lexicon import Lexicon, lexicon
+from ceasefire.extract.lexicon import PLACE_KEYS, Lexicon, lexicon
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
 from ceasefire.extract.places import PlaceMention, to_place
@@ -85,6 +85,31 @@ def mention_scope(
             "actors": excluded_actors(analysis, sentence, actors, evidence, lex),
         },
     )
+
+
+def named_scope(analysis: Analysis, term: Hit, evidence: Evidence) -> list[Place]:
+    """The areas an agreement named for its venue applies to by its text
+    (knowledge/agreements.yaml), in a text that names a place of their country; none for
+    other agreements."""
+    lex = lexicon()
+    venues = [h for h in lex.matcher.find(term.text) if h.kind == "place"]  # the name's place
+    keys = [int(key) for venue in venues for key in venue.key.split(PLACE_KEYS)]
+    covers = [area for key in keys for area in _agreements().get(key, ())]
+    places = lex.places
+    records = [places[str(a)] for a in covers if str(a) in places]
+    named = {m.record.country for m in analysis.places}
+    return [
+        to_place(PlaceMention(0, 0, record.name, record), evidence)
+        for record in records
+        if record.country in named
+    ]
+
+
+@cache
+def _agreements() -> dict[int, tuple[int, ...]]:
+    """The areas each named agreement applies to, by the GeoNames id of its venue."""
+    entries = knowledge.load("agreements")["agreements"]
+    return {entry["venue"]: tuple(entry["covers"]) for entry in entries}
 
 
 def _read_places(
