@@ -839,3 +839,38 @@ def test_an_act_told_before_its_purpose_is_done_and_one_after_if_is_not(extract)
     assert (curfew["subtype"], curfew["actor1"]["agent"]) == ("other", "GOV")
     text = "The army will respond if rebels shell the town again."
     assert extract(text, published="2016-05-10")["events"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime helicopters dropped barrel bombs on Douma on Monday, killing 12 people. The"
+        " bombardment destroyed a school.",
+        "شنت مروحيات النظام غارات ببراميل متفجرة على دوما يوم الاثنين مما أسفر عن مقتل 12 شخصا."
+        " ودمر القصف مدرسة.",
+    ],
+)
+def test_an_act_named_again_by_a_definite_noun_is_the_event_told_before(
+    extract, text: str
+) -> None:
+    [(kind, _, actor1, place, _, dead)] = _events(extract, text)
+    assert (kind, actor1, place, dead) == ("explosions_remote_violence", "Syrian army", "Dūmā", 12)
+
+
+def test_a_further_act_named_with_the_latest_is_an_event_of_its_own(extract) -> None:
+    text = "Russian warplanes bombed Saraqeb on Monday. The latest strikes hit Idlib on Tuesday."
+    assert len(_events(extract, text)) == 2
+
+
+def test_a_toll_told_elsewhere_is_not_the_last_act_s(extract) -> None:
+    text = "Government forces shelled Daraa on Monday. Elsewhere, 18 people were killed in a town."
+    [event] = _events(extract, text)
+    assert event[-1] is None
+
+
+def test_a_page_counter_is_no_toll(extract) -> None:
+    text = (
+        "IS car bomb kills 20 in eastern Syria State media Reuters Friday 17 Nov 2017 Print Tweet"
+        " Views 1662 An Islamic State (IS) car bomb killed 20 people near Deir ez-Zor."
+    )
+    assert [e[-1] for e in _events(extract, text)] == [20]

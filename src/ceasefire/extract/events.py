@@ -15,8 +15,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 from typing import NamedTuple
 
+from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, side_key, to_actor
 from ceasefire.extract.analysis import Analysis
 from ceasefire.extract.dates import DateMention
@@ -38,6 +40,7 @@ _A_VICTIM = pattern("a_victim")
 _A_VICTIM_AFTER = pattern("a_victim_after")
 _BY_BEFORE = pattern("by_before")
 _THE_BEFORE = pattern("the_before")
+_DEFINITE_ACT = pattern("definite_act")  # "the government air [strikes]": an act told before
 _ASKED_WHO = pattern("asked_who")  # "unclear who fired": the question of an act told elsewhere
 _ASKED_FIRST = pattern("asked_who_first")  # "Who attacked the convoy is disputed"
 _ANOTHER_COUNT = pattern("another_count")  # "civilians and ": between two counts of the dead
@@ -132,14 +135,17 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
             if last.fatalities is None:
                 last.fatalities = found[0].fatalities
         elif found:
-            events.extend(
-                each
-                for event, scope in zip(found, scopes, strict=True)
-                for each in _per_place(analysis, lex, event, scope)
-            )
-            last = found[-1]
-        elif last is not None and last.fatalities is None:
-            # "The clashes killed 20 fighters."
+            for trigger, event, scope in zip(triggers, found, scopes, strict=True):
+                told = _told_before(analysis, lex, trigger, event, scope, events)
+                if told is None:
+                    events.extend(_per_place(analysis, lex, event, scope))
+                last = told or event  # what is said next of "the strikes" is of that act
+        elif (
+            last is not None
+            and last.fatalities is None
+            and not analysis.hits_in(sentence, "cue", "another_act")
+        ):
+            # "The clashes killed 20 fighters.", not "Elsewhere, jets ... killing 18"
             last.fatalities = _toll(analysis, sentence, sentence, lex)
     _carry_doers(events, donors)
     told = _retold_in_headline(_told_again(events, killings), analysis.headline_end)
@@ -446,6 +452,60 @@ def _refers_back(analysis: Analysis, triggers: list[Hit], found: list[Event], la
     if len(found) != 1 or found[0].subtype != last.subtype:
         return False
     return _THE_BEFORE.ends(analysis.text, triggers[0].start)
+
+
+def _told_before(
+    analysis: Analysis,
+    lex: Lexicon,
+    trigger: Hit,
+    event: Event,
+    scope: Sentence,
+    events: list[Event],
+) -> Event | None:
+    """The event told before that a definite noun names again ("Eyewitnesses said the
+    regime used cluster bombs in the airstrikes", "والغارات أسفرت عن ..."): the latest of its
+    type and date, and of its place unless this sentence names none. None when the act is
+    not so named, or tells a toll of its own (another act, or a count `_one_per_act`
+    weighs)."""
+    if not _definite_act(analysis, lex, trigger):
+        return None
+    own_place = bool(analysis.within(_event_places(analysis, lex), scope))
+    for earlier in reversed(events):
+        if earlier.type != event.type or earlier.date != event.date:
+            continue
+        if own_place and not _same_place(earlier.place, event.place):
+            continue
+        if event.fatalities is None or (
+            earlier.fatalities is not None and event.fatalities <= earlier.fatalities
+        ):
+            return earlier
+        return None
+    return None
+
+
+def _same_place(one: Place | None, other: Place | None) -> bool:
+    return one is not None and other is not None and one.geonameid == other.geonameid
+
+
+def _definite_act(analysis: Analysis, lex: Lexicon, trigger: Hit) -> bool:
+    """Is the act named by a noun made definite: after "the" and words that describe it in
+    English, with the article written on it in Arabic?"""
+    words = trigger.text.split()
+    if not words or normalize_term(words[-1]) not in _act_nouns():
+        return False
+    text = analysis.text
+    word_start = max(text.rfind(" ", 0, trigger.start), text.rfind("\n", 0, trigger.start)) + 1
+    prefix = normalize_term(text[word_start : trigger.start])
+    if prefix:  # the Arabic article and the particles before it, on the noun's word
+        return prefix in lex.words["definite_prefix"]
+    return _DEFINITE_ACT.ends(text, trigger.start)
+
+
+@cache
+def _act_nouns() -> frozenset[str]:
+    """The nouns of acts (knowledge/events.yaml `act_nouns`), normalized."""
+    nouns = knowledge.load("events")["act_nouns"]
+    return frozenset(normalize_term(word) for words in nouns.values() for word in words)
 
 
 def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]:

@@ -105,15 +105,19 @@ def _word_times(
 
 class _Clocks:
     """Times of day among digits: "1600 GMT", "6 p.m.", "0500 hours" (the `clock` words of
-    knowledge/numbers.yaml right after the digits), and "06:00". They are not counts."""
+    knowledge/numbers.yaml right after the digits), and "06:00"; and a page's counters
+    ("Views 1662", the `counter` words right before). They are not counts."""
 
     def __init__(self, text: str, hits: list[Hit]) -> None:
         self.text = text
         self.zone = {h.start for h in hits if h.kind == "clock" and h.key == "zone"}
         self.military = {h.start for h in hits if h.kind == "clock" and h.key == "military"}
+        self.counters = {h.end for h in hits if h.kind == "clock" and h.key == "counter"}
 
     def tells_time(self, match: re.Match[str]) -> bool:
         start, end, digits = match.start(), match.end(), match.group()
+        if start - 1 in self.counters and self.text[start - 1] == " ":
+            return True  # "Views 1662": a page's counter, no count either
         if _HOUR_MINUTE.match(self.text, end) or (start > 1 and _minutes_of(self.text, start)):
             return True
         after = _SPACES.match(self.text, end).end()  # type: ignore[union-attr]
