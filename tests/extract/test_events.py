@@ -874,3 +874,20 @@ def test_a_page_counter_is_no_toll(extract) -> None:
         " Views 1662 An Islamic State (IS) car bomb killed 20 people near Deir ez-Zor."
     )
     assert [e[-1] for e in _events(extract, text)] == [20]
+
+
+def test_an_act_dated_weeks_before_the_article_is_background(extract) -> None:
+    text = (
+        "Government forces shelled Idlib on Monday, killing four people. In May, barrel bombs"
+        " killed 60 civilians in the town of Al-Bab."
+    )
+    found = extract(text, published="2017-07-15")["events"]
+    assert [(e["place"]["canonical"], e["fatalities"]) for e in found] == [("Idlib", 4)]
+
+
+def test_an_older_act_that_the_article_is_about_stays_its_event(extract) -> None:
+    text = "Investigators said sarin was used in the attack on 4 April 2017 that killed 87 people."
+    found = extract(text, published="2017-07-15")["events"]
+    assert [(e["subtype"], e["date"], e["fatalities"]) for e in found] == [
+        ("chemical_weapon", "2017-04-04", 87)
+    ]

@@ -56,6 +56,7 @@ def find_dates(
     base = date.fromisoformat(published) if published else None
     forward = _Forward(text, hits)
     found = _written(text, hits, base, forward)
+    base = _own_date(found) or base
     if base is not None:
         ahead: dict[int, int] = {}
         relative = _relative(text, hits, numbers, lex, base, forward, ahead)
@@ -64,6 +65,23 @@ def find_dates(
         found = _alone_in_effect(sorted(found, key=lambda d: d.start), text)
         return _anchored(found, ahead, text, base)
     return sorted(found, key=lambda d: d.start)
+
+
+def _own_date(found: list[DateMention]) -> date | None:
+    """The day an article gives itself in its dateline ("21 Jul 2016 Dozens of civilians
+    ...", "Published November 13 2017"): a full date written in its first characters. Its
+    relative days ("on Sunday") count from it, not from a publication date given apart,
+    which may be another day (a feed's date, a copy's)."""
+    first = found[0] if found else None
+    if first is None or first.start > _DATELINE or len(first.date) != len("2016-07-21"):
+        return None
+    try:
+        return date.fromisoformat(first.date)
+    except ValueError:
+        return None
+
+
+_DATELINE = 120  # characters from the start of a text within which its dateline stands
 
 
 def _alone_in_effect(found: list[DateMention], text: str) -> list[DateMention]:

@@ -12,6 +12,7 @@ next event, is this one's.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
@@ -65,6 +66,7 @@ _IN_A_YEAR = pattern("in_a_year")  # "retook the city in 2015"
 _ORIGINS = (pattern("began_with"), pattern("span_of_acts"))
 _LIST_GAP = pattern("place_list_gap")  # ", ", " and ", "، و": between the items of a list
 _AND_IN_LIST = pattern("list_and")  # a list of places closes with "and" (و)
+_NEWS_DAYS = 21  # days before an article's own day within which the acts it tells are its news
 _FIRST_YEAR = 1900  # numbers from here up to the text's year may be years
 _INTENDED_REACH = 12  # characters from an act to the "meant to" that makes it intended
 _YEAR_REACH = 60  # characters between an act and the year that dates it, at most
@@ -105,6 +107,9 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
     # where a sentence names no place: the document's most specific place of events
     places = (_most_specific(_event_places(analysis, lex), countries), countries)
 
+    reference = _document_date(analysis, published)  # the article's own day
+    background: list[Event] = []  # acts dated well before it
+
     def act(sentence: Sentence, trigger: Hit, scope: Sentence) -> Event:
         return _event(analysis, lex, sentence, trigger, scope, published, places)
 
@@ -125,6 +130,17 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         triggers = [t for t in triggers if t not in counted]
         scopes = [_scope(sentence, triggers, i) for i in range(len(triggers))]
         found = [act(sentence, t, scope) for t, scope in zip(triggers, scopes, strict=True)]
+        # an act dated well before the article's own day is background ("In May, barrel
+        # bombs killed 60"), as an act of a past year is
+        stale = [e for e in found if _before_the_news(e.date, reference)]
+        background += stale
+        if stale:
+            kept = [i for i, e in enumerate(found) if e not in stale]
+            triggers, scopes = [triggers[i] for i in kept], [scopes[i] for i in kept]
+            found = [found[i] for i in kept]
+            if not found:
+                last = stale[-1]
+                continue
         if past and not found:
             # history told as background ("the battle for Homs in 2014"): no event of the
             # news, nor its toll; "the fighting" said next still speaks of that history
@@ -147,6 +163,10 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         ):
             # "The clashes killed 20 fighters.", not "Elsewhere, jets ... killing 18"
             last.fatalities = _toll(analysis, sentence, sentence, lex)
+    if any(e.fatalities for e in background) and not any(e.fatalities for e in events):
+        # no act of the news has a toll, an older one has: that act is what the article is
+        # about (findings on an attack weeks before), and its events are the article's
+        events = sorted(events + background, key=lambda e: e.evidence.start)
     _carry_doers(events, donors)
     told = _retold_in_headline(_told_again(events, killings), analysis.headline_end)
     return _one_per_act(analysis, told)
@@ -803,6 +823,18 @@ def _months_before(analysis: Analysis, sentence: Sentence, trigger: Hit) -> list
     """An earlier month the sentence names before the act, which then happened in it
     ("quieter than in the last days of April, when air strikes killed dozens", in May)."""
     return [m for m in analysis.within(analysis.past_months, sentence) if m.end <= trigger.start]
+
+
+def _before_the_news(date: str | None, reference: str | None) -> bool:
+    """Is the act's day more than `_NEWS_DAYS` before the article's own? ACLED codes the
+    acts of the period a report covers; older ones it tells are background."""
+    if not date or not reference or len(date) < 10 or len(reference) < 10:
+        return False
+    try:
+        gap = dt.date.fromisoformat(reference[:10]) - dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return False
+    return gap.days > _NEWS_DAYS
 
 
 def _document_date(analysis: Analysis, published: str | None) -> str | None:

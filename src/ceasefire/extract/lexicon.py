@@ -54,6 +54,7 @@ _EVENT_CUE_GROUPS = (
     "cumulative",
     "weapons_held",
     "another_act",
+    "carried_out",
 )
 # Cue words only ever looked up beside a candidate (extract/spans.py), never matched.
 CONTEXT_GROUPS = (
