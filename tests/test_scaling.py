@@ -152,17 +152,20 @@ def _view(event: Any) -> tuple[Any, ...]:
 
 def test_a_long_text_tells_what_its_lines_tell_one_by_one() -> None:
     # lines that each tell acts of their own: an act told again (its type, place, date and
-    # doer) is one event, whatever its toll (tests/extract/test_events.py)
+    # doer) is one event, whatever its toll (tests/extract/test_events.py); and acts of the
+    # news, within three weeks of publication: an older act is background in a text that
+    # tells newer ones with a toll, but the news of a line that tells it alone
     told: dict[str, list[tuple]] = {}
     acts: set[tuple] = set()
-    for line in news_lines(200, seed=3):
+    for line in news_lines(800, seed=3):
         views = [_view(e) for e in ceasefire.extract(line, published="2016-12-01").events]
-        if not acts & {v[:4] + v[5:] for v in views}:
+        news = all(v[3] is None or v[3] >= "2016-11-10" for v in views)
+        if news and not acts & {v[:4] + v[5:] for v in views}:
             told[line] = views
             acts |= {v[:4] + v[5:] for v in views}
     whole = ceasefire.extract("\n".join(told), published="2016-12-01")
     assert [_view(e) for e in whole.events] == [v for views in told.values() for v in views]
-    assert sum(map(len, told.values())) >= 100
+    assert sum(map(len, told.values())) >= 50
 
 
 def test_covering_answers_as_a_scan_of_every_span() -> None:

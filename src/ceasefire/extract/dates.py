@@ -56,7 +56,7 @@ def find_dates(
     base = date.fromisoformat(published) if published else None
     forward = _Forward(text, hits)
     found = _written(text, hits, base, forward)
-    base = _own_date(found) or base
+    base = dateline_day(text, found) or base
     if base is not None:
         ahead: dict[int, int] = {}
         relative = _relative(text, hits, numbers, lex, base, forward, ahead)
@@ -67,13 +67,17 @@ def find_dates(
     return sorted(found, key=lambda d: d.start)
 
 
-def _own_date(found: list[DateMention]) -> date | None:
+def dateline_day(text: str, found: list[DateMention]) -> date | None:
     """The day an article gives itself in its dateline ("21 Jul 2016 Dozens of civilians
-    ...", "Published November 13 2017"): a full date written in its first characters. Its
-    relative days ("on Sunday") count from it, not from a publication date given apart,
-    which may be another day (a feed's date, a copy's)."""
+    ...", "Published November 13 2017"): a full date that opens the text, after nothing or
+    a dateline's words (dates.yaml `dateline_lead`). Its relative days ("on Sunday") count
+    from it, not from a publication date given apart, which may be another day (a feed's
+    date, a copy's)."""
     first = found[0] if found else None
-    if first is None or first.start > _DATELINE or len(first.date) != len("2016-07-21"):
+    if first is None or len(first.date) != len("2016-07-21"):
+        return None
+    lead = normalize_term(text[: first.start].strip(" \t\n,:|-"))
+    if lead and lead not in _dateline_leads():
         return None
     try:
         return date.fromisoformat(first.date)
@@ -81,7 +85,11 @@ def _own_date(found: list[DateMention]) -> date | None:
         return None
 
 
-_DATELINE = 120  # characters from the start of a text within which its dateline stands
+@lru_cache(maxsize=1)
+def _dateline_leads() -> frozenset[str]:
+    """The normalized phrases of dates.yaml `dateline_lead`."""
+    lists = knowledge.load("dates")["dateline_lead"]
+    return frozenset(normalize_term(w) for words in lists.values() for w in words)
 
 
 def _alone_in_effect(found: list[DateMention], text: str) -> list[DateMention]:

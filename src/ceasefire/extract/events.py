@@ -22,7 +22,7 @@ from typing import NamedTuple
 from ceasefire import knowledge
 from ceasefire.extract.actors import ActorMention, side_key, to_actor
 from ceasefire.extract.analysis import Analysis
-from ceasefire.extract.dates import DateMention
+from ceasefire.extract.dates import DateMention, dateline_day
 from ceasefire.extract.doers import ARMED, CROWDS, NOT_DOERS, ActContext, has_subject, who_acted
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
@@ -107,7 +107,8 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
     # where a sentence names no place: the document's most specific place of events
     places = (_most_specific(_event_places(analysis, lex), countries), countries)
 
-    reference = _document_date(analysis, published)  # the article's own day
+    dateline = dateline_day(analysis.text, analysis.dates)
+    reference = dateline.isoformat() if dateline else published  # the article's own day
     background: list[Event] = []  # acts dated well before it
 
     def act(sentence: Sentence, trigger: Hit, scope: Sentence) -> Event:
