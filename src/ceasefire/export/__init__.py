@@ -85,35 +85,32 @@ class Request:
     actor: str | None = None
     arrangement: str | None = None
 
-    def checked(self) -> Filters:
-        """The store's filters, once every value is known to be valid for this kind."""
-        checks.check_choice(self.kind, KINDS, "kind")
-        checks.check_choice(self.format, FORMATS, "format")
+    def checked(self, label: Callable[[str], str] = str) -> Filters:
+        """The store's filters, once every value is known to be valid for this kind;
+        `label` spells a filter's name in messages as the caller's interface does."""
+        checks.check_choice(self.kind, KINDS, label("kind"))
+        checks.check_choice(self.format, FORMATS, label("format"))
         if self.format == "geojson" and self.kind in _NO_PLACE:
             raise ExportError(
                 f"{self.kind} have no place: export them as csv, jsonl, parquet or xlsx"
             )
         given = [f.name for f in fields(self)[2:] if getattr(self, f.name) is not None]
-        extra = [name for name in given if name not in ACCEPTS[self.kind]]
+        extra = [label(name) for name in given if name not in ACCEPTS[self.kind]]
         if extra:
+            accepted = ", ".join(label(name) for name in ACCEPTS[self.kind])
             raise ExportError(
-                f"{self.kind} cannot be filtered by {', '.join(extra)}; "
-                f"they can be by {', '.join(ACCEPTS[self.kind])}"
+                f"{self.kind} cannot be filtered by {', '.join(extra)}; they can be by {accepted}"
             )
-        kind = self.type
-        if kind is not None:
-            kind = (
-                checks.check_event_type(kind)
-                if self.kind == "events"
-                else checks.check_arrangement_type(kind)
-            )
+        check_type = (
+            checks.check_event_type if self.kind == "events" else checks.check_arrangement_type
+        )
         return Filters(
-            country=checks.check_country(self.country),
+            country=checks.check_country(self.country, label("country")),
             place=self.place,
-            kind=kind,
+            kind=check_type(self.type, label("type")),
             actor=self.actor,
-            since=checks.check_date(self.since, "since"),
-            until=checks.check_date(self.until, "until"),
+            since=checks.check_date(self.since, label("since")),
+            until=checks.check_date(self.until, label("until")),
             arrangement=self.arrangement,
         )
 
