@@ -36,7 +36,11 @@ async function main() {
   }).addTo(map);
   const data = await getJSON(`/export/${encodeURIComponent(kind)}.geojson?${query}`);
   const layer = L.geoJSON(data, {
-    style: { className: "export-area", color: "#b03a2e", weight: 2, fillOpacity: 0.2 },
+    // Leaflet styles every layer of the collection, points too: areas alone get the area style
+    style: (feature) =>
+      feature.geometry.type.endsWith("Point")
+        ? { className: "export-point" }
+        : { className: "export-area", color: "#b03a2e", weight: 2, fillOpacity: 0.2 },
     pointToLayer: (_, latlng) =>
       L.circleMarker(latlng, { className: "export-point", radius: 6, color: "#1f4e79" }),
     onEachFeature: (feature, shape) => shape.bindPopup(() => popup(feature.properties)),
