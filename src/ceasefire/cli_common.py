@@ -66,14 +66,15 @@ def exit_if_database_failed(exc: BaseException) -> None:
 
 
 def require_database(db: str | None) -> None:
-    """Exit (code 2) when `db` names a SQLite file that does not exist."""
+    """Exit (code 2) when `db` names a SQLite file that does not exist. SQLite URLs with
+    options (`sqlite:///file:...?mode=ro&uri=true`) and other databases are left to open."""
     from ceasefire.store import database_url
 
     url = database_url(db)
-    if not url.startswith("sqlite:///"):
-        return
     path = url.removeprefix("sqlite:///")
-    if path and path != ":memory:" and not Path(path).exists():
+    if path == url or "?" in path or path.startswith("file:") or path in ("", ":memory:"):
+        return
+    if not Path(path).exists():
         fail(
             f"no database at {path}: give --db (or CEASEFIRE_DB) an existing SQLite file or a "
             "database URL; `ceasefire ingest` and `ceasefire demo` create one",
