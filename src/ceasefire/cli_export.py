@@ -92,11 +92,16 @@ def _write_file(engine: object, request: object, output: Path, quiet: bool) -> i
     folder = output.resolve().parent
     if not folder.is_dir():
         fail(f"cannot write {output}: no folder {folder}", code=2)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".part")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".part")
+    except OSError as exc:
+        fail(f"cannot write in {folder}: {exc.strerror}", code=2)
     try:
         with os.fdopen(handle, "wb") as out:
             count = _write(engine, request, out, quiet)
         os.replace(temporary, output)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
