@@ -173,3 +173,20 @@ def test_cli_writes_files_with_a_summary_and_streams_to_stdout(
     assert listed.returncode == 0, listed.stderr
     rows = list(csv.DictReader(listed.stdout.splitlines()))
     assert rows and {row["type"] for row in rows} == {"truce"}
+
+
+def test_exports_are_the_same_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    """The demo corpus ingested into PostgreSQL and into SQLite exports the same rows."""
+    from ceasefire.demo import corpus_dir
+
+    sqlite_db = str(tmp_path / "same.db")
+    for db in (pg_url, sqlite_db):
+        done = run("ingest", str(corpus_dir()), "--db", db, "-q")
+        assert done.returncode == 0, done.stderr
+    for kind in KINDS:
+        exported = []
+        for db in (pg_url, sqlite_db):
+            _, rows = expected(open_store(db), kind)
+            exported.append([{k: v for k, v in row.items() if k != "ingested_at"} for row in rows])
+        assert exported[0] == exported[1], kind
+        assert exported[0] or kind == "displacement"
