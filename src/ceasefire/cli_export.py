@@ -6,11 +6,16 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
 from ceasefire.cli_common import DbOption, fail, open_engine, progress
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from ceasefire.export import Request
 
 _TEXT_FORMATS = ("csv", "jsonl", "geojson")
 
@@ -64,11 +69,10 @@ def export(
         fail(f"{output_format} is binary: write it to a file with -o FILE", code=2)
     engine = open_engine(db)
     if output is None:
-        count = _write(engine, request, sys.stdout.buffer, quiet=True)
-    else:
-        count = _write_file(engine, request, output, quiet)
-    if output is not None:
-        typer.echo(f"wrote {count} {kind} to {output}", err=True)
+        _write(engine, request, sys.stdout.buffer, quiet=True)
+        return
+    count = _write_file(engine, request, output, quiet)
+    typer.echo(f"wrote {count} {kind} to {output}", err=True)
 
 
 def _option(name: str) -> str:
@@ -76,17 +80,17 @@ def _option(name: str) -> str:
     return {"kind": "KIND", "format": "--format"}.get(name, f"--{name}")
 
 
-def _write(engine: object, request: object, out: object, quiet: bool) -> int:
+def _write(engine: Engine, request: Request, out: BinaryIO, quiet: bool) -> int:
     from ceasefire.export import ExportError, write_export
 
     with progress(quiet, unit=" rows") as bar:
         try:
-            return write_export(engine, request, out, bar)  # type: ignore[arg-type]
+            return write_export(engine, request, out, bar)
         except ExportError as exc:
             fail(str(exc), code=2)
 
 
-def _write_file(engine: object, request: object, output: Path, quiet: bool) -> int:
+def _write_file(engine: Engine, request: Request, output: Path, quiet: bool) -> int:
     """Write beside `output`, then move it into place: an export that fails leaves no half
     file behind, and an older export stays whole until the new one is complete."""
     folder = output.resolve().parent
