@@ -19,6 +19,7 @@ from ceasefire.cli_common import (
     open_documents,
     progress,
 )
+from ceasefire.cli_export import register as _register_export
 from ceasefire.cli_gazetteer import register as _register_gazetteer
 from ceasefire.cli_resolve import register as _register_resolution
 from ceasefire.cli_resolve import run_resolution, show_arrangements
@@ -62,7 +63,7 @@ def ingest(
     then resolve them into arrangements, events and violation candidates."""
     from ceasefire.pipeline import ingest as run_ingest
 
-    store = open_documents(db)
+    store = open_documents(db, create=True)
     with progress(quiet) as bar:
         report = run_ingest(
             paths,
@@ -292,6 +293,7 @@ def demo(
 _register_resolution(app)
 _register_serve(app)
 _register_gazetteer(app)
+_register_export(app)
 eval_app = typer.Typer(help="Score the extractor on data coded by people outside the project.")
 app.add_typer(eval_app, name="eval")
 ErrorsOption = Annotated[int, typer.Option("--errors", help="Print the N worst rows.", min=0)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -29,14 +30,29 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def open_engine(db: str | None) -> Any:
-    """The migrated database, or a clean exit naming it and the problem."""
+def open_engine(db: str | None, create: bool = False) -> Any:
+    """The migrated database, or a clean exit naming it and the problem. Only the commands
+    that build a database (`create`) make a SQLite file that is not there: any other would
+    answer from an empty database made by a mistyped path."""
     from ceasefire.store import StoreError, open_store
 
+    if not create:
+        require_database(db)
     try:
         return open_store(db)
     except StoreError as exc:
         fail(str(exc))
+
+
+def checked(check: Callable[..., Any], value: Any, name: str) -> Any:
+    """`check(value, name)` from ceasefire.filters, or exit 2 with its message, which lists
+    the valid values."""
+    from ceasefire.filters import FilterError
+
+    try:
+        return check(value, name)
+    except FilterError as exc:
+        fail(str(exc), code=2)
 
 
 def exit_if_database_failed(exc: BaseException) -> None:
@@ -49,10 +65,27 @@ def exit_if_database_failed(exc: BaseException) -> None:
         sys.exit(1)
 
 
-def open_documents(db: str | None) -> Any:
+def require_database(db: str | None) -> None:
+    """Exit (code 2) when `db` names a SQLite file that does not exist. SQLite URLs with
+    options (`sqlite:///file:...?mode=ro&uri=true`) and other databases are left to open."""
+    from ceasefire.store import database_url
+
+    url = database_url(db)
+    path = url.removeprefix("sqlite:///")
+    if path == url or "?" in path or path.startswith("file:") or path in ("", ":memory:"):
+        return
+    if not Path(path).exists():
+        fail(
+            f"no database at {path}: give --db (or CEASEFIRE_DB) an existing SQLite file or a "
+            "database URL; `ceasefire ingest` and `ceasefire demo` create one",
+            code=2,
+        )
+
+
+def open_documents(db: str | None, create: bool = False) -> Any:
     from ceasefire.store import DocumentStore
 
-    return DocumentStore(open_engine(db))
+    return DocumentStore(open_engine(db, create))
 
 
 @contextmanager

@@ -6,7 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ceasefire.cli_common import DbOption, JsonOption, fail, open_engine, progress
+from ceasefire import filters
+from ceasefire.cli_common import DbOption, JsonOption, checked, fail, open_engine, progress
 from ceasefire.output import print_json_lines, print_table
 
 LimitOption = Annotated[int, typer.Option(help="At most this many rows; 0 for all.", min=0)]
@@ -69,6 +70,8 @@ def arrangements(
     as_json: JsonOption = False,
 ) -> None:
     """List ceasefire arrangements, oldest first."""
+    kind = checked(filters.check_arrangement_type, kind, "--type")
+    since = checked(filters.check_date, since, "--since")
     show_arrangements(open_engine(db), place, kind, since, limit, as_json)
 
 
@@ -225,7 +228,9 @@ def _reasons_text(violation: dict[str, Any]) -> str:
 
 def events(
     db: DbOption = None,
-    kind: Annotated[str | None, typer.Option("--type", help="Only this ACLED event type.")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--type", help="Only this ACLED event type or sub-type.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="Only events on or after this date.")] = None,
     limit: LimitOption = 50,
     as_json: JsonOption = False,
@@ -233,6 +238,8 @@ def events(
     """List resolved events (each report of one event by several outlets merged), by date."""
     from ceasefire.store.resolved import ResolvedStore
 
+    kind = checked(filters.check_event_type, kind, "--type")
+    since = checked(filters.check_date, since, "--since")
     rows = ResolvedStore(open_engine(db)).event_rows(kind=kind, since=since, limit=limit or None)
     if as_json:
         print_json_lines(rows)

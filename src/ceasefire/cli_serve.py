@@ -42,7 +42,9 @@ def serve(
     max_body: MaxBodyOption = DEFAULT_MAX_BODY_MB,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /docs) and the dashboard (at /)."""
-    run_server(open_engine(db), host, port, token, max_body)
+    # With a token it takes documents, so it may start on a new database; without, it only
+    # reads, and a database that is not there is a mistyped path.
+    run_server(open_engine(db, create=token is not None), host, port, token, max_body)
 
 
 def run_server(

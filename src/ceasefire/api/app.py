@@ -17,10 +17,13 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import AfterValidator
 from sqlalchemy import Engine
 
+from ceasefire import filters as checks
 from ceasefire.api.docs import add_docs
 from ceasefire.api.errors import add_error_handlers
+from ceasefire.api.exports import add_exports
 from ceasefire.api.geojson import (
     arrangements_geojson,
     places_geojson,
@@ -33,15 +36,34 @@ from ceasefire.api.writes import add_writes
 from ceasefire.store import queries
 from ceasefire.store.queries import Filters, Page, QueryError
 
-_DATE = r"^\d{4}-\d{2}-\d{2}$"
-
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 Cursor = Annotated[str | None, Query(description="The `next` value of the previous page.")]
-Since = Annotated[str | None, Query(pattern=_DATE, description="On or after (YYYY-MM-DD).")]
-Until = Annotated[str | None, Query(pattern=_DATE, description="On or before (YYYY-MM-DD).")]
+# Filters are checked strictly (ceasefire.filters): a bad one gets 422 naming the valid values.
+Since = Annotated[
+    str | None,
+    Query(max_length=40, description="On or after (YYYY-MM-DD)."),
+    AfterValidator(lambda v: checks.check_date(v, "since")),
+]
+Until = Annotated[
+    str | None,
+    Query(max_length=40, description="On or before (YYYY-MM-DD)."),
+    AfterValidator(lambda v: checks.check_date(v, "until")),
+]
 Format = Annotated[Literal["json", "geojson"], Query(description="json, or geojson.")]
 Country = Annotated[
-    str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code.")
+    str | None,
+    Query(max_length=40, description="ISO 3166-1 alpha-2 code."),
+    AfterValidator(checks.check_country),
+]
+ArrangementType = Annotated[
+    str | None,
+    Query(max_length=40, description="Typology type."),
+    AfterValidator(checks.check_arrangement_type),
+]
+EventType = Annotated[
+    str | None,
+    Query(max_length=60, description="ACLED event type or sub-type."),
+    AfterValidator(checks.check_event_type),
 ]
 Text = Annotated[str | None, Query(max_length=200, description="Words to look for.")]
 Bbox = Annotated[
@@ -68,6 +90,7 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     add_error_handlers(app)
     _routes(app)
+    add_exports(app)
     add_writes(app)
     add_docs(app, app.title)
     _static(app)
@@ -164,7 +187,7 @@ def _routes(app: FastAPI) -> None:
     def arrangements(
         request: Request,
         where: Placed,
-        type: Annotated[str | None, Query(max_length=40, description="Typology type.")] = None,
+        type: ArrangementType = None,
         full: Annotated[
             bool, Query(description="Whole records, with every mention; else summaries.")
         ] = False,
@@ -197,7 +220,7 @@ def _routes(app: FastAPI) -> None:
     def events(
         request: Request,
         where: Placed,
-        type: Annotated[str | None, Query(max_length=60, description="Type or sub-type.")] = None,
+        type: EventType = None,
         limit: Limit = 100,
         cursor: Cursor = None,
         format: Format = "json",

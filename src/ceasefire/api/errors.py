@@ -8,6 +8,7 @@ it. Every 5xx is logged, with its cause, on uvicorn's error log.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -15,6 +16,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 
 from ceasefire.api.security import SECURITY_HEADERS
+from ceasefire.export import ExportError
+from ceasefire.filters import FilterError
 from ceasefire.store.db_errors import DatabaseUnavailable
 from ceasefire.store.queries import QueryError
 
@@ -23,6 +26,8 @@ log = logging.getLogger("uvicorn.error")
 
 def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(QueryError, _bad_query)
+    app.add_exception_handler(FilterError, _bad_filter)
+    app.add_exception_handler(ExportError, _bad_filter)
     app.add_exception_handler(SQLAlchemyError, _store_down)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(Exception, _unexpected)
@@ -30,6 +35,11 @@ def add_error_handlers(app: FastAPI) -> None:
 
 async def _bad_query(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=400, content={"detail": str(exc)})
+
+
+async def _bad_filter(_: Request, exc: Exception) -> JSONResponse:
+    """A filter or export the API cannot make: 422, the message naming the valid values."""
+    return JSONResponse(status_code=422, content={"detail": str(exc)})
 
 
 async def _store_down(request: Request, exc: Exception) -> JSONResponse:
@@ -51,10 +61,17 @@ async def _store_down(request: Request, exc: Exception) -> JSONResponse:
 
 async def _invalid(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    problems = [
-        f"{'.'.join(str(p) for p in e['loc'] if p != 'query')}: {e['msg']}" for e in exc.errors()
-    ]
+    problems = [_problem(e) for e in exc.errors()]
     return JSONResponse(status_code=422, content={"detail": "; ".join(problems)})
+
+
+def _problem(error: dict[str, Any]) -> str:
+    """`field: what is wrong`; a filter check's own sentence (ceasefire.filters) names the
+    field and the valid values already, and is given as it is."""
+    if error["type"] == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    where = ".".join(str(p) for p in error["loc"] if p != "query")
+    return f"{where}: {error['msg']}"
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -173,7 +173,16 @@ def list_arrangements(
     keys = _keys(a.first_seen, a.id)
     shown = a.record if full else func.coalesce(a.summary, a.record)
     query = select(cast(shown, Text).label("raw"), *(k.label(f"k{i}") for i, k in enumerate(keys)))
-    conditions = given(
+    conditions = arrangement_conditions(f)
+    page = _page(engine, query.where(*conditions), keys, limit, cursor, lambda r: r["raw"])
+    page.raw = True
+    return page
+
+
+def arrangement_conditions(f: Filters) -> list[ColumnElement[bool]]:
+    """What `f` asks of an arrangement: listings and exports select alike."""
+    a = arrangements.c
+    return given(
         (f.country, lambda: a.theatre == (f.country or "").upper()),
         (f.kind, lambda: a.type == f.kind),
         (f.place, lambda: _like(a.places, f.place or "")),
@@ -183,9 +192,41 @@ def list_arrangements(
         (f.until, lambda: a.watch_start <= f.until),
         (f.bbox, lambda: _overlaps(f.bbox, a.west, a.south, a.east, a.north)),
     )
-    page = _page(engine, query.where(*conditions), keys, limit, cursor, lambda r: r["raw"])
-    page.raw = True
-    return page
+
+
+def event_conditions(f: Filters) -> list[ColumnElement[bool]]:
+    """What `f` asks of an event: listings and exports select alike."""
+    e = events.c
+    return given(
+        (f.country, lambda: e.country == (f.country or "").upper()),
+        (f.kind, lambda: or_(e.type == f.kind, e.subtype == f.kind)),
+        (f.place, lambda: _like(e.place, f.place or "")),
+        (f.actor, lambda: or_(_like(e.actor1, f.actor or ""), _like(e.actor2, f.actor or ""))),
+        (f.q, lambda: _like(e.text, f.q or "")),
+        (f.since, lambda: e.date >= f.since),
+        (f.until, lambda: e.date <= f.until),
+        (f.bbox, lambda: _overlaps(f.bbox, e.lon, e.lat, e.lon, e.lat)),
+    )
+
+
+def every_page(
+    engine: Engine, query: Any, keys: list[Any], row: Callable[[Any], Any], size: int = 500
+) -> Iterator[list[Any]]:
+    """The rows of `query` in `keys` order, a page of `size` at a time: an export streams
+    them without holding the table in memory, and each page is its own short read."""
+    cursor = None
+    while True:
+        page = _page(engine, query, keys, size, cursor, row)
+        if page.items:
+            yield page.items
+        if page.next is None:
+            return
+        cursor = page.next
+
+
+def sort_keys(*columns: Any) -> list[Any]:
+    """Sort key columns as `_page` wants them (text, NULL as "")."""
+    return _keys(*columns)
 
 
 def get_arrangement(engine: Engine, arrangement_id: str) -> dict[str, Any] | None:
@@ -203,16 +244,7 @@ def list_events(
     keys = _keys(e.date, e.id)
     columns = [cast(e.record, Text).label("raw"), e.id, e.lat, e.lon]
     query = select(*columns, *(k.label(f"k{i}") for i, k in enumerate(keys)))
-    conditions = given(
-        (f.country, lambda: e.country == (f.country or "").upper()),
-        (f.kind, lambda: or_(e.type == f.kind, e.subtype == f.kind)),
-        (f.place, lambda: _like(e.place, f.place or "")),
-        (f.actor, lambda: or_(_like(e.actor1, f.actor or ""), _like(e.actor2, f.actor or ""))),
-        (f.q, lambda: _like(e.text, f.q or "")),
-        (f.since, lambda: e.date >= f.since),
-        (f.until, lambda: e.date <= f.until),
-        (f.bbox, lambda: _overlaps(f.bbox, e.lon, e.lat, e.lon, e.lat)),
-    )
+    conditions = event_conditions(f)
     item = _event_feature if geojson else (lambda r: r["raw"])
     page = _page(engine, query.where(*conditions), keys, limit, cursor, item)
     page.raw = True

@@ -257,7 +257,7 @@ class ResolvedStore:
         query = _filtered(
             select(events.c.record).order_by(events.c.date, events.c.id),
             limit,
-            (kind, lambda: events.c.type == kind),
+            (kind, lambda: or_(events.c.type == kind, events.c.subtype == kind)),
             (since, lambda: events.c.date >= since),
         )
         with self.engine.connect() as conn:
