@@ -183,14 +183,19 @@ def list_arrangements(
         (f.until, lambda: a.watch_start <= f.until),
         (f.bbox, lambda: _overlaps(f.bbox, a.west, a.south, a.east, a.north)),
     )
-    page = _page(engine, query.where(*conditions), keys, limit, cursor, lambda r: r["raw"])
+    query = query.where(a.hidden.is_(False), *conditions)  # not hidden by a correction
+    page = _page(engine, query, keys, limit, cursor, lambda r: r["raw"])
     page.raw = True
     return page
 
 
 def get_arrangement(engine: Engine, arrangement_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
-        row = conn.execute(select(arrangements.c.record).where(arrangements.c.id == arrangement_id))
+        row = conn.execute(
+            select(arrangements.c.record).where(
+                arrangements.c.id == arrangement_id, arrangements.c.hidden.is_(False)
+            )
+        )
         found = row.first()
     return found[0] if found else None
 
@@ -214,7 +219,8 @@ def list_events(
         (f.bbox, lambda: _overlaps(f.bbox, e.lon, e.lat, e.lon, e.lat)),
     )
     item = _event_feature if geojson else (lambda r: r["raw"])
-    page = _page(engine, query.where(*conditions), keys, limit, cursor, item)
+    query = query.where(e.hidden.is_(False), *conditions)  # not rejected by a correction
+    page = _page(engine, query, keys, limit, cursor, item)
     page.raw = True
     return page
 
@@ -232,7 +238,8 @@ def _event_feature(row: Any) -> str:
 
 def get_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
-        found = conn.execute(select(events.c.record).where(events.c.id == event_id)).first()
+        query = select(events.c.record).where(events.c.id == event_id, events.c.hidden.is_(False))
+        found = conn.execute(query).first()
     return found[0] if found else None
 
 
@@ -274,7 +281,7 @@ def list_places(engine: Engine, f: Filters, limit: int, cursor: str | None) -> P
             func.min(e.lon).label("lon"),
             func.count().label("events"),
         )
-        .where(e.place.is_not(None))
+        .where(e.place.is_not(None), e.hidden.is_(False))
         .group_by(e.place, e.country)
     )
     if f.country:
@@ -291,8 +298,8 @@ def list_actors(engine: Engine, f: Filters, limit: int, cursor: str | None) -> P
     """Actors named in events (as actor1 or actor2), with how many events each."""
     e = events.c
     named = union_all(
-        select(e.actor1.label("name")).where(e.actor1.is_not(None)),
-        select(e.actor2.label("name")).where(e.actor2.is_not(None)),
+        select(e.actor1.label("name")).where(e.actor1.is_not(None), e.hidden.is_(False)),
+        select(e.actor2.label("name")).where(e.actor2.is_not(None), e.hidden.is_(False)),
     ).subquery()
     grouped = select(named.c.name, func.count().label("events")).group_by(named.c.name)
     if f.q:
@@ -311,11 +318,15 @@ def counts(engine: Engine) -> dict[str, int]:
     """How many documents, arrangements, events and violation candidates are stored."""
     tables = {"documents": documents, "arrangements": arrangements, "events": events}
     tables["violations"] = violations
+    shown = {"arrangements": arrangements.c.hidden, "events": events.c.hidden}
     with engine.connect() as conn:
-        return {
-            name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-            for name, table in tables.items()
-        }
+        found = {}
+        for name, table in tables.items():
+            query = select(func.count()).select_from(table)
+            if name in shown:
+                query = query.where(shown[name].is_(False))  # not hidden by a correction
+            found[name] = conn.execute(query).scalar_one()
+        return found
 
 
 def stored_hashes(engine: Engine, ids: list[str]) -> dict[str, tuple[str, str | None]]:
