@@ -239,7 +239,7 @@ class ResolvedStore:
         for chunk in _chunks(ids):
             conn.execute(delete(events).where(events.c.id.in_(chunk)))
         if records:
-            conn.execute(events.insert(), [_event_row(r) for r in records])
+            conn.execute(events.insert(), [event_columns(r) for r in records])
         return before
 
     def events_in(
@@ -408,7 +408,7 @@ def _light_report(row: Any) -> Report:
     return Report(row.key, row.document_id, int(row.key.rsplit("#", 1)[1]), record)
 
 
-def _event_row(record: dict[str, Any]) -> dict[str, Any]:
+def event_columns(record: dict[str, Any]) -> dict[str, Any]:
     place = record.get("place")
     actor1, actor2 = record.get("actor1"), record.get("actor2")
     return {
