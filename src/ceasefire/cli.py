@@ -19,6 +19,7 @@ from ceasefire.cli_common import (
     open_documents,
     progress,
 )
+from ceasefire.cli_correct import register as _register_corrections
 from ceasefire.cli_gazetteer import register as _register_gazetteer
 from ceasefire.cli_resolve import register as _register_resolution
 from ceasefire.cli_resolve import run_resolution, show_arrangements
@@ -292,6 +293,7 @@ def demo(
 _register_resolution(app)
 _register_serve(app)
 _register_gazetteer(app)
+_register_corrections(app)
 eval_app = typer.Typer(help="Score the extractor on data coded by people outside the project.")
 app.add_typer(eval_app, name="eval")
 ErrorsOption = Annotated[int, typer.Option("--errors", help="Print the N worst rows.", min=0)]

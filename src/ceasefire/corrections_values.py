@@ -61,12 +61,16 @@ def check_action(action: str, kind: str) -> str:
 def check_field(kind: str, field: str | None) -> str:
     fields = FIELDS.get(kind, ())
     if not field:
-        raise CorrectionError(f"`set` needs a field; fields of a {kind}: {', '.join(fields)}")
+        raise CorrectionError(f"`set` needs a field; fields of {_a(kind)}: {', '.join(fields)}")
     if field not in fields:
         raise CorrectionError(
-            f"unknown field {field!r} of a {kind}; valid fields: {', '.join(fields)}"
+            f"unknown field {field!r} of {_a(kind)}; valid fields: {', '.join(fields)}"
         )
     return field
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def normalize(kind: str, field: str, value: Any) -> Any:
