@@ -52,9 +52,7 @@ def check_action(action: str, kind: str) -> str:
         raise CorrectionError(f"unknown action {action!r}; valid actions: {', '.join(ACTIONS)}")
     if action not in ACTIONS_OF[kind]:
         valid = ", ".join(ACTIONS_OF[kind])
-        raise CorrectionError(
-            f"a {kind} cannot be {action!r}ed; valid actions on a {kind}: {valid}"
-        )
+        raise CorrectionError(f"{action!r} does not apply to {_a(kind)}; valid actions: {valid}")
     return action
 
 
