@@ -38,6 +38,7 @@ class Site:
     """What the test's server serves and what it was asked."""
 
     entries: int = 2  # how many of REPORTS the feed holds now
+    refuse: bool = False  # the webhook answers 500
     requests: list[dict[str, Any]] = field(default_factory=list)
     alerts: list[dict[str, Any]] = field(default_factory=list)
     base: str = ""
@@ -114,6 +115,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
+            if site.refuse:
+                self._send(500, b"")
+                return
             site.alerts.append(json.loads(body))
             self._send(204, b"")
 
@@ -206,6 +210,22 @@ def test_watch_ingests_once_honours_304_backs_off_and_alerts_once(
     keys = [a["key"] for a in site.alerts]
     assert len(keys) == len(set(keys)), keys  # no alert fired twice
     assert _stored(db) == 4
+
+
+def test_an_alert_the_webhook_refused_is_posted_next_round(site: Site, tmp_path: Path) -> None:
+    db = str(tmp_path / "refused.db")
+    feed, hook = f"{site.base}/feed.rss", f"{site.base}/hook"
+    site.refuse = True
+    first = _watch(db, feed, "--webhook", hook)
+    assert "alert: announced" in first.stderr and "answered HTTP 500" in first.stderr
+    assert site.alerts == []
+    site.refuse = False
+    second = _watch(db, feed, "--webhook", hook)
+    assert "feed.rss: not modified" in second.stderr
+    assert [a["alert"] for a in site.alerts] and {a["alert"] for a in site.alerts} == {"announced"}
+    posted = len(site.alerts)
+    _watch(db, feed, "--webhook", hook)
+    assert len(site.alerts) == posted
 
 
 def test_watch_fetches_article_pages_politely(site: Site, tmp_path: Path) -> None:

@@ -203,4 +203,5 @@ alerts = Table(
     Column("key", String(200), primary_key=True),  # what it is about: never fired twice
     Column("fired_at", String(32), nullable=False),
     Column("payload", JSON, nullable=False),
+    Column("posted", Boolean, nullable=False, default=False),  # the webhook took it
 )

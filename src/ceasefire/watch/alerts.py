@@ -2,7 +2,7 @@
 that reached the threshold of violation candidates. Each is about one thing (its key), is
 logged and POSTed to the webhook as JSON with the arrangement, the event when one triggered
 it, and the evidence sentence, and is remembered in the database so that it never fires
-twice."""
+twice; one the webhook refused is posted again next round."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, insert, select, update
 
 from ceasefire.arrangements import summary
 from ceasefire.store import queries
@@ -100,22 +100,30 @@ def _violations(
 def fire(
     engine: Engine, made: list[dict[str, Any]], webhook: str | None, http: httpx.Client, say: Say
 ) -> list[dict[str, Any]]:
-    """Log and post each alert not fired before, and remember it; one the webhook refuses
-    is logged and not remembered."""
+    """Log each alert not fired before and remember it; POST it, and those the webhook
+    refused before, which are kept and tried again each round until it takes them. Returns
+    the alerts fired or posted now."""
     with engine.connect() as conn:
-        fired = {row[0] for row in conn.execute(select(alerts.c.key))}
-    sent = []
-    for alert in made:
-        if alert["key"] in fired:
-            continue
+        known = {row[0] for row in conn.execute(select(alerts.c.key))}
+        waiting = [
+            row[0]
+            for row in conn.execute(select(alerts.c.payload).where(alerts.c.posted.is_(False)))
+        ]
+    fresh = [a for a in made if a["key"] not in known]
+    for alert in fresh:
         say(f"alert: {alert['message']}")
-        if webhook and not _post(http, webhook, alert, say):
-            continue
         at = datetime.now(UTC).isoformat(timespec="seconds")
         with engine.begin() as conn:
-            conn.execute(insert(alerts).values(key=alert["key"], fired_at=at, payload=alert))
-        fired.add(alert["key"])
-        sent.append(alert)
+            row = {"key": alert["key"], "fired_at": at, "payload": alert}
+            conn.execute(insert(alerts).values(**row, posted=webhook is None))
+    if not webhook:
+        return fresh
+    sent = []
+    for alert in waiting + fresh:
+        if _post(http, webhook, alert, say):
+            with engine.begin() as conn:
+                conn.execute(update(alerts).where(alerts.c.key == alert["key"]).values(posted=True))
+            sent.append(alert)
     return sent
 
 

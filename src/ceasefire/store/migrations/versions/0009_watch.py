@@ -1,5 +1,5 @@
 """`ceasefire watch`: each feed's conditional-GET validators and backoff, and the alerts
-already fired (so that none fires twice).
+already fired (so that none fires twice), with whether the webhook took them.
 
 Revision ID: 0009
 Revises: 0008
@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("key", sa.String(200), primary_key=True),
         sa.Column("fired_at", sa.String(32), nullable=False),
         sa.Column("payload", sa.JSON, nullable=False),
+        sa.Column("posted", sa.Boolean, nullable=False, server_default=sa.false()),
     )
 
 
