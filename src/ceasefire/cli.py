@@ -19,12 +19,14 @@ from ceasefire.cli_common import (
     open_documents,
     progress,
 )
+from ceasefire.cli_correct import register as _register_corrections
 from ceasefire.cli_export import register as _register_export
 from ceasefire.cli_gazetteer import register as _register_gazetteer
 from ceasefire.cli_resolve import register as _register_resolution
 from ceasefire.cli_resolve import run_resolution, show_arrangements
 from ceasefire.cli_serve import register as _register_serve
 from ceasefire.cli_serve import run_server
+from ceasefire.cli_watch import register as _register_watch
 from ceasefire.output import print_json_lines, print_table
 from ceasefire.records import failure_where
 
@@ -294,6 +296,8 @@ _register_resolution(app)
 _register_serve(app)
 _register_gazetteer(app)
 _register_export(app)
+_register_corrections(app)
+_register_watch(app)
 eval_app = typer.Typer(help="Score the extractor on data coded by people outside the project.")
 app.add_typer(eval_app, name="eval")
 ErrorsOption = Annotated[int, typer.Option("--errors", help="Print the N worst rows.", min=0)]

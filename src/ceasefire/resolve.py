@@ -34,6 +34,7 @@ from ceasefire.geo import bounds
 from ceasefire.mentions import Mention, mentions_of
 from ceasefire.monitor import candidate, compliance, post_alerts, violent
 from ceasefire.monitor import window as watch_window
+from ceasefire.store.corrections import irrelevant_documents
 from ceasefire.store.resolved import ResolvedStore
 
 _log = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ class ResolveSummary:
     seconds: float = 0.0
     new_violations: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (document id, why)
+    orphaned: list[int] = field(default_factory=list)  # corrections whose records are gone
 
     def text(self) -> str:
         line = (
@@ -68,6 +70,12 @@ class ResolveSummary:
             line += f"\nskipped {doc_id}: {why}"
         if len(self.skipped) > _SHOWN_SKIPS:
             line += f"\n... and {len(self.skipped) - _SHOWN_SKIPS} more skipped"
+        if self.orphaned:
+            ids = ", ".join(str(i) for i in self.orphaned[:_SHOWN_SKIPS])
+            line += (
+                f"\nwarning: {len(self.orphaned)} corrections no longer apply, their records "
+                f"gone (ids {ids}); `ceasefire corrections --orphaned` lists them"
+            )
         return line
 
 
@@ -89,10 +97,23 @@ def resolve(
         summary.documents += len(docs)
         if progress is not None:
             progress(len(docs))
+    if summary.documents:
+        _apply_corrections(engine, summary)
     if alert is not None and summary.new_violations:
         summary.alerts = _alerts(store, summary.new_violations, alert)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _apply_corrections(engine: Engine, summary: ResolveSummary) -> None:
+    """Analysts' corrections, applied again on top of what this run changed; those whose
+    records are gone are logged and reported."""
+    from ceasefire.corrections_apply import apply_corrections
+
+    applied = apply_corrections(engine)
+    summary.orphaned = applied.orphaned
+    if applied.orphaned:
+        _log.warning("%s", applied.warning())
 
 
 def _resolve_isolating(
@@ -129,16 +150,17 @@ def _skip(
 
 
 def _readable(
-    docs: list[dict[str, Any]], summary: ResolveSummary
+    docs: list[dict[str, Any]], summary: ResolveSummary, irrelevant: set[str]
 ) -> tuple[list[Mention], list[Report]]:
     """The placed mentions and event reports of each document whose records can be read;
-    each that cannot is skipped and reported."""
+    each that cannot is skipped and reported. Documents an analyst marked irrelevant give
+    none."""
     silent = rules().silent
     placed: list[Mention] = []
     reports: list[Report] = []
     for doc in docs:
-        if doc["records"] is None:  # not extracted, or extraction failed: nothing to link
-            continue
+        if doc["records"] is None or doc["id"] in irrelevant:
+            continue  # not extracted, extraction failed, or irrelevant: nothing to link
         try:
             mentions = mentions_of(
                 doc["id"], doc["published"], doc["records"], silent, doc.get("title")
@@ -160,12 +182,12 @@ def _resolve_batch(
     ids = [d["id"] for d in docs]
     removed = store.drop_mentions(conn, ids)
     touched_events = store.drop_reports(conn, ids)
-    placed, new_reports = _readable(docs, summary)
+    placed, new_reports = _readable(docs, summary, irrelevant_documents(conn))
     store.add_mentions(conn, placed)
     store.add_reports(conn, new_reports)
     arrangement_rows, before = _resolve_arrangements(conn, store, removed, placed)
     event_records, before_events = _resolve_events(conn, store, new_reports, touched_events)
-    found = _monitor(conn, store, arrangement_rows, event_records)
+    found = monitor(conn, store, arrangement_rows, event_records)
     new = {(v["arrangement_id"], v["event_id"]) for v in found} - before - before_events
     summary.arrangements += len(arrangement_rows)
     summary.events += len(event_records)
@@ -242,12 +264,12 @@ def _regather(
     for aid, keys in moved.items():
         store.assign(conn, keys, aid)
     touched = {aid for key, aid in before.items() if after.get(key) != aid} | set(moved) | lost
-    changed = [_arrangement_row(d) for d in result if d.id in touched]
+    changed = [arrangement_row(d) for d in result if d.id in touched]
     gone = (held | candidates) - {d.id for d in result}
     return changed, gone
 
 
-def _arrangement_row(draft: Draft) -> dict[str, Any]:
+def arrangement_row(draft: Draft) -> dict[str, Any]:
     record = build(draft)
     watch_start, watch_end = watch_window(record, draft.last)
     return {
@@ -263,14 +285,14 @@ def _arrangement_row(draft: Draft) -> dict[str, Any]:
         "last_seen": draft.last,
         "watch_start": watch_start,
         "watch_end": watch_end,
-        "area_key": _area_key(record, watch_start, watch_end),
+        "area_key": area_key(record, watch_start, watch_end),
         "record": record,
         "summary": summary(record),
-        **_search_columns(record),
+        **search_columns(record),
     }
 
 
-def _search_columns(record: dict[str, Any]) -> dict[str, Any]:
+def search_columns(record: dict[str, Any]) -> dict[str, Any]:
     """The bounding box of its area and its names as text, for the HTTP API's filters."""
     box = dict(zip(("west", "south", "east", "north"), bounds(record["area"]), strict=True))
     actors = [a["canonical"] for key in ("parties", "sponsors", "mediators") for a in record[key]]
@@ -286,7 +308,7 @@ def _search_columns(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _area_key(record: dict[str, Any], watch_start: str, watch_end: str) -> str:
+def area_key(record: dict[str, Any], watch_start: str, watch_end: str) -> str:
     """What violation candidates depend on: places, dates and the watched window."""
     places = [
         (p["country"], p["canonical"], p["kind"], p["lat"], p["lon"]) for p in record["places"]
@@ -346,7 +368,7 @@ def _resolve_events(
 # ---------------------------------------------------------------- violations
 
 
-def _monitor(
+def monitor(
     conn: Connection,
     store: ResolvedStore,
     arrangement_rows: list[dict[str, Any]],

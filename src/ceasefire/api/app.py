@@ -1,9 +1,10 @@
 """The HTTP API (FastAPI; OpenAPI at /docs) and the dashboard it serves at /.
 
-Reads are open; `POST /documents` needs the operator's bearer token, and is refused when
-none is configured. Every listing is cursor-paginated (`next` gives the following page) and
-every listing of things with a place can be had as GeoJSON (`format=geojson`). Every
-response carries the security headers of security.py; request bodies are limited (limits.py).
+Reads are open; `POST /documents` and `POST /corrections` need the operator's bearer token,
+and are refused when none is configured. Every listing is cursor-paginated (`next` gives the
+following page) and every listing of things with a place can be had as GeoJSON
+(`format=geojson`). Every response carries the security headers of security.py; request
+bodies are limited (limits.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pydantic import AfterValidator
 from sqlalchemy import Engine
 
 from ceasefire import filters as checks
+from ceasefire.api.corrections import add_corrections
 from ceasefire.api.docs import add_docs
 from ceasefire.api.errors import add_error_handlers
 from ceasefire.api.exports import add_exports
@@ -92,6 +94,7 @@ def create_app(
     _routes(app)
     add_exports(app)
     add_writes(app)
+    add_corrections(app)
     add_docs(app, app.title)
     _static(app)
     return app

@@ -182,31 +182,37 @@ def list_arrangements(
 def arrangement_conditions(f: Filters) -> list[ColumnElement[bool]]:
     """What `f` asks of an arrangement: listings and exports select alike."""
     a = arrangements.c
-    return given(
-        (f.country, lambda: a.theatre == (f.country or "").upper()),
-        (f.kind, lambda: a.type == f.kind),
-        (f.place, lambda: _like(a.places, f.place or "")),
-        (f.actor, lambda: _like(a.actors, f.actor or "")),
-        (f.q, lambda: or_(*(_like(c, f.q or "") for c in (a.terms, a.places, a.actors)))),
-        (f.since, lambda: a.watch_end >= f.since),
-        (f.until, lambda: a.watch_start <= f.until),
-        (f.bbox, lambda: _overlaps(f.bbox, a.west, a.south, a.east, a.north)),
-    )
+    return [
+        a.hidden.is_(False),  # none hidden by a correction
+        *given(
+            (f.country, lambda: a.theatre == (f.country or "").upper()),
+            (f.kind, lambda: a.type == f.kind),
+            (f.place, lambda: _like(a.places, f.place or "")),
+            (f.actor, lambda: _like(a.actors, f.actor or "")),
+            (f.q, lambda: or_(*(_like(c, f.q or "") for c in (a.terms, a.places, a.actors)))),
+            (f.since, lambda: a.watch_end >= f.since),
+            (f.until, lambda: a.watch_start <= f.until),
+            (f.bbox, lambda: _overlaps(f.bbox, a.west, a.south, a.east, a.north)),
+        ),
+    ]
 
 
 def event_conditions(f: Filters) -> list[ColumnElement[bool]]:
     """What `f` asks of an event: listings and exports select alike."""
     e = events.c
-    return given(
-        (f.country, lambda: e.country == (f.country or "").upper()),
-        (f.kind, lambda: or_(e.type == f.kind, e.subtype == f.kind)),
-        (f.place, lambda: _like(e.place, f.place or "")),
-        (f.actor, lambda: or_(_like(e.actor1, f.actor or ""), _like(e.actor2, f.actor or ""))),
-        (f.q, lambda: _like(e.text, f.q or "")),
-        (f.since, lambda: e.date >= f.since),
-        (f.until, lambda: e.date <= f.until),
-        (f.bbox, lambda: _overlaps(f.bbox, e.lon, e.lat, e.lon, e.lat)),
-    )
+    return [
+        e.hidden.is_(False),  # none rejected by a correction
+        *given(
+            (f.country, lambda: e.country == (f.country or "").upper()),
+            (f.kind, lambda: or_(e.type == f.kind, e.subtype == f.kind)),
+            (f.place, lambda: _like(e.place, f.place or "")),
+            (f.actor, lambda: or_(_like(e.actor1, f.actor or ""), _like(e.actor2, f.actor or ""))),
+            (f.q, lambda: _like(e.text, f.q or "")),
+            (f.since, lambda: e.date >= f.since),
+            (f.until, lambda: e.date <= f.until),
+            (f.bbox, lambda: _overlaps(f.bbox, e.lon, e.lat, e.lon, e.lat)),
+        ),
+    ]
 
 
 def every_page(
@@ -231,7 +237,11 @@ def sort_keys(*columns: Any) -> list[Any]:
 
 def get_arrangement(engine: Engine, arrangement_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
-        row = conn.execute(select(arrangements.c.record).where(arrangements.c.id == arrangement_id))
+        row = conn.execute(
+            select(arrangements.c.record).where(
+                arrangements.c.id == arrangement_id, arrangements.c.hidden.is_(False)
+            )
+        )
         found = row.first()
     return found[0] if found else None
 
@@ -264,7 +274,8 @@ def _event_feature(row: Any) -> str:
 
 def get_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
-        found = conn.execute(select(events.c.record).where(events.c.id == event_id)).first()
+        query = select(events.c.record).where(events.c.id == event_id, events.c.hidden.is_(False))
+        found = conn.execute(query).first()
     return found[0] if found else None
 
 
@@ -306,7 +317,7 @@ def list_places(engine: Engine, f: Filters, limit: int, cursor: str | None) -> P
             func.min(e.lon).label("lon"),
             func.count().label("events"),
         )
-        .where(e.place.is_not(None))
+        .where(e.place.is_not(None), e.hidden.is_(False))
         .group_by(e.place, e.country)
     )
     if f.country:
@@ -323,8 +334,8 @@ def list_actors(engine: Engine, f: Filters, limit: int, cursor: str | None) -> P
     """Actors named in events (as actor1 or actor2), with how many events each."""
     e = events.c
     named = union_all(
-        select(e.actor1.label("name")).where(e.actor1.is_not(None)),
-        select(e.actor2.label("name")).where(e.actor2.is_not(None)),
+        select(e.actor1.label("name")).where(e.actor1.is_not(None), e.hidden.is_(False)),
+        select(e.actor2.label("name")).where(e.actor2.is_not(None), e.hidden.is_(False)),
     ).subquery()
     grouped = select(named.c.name, func.count().label("events")).group_by(named.c.name)
     if f.q:
@@ -343,11 +354,15 @@ def counts(engine: Engine) -> dict[str, int]:
     """How many documents, arrangements, events and violation candidates are stored."""
     tables = {"documents": documents, "arrangements": arrangements, "events": events}
     tables["violations"] = violations
+    shown = {"arrangements": arrangements.c.hidden, "events": events.c.hidden}
     with engine.connect() as conn:
-        return {
-            name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-            for name, table in tables.items()
-        }
+        found = {}
+        for name, table in tables.items():
+            query = select(func.count()).select_from(table)
+            if name in shown:
+                query = query.where(shown[name].is_(False))  # not hidden by a correction
+            found[name] = conn.execute(query).scalar_one()
+        return found
 
 
 def stored_hashes(engine: Engine, ids: list[str]) -> dict[str, tuple[str, str | None]]:

@@ -159,14 +159,16 @@ class ResolvedStore:
         """Arrangements of a country whose watched window meets the dates first..last."""
         a = arrangements.c
         query = select(a.record, a.watch_start, a.watch_end).where(
-            a.theatre == country, a.watch_start <= last, a.watch_end >= first
+            a.theatre == country, a.watch_start <= last, a.watch_end >= first, a.hidden.is_(False)
         )
         return [dict(row) for row in conn.execute(query).mappings()]
 
     def arrangement(self, arrangement_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(arrangements.c.record).where(arrangements.c.id == arrangement_id)
+                select(arrangements.c.record).where(
+                    arrangements.c.id == arrangement_id, arrangements.c.hidden.is_(False)
+                )
             ).first()
         return row[0] if row else None
 
@@ -179,7 +181,9 @@ class ResolvedStore:
     ) -> list[dict[str, Any]]:
         """Stored arrangements, first reported first (ties by id), with their summary columns."""
         query = _filtered(
-            select(arrangements).order_by(arrangements.c.first_seen, arrangements.c.id),
+            select(arrangements)
+            .where(arrangements.c.hidden.is_(False))
+            .order_by(arrangements.c.first_seen, arrangements.c.id),
             limit,
             (kind, lambda: arrangements.c.type == kind),
             (since, lambda: arrangements.c.last_seen >= since),
@@ -235,14 +239,17 @@ class ResolvedStore:
         for chunk in _chunks(ids):
             conn.execute(delete(events).where(events.c.id.in_(chunk)))
         if records:
-            conn.execute(events.insert(), [_event_row(r) for r in records])
+            conn.execute(events.insert(), [event_columns(r) for r in records])
         return before
 
     def events_in(
         self, conn: Connection, country: str, start: str, end: str
     ) -> list[dict[str, Any]]:
         query = select(events.c.record).where(
-            events.c.country == country, events.c.date >= start, events.c.date <= end
+            events.c.country == country,
+            events.c.date >= start,
+            events.c.date <= end,
+            events.c.hidden.is_(False),
         )
         return [row[0] for row in conn.execute(query)]
 
@@ -255,7 +262,9 @@ class ResolvedStore:
     ) -> list[dict[str, Any]]:
         """Resolved events by date (ties by id)."""
         query = _filtered(
-            select(events.c.record).order_by(events.c.date, events.c.id),
+            select(events.c.record)
+            .where(events.c.hidden.is_(False))
+            .order_by(events.c.date, events.c.id),
             limit,
             (kind, lambda: or_(events.c.type == kind, events.c.subtype == kind)),
             (since, lambda: events.c.date >= since),
@@ -399,7 +408,7 @@ def _light_report(row: Any) -> Report:
     return Report(row.key, row.document_id, int(row.key.rsplit("#", 1)[1]), record)
 
 
-def _event_row(record: dict[str, Any]) -> dict[str, Any]:
+def event_columns(record: dict[str, Any]) -> dict[str, Any]:
     place = record.get("place")
     actor1, actor2 = record.get("actor1"), record.get("actor2")
     return {

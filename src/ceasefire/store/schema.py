@@ -104,6 +104,8 @@ arrangements = Table(
     Column("places", Text),
     Column("actors", Text),
     Column("terms", Text),
+    # Hidden by a correction (merged into another, or rejected); kept for resolution to read.
+    Column("hidden", Boolean, nullable=False, default=False),
     Index("ix_arrangements_theatre_seen", "theatre", "last_seen"),
     Index("ix_arrangements_theatre_watch", "theatre", "watch_start"),
 )
@@ -146,6 +148,7 @@ events = Table(
     Column("actor1", Text),
     Column("actor2", Text),
     Column("text", Text),
+    Column("hidden", Boolean, nullable=False, default=False),  # rejected by a correction
 )
 
 violations = Table(
@@ -156,4 +159,49 @@ violations = Table(
     Column("date", String(10)),
     Column("score", Float, nullable=False),
     Column("record", JSON, nullable=False),
+)
+
+# An analyst's decisions, applied on top of every resolution (corrections_apply.py).
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("uid", String(40), nullable=False, unique=True),  # the same correction anywhere
+    Column("action", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("record_id", Text, nullable=False),
+    Column("field", String(32)),
+    Column("value", JSON(none_as_null=True)),
+    Column("target", Text),
+    Column("reason", Text),
+    Column("author", Text, nullable=False),
+    Column("created", String(32), nullable=False),  # ISO 8601 UTC
+    Column("anchor", JSON),  # what finds the record again when its id changes
+    Column("undone", Boolean, nullable=False, default=False),
+    Column("undone_by", Text),
+    Column("undone_at", String(32)),
+    Column("undo_reason", Text),
+    Column("orphaned", Boolean, nullable=False, default=False),
+)
+
+# `ceasefire watch`: each feed's conditional-GET validators and backoff, and fired alerts.
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("errors", Integer, nullable=False, default=0),  # failures in a row
+    Column("retry_after", Float),  # Unix time before which the feed is not asked again
+    Column("last_polled", Float),
+    Column("last_status", Integer),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("key", String(200), primary_key=True),  # what it is about: never fired twice
+    Column("fired_at", String(32), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("posted", Boolean, nullable=False, default=False),  # the webhook took it
 )
