@@ -891,3 +891,14 @@ def test_an_older_act_that_the_article_is_about_stays_its_event(extract) -> None
     assert [(e["subtype"], e["date"], e["fatalities"]) for e in found] == [
         ("chemical_weapon", "2017-04-04", 87)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the pause, air strikes and shelling are meant to stop so that civilians can leave.",
+        "Under the deal, shelling and air strikes will stop on Friday.",
+    ],
+)
+def test_what_is_said_after_a_list_of_acts_is_said_of_each(extract, text: str) -> None:
+    assert _events(extract, text) == []

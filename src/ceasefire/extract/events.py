@@ -542,18 +542,22 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
     held = analysis.hits_in(sentence, "cue", "weapons_held")
     kept: dict[str, Hit] = {}
     acts = analysis.hits_in(sentence, "event") + _acted(analysis, sentence)
-    for hit in sorted(acts):
+    ordered = sorted(acts)
+    for index, hit in enumerate(ordered):
+        last = _listed_to(analysis.text, ordered, index)  # "air strikes and shelling are ..."
         if hit.key in _WEAPON_ACTS and any(0 <= hit.start - h.end <= _HELD_REACH for h in held):
             continue  # "seized 20 mortar shells", "a ship loaded with heavy weapons"
         # (each list asked first: most sentences have none of these cues)
         if negations and any(0 <= hit.start - n.end <= _NEGATION_REACH for n in negations):
             continue
-        if halts and any(_near(hit, h, _NEGATION_REACH) for h in halts):  # "are to stop"
-            continue
+        if halts and any(
+            _near(hit, h, _NEGATION_REACH) or _near(last, h, _NEGATION_REACH) for h in halts
+        ):
+            continue  # "are to stop"; "strikes and shelling will stop"
         if threats and any(t.end <= hit.start for t in threats):
             continue
         if hypothetical and any(
-            h.end <= hit.start or 0 <= h.start - hit.end <= _INTENDED_REACH for h in hypothetical
+            h.end <= hit.start or 0 <= h.start - last.end <= _INTENDED_REACH for h in hypothetical
         ):
             continue  # "if rebels shell the town", "strikes are meant to stop"
         if analysis.tokens.after(hit.end, lex.words["modal"]):
@@ -611,6 +615,20 @@ def _acted(analysis: Analysis, sentence: Sentence) -> list[Hit]:
         if any(a.end <= hit.start and _ACT_GAP.spans(text, a.end, hit.start) for a in doers)
         or any(0 <= d.start - hit.end <= 1 for d in deaths)
     ]
+
+
+def _listed_to(text: str, acts: list[Hit], index: int) -> Hit:
+    """The last act of the list that the act at `index` opens ("air strikes and shelling",
+    "القصف والغارات"): what is said after the list is said of each of its acts."""
+    last = acts[index]
+    for other in acts[index + 1 :]:
+        if other.start < last.end or text[last.end : other.start] not in _LIST_JOINS:
+            break
+        last = other
+    return last
+
+
+_LIST_JOINS = frozenset({" and ", ", ", ", and ", " or ", " و", "، و", "، "})
 
 
 def _near(a: Hit, b: Hit, reach: int) -> bool:
