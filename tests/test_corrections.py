@@ -51,15 +51,15 @@ def _records(engine: Any) -> dict[str, Any]:
     truce = _arrangement(engine, "truce", "2016-05-05")
     coh_feb = _arrangement(engine, "cessation_of_hostilities", "2016-02-27")["id"]
     coh_sep = _arrangement(engine, "cessation_of_hostilities", "2016-09-12")["id"]
-    pause_event = _event(engine, date="2016-10-22")
-    # candidates whose event stays (the pause's document is marked irrelevant below): one
+    dropped_event = _event(engine, type="violence_against_civilians", date="2016-09-19")
+    # candidates whose event stays (the dropped event's document is marked irrelevant below): one
     # rejected, one confirmed; a merge may move them to another arrangement
     by_sources = {
         f"{v['arrangement_id']}/{v['event_id']}": len(
             _event_by_id(engine, v["event_id"])["sources"]
         )
         for v in ResolvedStore(engine).violation_rows()
-        if v["event_id"] != pause_event["id"]
+        if v["event_id"] != dropped_event["id"]
     }
     assert len(by_sources) >= 2, by_sources
     local = _arrangement(engine, "local_agreement", "2016-12-15")
@@ -77,7 +77,7 @@ def _records(engine: Any) -> dict[str, Any]:
         "munich": _event(engine, place="Munich")["id"],
         "maarat": _event(engine, fatalities=3, date="2016-05-05")["id"],
         "battle": _event(engine, type="battles", date="2016-04-27")["id"],
-        "pause_event": pause_event,
+        "dropped_event": dropped_event,
     }
 
 
@@ -107,8 +107,8 @@ def _correct_everything(engine: Any, r: dict[str, Any]) -> dict[str, int]:
     add("scope", "set", "arrangement", r["calm"], field="scope", value="Latakia")
     add("merge", "merge", "arrangement", r["coh_feb"], target=r["coh_sep"])
     add("move", "move", "mention", r["mention"], target=r["nationwide"])
-    add("pause_toll", "set", "event", r["pause_event"]["id"], field="fatalities", value=2)
-    add("irrelevant", "reject", "document", r["pause_event"]["sources"][0]["document_id"])
+    add("dropped_toll", "set", "event", r["dropped_event"]["id"], field="fatalities", value=2)
+    add("irrelevant", "reject", "document", r["dropped_event"]["sources"][0]["document_id"])
     return made
 
 
@@ -119,7 +119,7 @@ def _assert_corrected(engine: Any, r: dict[str, Any]) -> None:
     confirmed = by_event[r["confirmed_violation"].split("/")[1]]
     assert confirmed["corrected"] == ["confirm"] and confirmed["confirmed"] is True
     events = {e["id"]: e for e in store.event_rows()}
-    assert r["munich"] not in events and r["pause_event"]["id"] not in events
+    assert r["munich"] not in events and r["dropped_event"]["id"] not in events
     maarat = events[r["maarat"]]
     assert maarat["actor1"]["canonical"] == "Russia" and maarat["fatalities"] == 5
     assert set(maarat["corrected"]) == {"actor1", "fatalities"}
@@ -156,14 +156,14 @@ def test_corrections_survive_resolution_and_undo_restores(db_url: str, tmp_path:
     made = _correct_everything(engine, records)
     _assert_corrected(engine, records)
     # the event of a document marked irrelevant vanished: its correction is orphaned
-    assert _orphaned(engine) == {made["pause_toll"]}
+    assert _orphaned(engine) == {made["dropped_toll"]}
 
     again = run("resolve", "--all", "--db", db_url)
     assert again.returncode == 0, again.stderr
     assert "corrections no longer apply" in again.stdout
     _assert_corrected(engine, records)
     listed = json_lines(run("corrections", "--orphaned", "--json", "--db", db_url).stdout)
-    assert [c["id"] for c in listed] == [made["pause_toll"]]
+    assert [c["id"] for c in listed] == [made["dropped_toll"]]
     assert listed[0]["orphaned"] is True and listed[0]["author"] == "ana"
 
     redone = run("reextract", "--all", "--db", db_url, "-q")
@@ -172,7 +172,7 @@ def test_corrections_survive_resolution_and_undo_restores(db_url: str, tmp_path:
 
     corrections.undo(engine, made["irrelevant"], author="bob", reason="relevant after all")
     assert _orphaned(engine) == set()  # its event is back, and corrected again
-    assert _event_by_id(engine, records["pause_event"]["id"])["fatalities"] == 2
+    assert _event_by_id(engine, records["dropped_event"]["id"])["fatalities"] == 2
     for name in reversed(list(made)):
         if name != "irrelevant":
             undone = corrections.undo(engine, made[name], author="bob")
