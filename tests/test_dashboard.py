@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -116,3 +117,216 @@ def test_document_text_with_script_is_shown_as_text(page: object) -> None:
     assert text.locator("script, b").count() == 0
     assert page.evaluate("window.pwned === undefined")  # type: ignore[attr-defined]
     page.screenshot(path=str(ARTIFACTS / "script-as-text.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def _dates(locator: object) -> list[str]:
+    return [d.get_attribute("data-date") for d in locator.all()]  # type: ignore[attr-defined]
+
+
+def _data_days(base: str) -> tuple[date, date]:
+    """The first and last day the demo's records name."""
+    events = httpx.get(f"{base}/events?limit=500", timeout=30).json()["items"]
+    arrangements = httpx.get(f"{base}/arrangements?limit=500", timeout=30).json()["items"]
+    days = [e["date"] for e in events if e["date"]]
+    for a in arrangements:
+        days += [d for d in (a["start"], a["end"]) if d] + [t["date"] for t in a["timeline"]]
+    return date.fromisoformat(min(days)), date.fromisoformat(max(days))
+
+
+def test_timeline_axis_is_labelled_with_dates(page: object, base: str) -> None:
+    first, last = _data_days(base)
+    assert first.year == last.year == 2016
+    ticks = page.locator("#timeline .tick text")  # type: ignore[attr-defined]
+    labels = ticks.all_text_contents()
+    days = [date.fromisoformat(label) for label in labels]
+    assert len(days) >= 4 and days == sorted(days), labels
+    assert all(first - timedelta(days=20) <= d <= last + timedelta(days=20) for d in days), labels
+    assert sum(d.year == 2016 for d in days) >= 4, labels
+    page.click("#zoom-in")  # type: ignore[attr-defined]
+    page.click("#zoom-in")  # type: ignore[attr-defined]
+    zoomed = [date.fromisoformat(label) for label in ticks.all_text_contents()]
+    assert zoomed and (zoomed[-1] - zoomed[0]) < (days[-1] - days[0]), (labels, zoomed)
+    assert all(d.year == 2016 for d in zoomed), zoomed
+    assert "zoom=" in page.url  # type: ignore[attr-defined]
+    page.screenshot(path=str(ARTIFACTS / "timeline-zoomed.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def _brush(page: object, x0: float, x1: float) -> None:
+    box = page.locator("#timeline .plot-bg").bounding_box()  # type: ignore[attr-defined]
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(x0, y)  # type: ignore[attr-defined]
+    page.mouse.down()  # type: ignore[attr-defined]
+    page.mouse.move((x0 + x1) / 2, y, steps=4)  # type: ignore[attr-defined]
+    page.mouse.move(x1, y, steps=4)  # type: ignore[attr-defined]
+    page.mouse.up()  # type: ignore[attr-defined]
+
+
+def test_brushing_the_timeline_filters_the_map(page: object) -> None:
+    from playwright.sync_api import expect
+
+    dots = page.locator("#map path.event-dot")  # type: ignore[attr-defined]
+    before = _dates(dots)
+    assert len(before) >= 10
+    # brush around the events of 6 May 2016 (the Aleppo truce's violation candidates)
+    mark = page.locator('#timeline .event-mark[data-date="2016-05-06"]').first  # type: ignore[attr-defined]
+    box = mark.bounding_box()
+    middle = box["x"] + box["width"] / 2
+    _brush(page, middle - 25, middle + 25)
+    expect(page.locator("#filter-since")).not_to_have_value("")  # type: ignore[attr-defined]
+    since = page.input_value("#filter-since")  # type: ignore[attr-defined]
+    until = page.input_value("#filter-until")  # type: ignore[attr-defined]
+    assert since <= "2016-05-06" <= until
+    expect(dots).not_to_have_count(len(before))
+    after = _dates(dots)
+    assert 0 < len(after) < len(before)
+    assert all(since <= d <= until for d in after), (since, until, after)
+    assert sorted(after) == sorted(d for d in before if since <= d <= until)
+    assert f"since={since}" in page.url and f"until={until}" in page.url  # type: ignore[attr-defined]
+    # the arrangements listed are those that run in the range
+    listed = page.locator("#arrangements li .type").all_inner_texts()  # type: ignore[attr-defined]
+    assert "truce" in listed and "comprehensive_ceasefire" not in listed, listed
+    assert page.locator("#timeline rect.brush").count() == 1  # type: ignore[attr-defined]
+    page.screenshot(path=str(ARTIFACTS / "brushed.png"), full_page=True)  # type: ignore[attr-defined]
+    page.click("#clear-range")  # type: ignore[attr-defined]
+    expect(dots).to_have_count(len(before))
+
+
+def _event_in_view(base: str) -> dict:
+    """An event in Syria alone at its place, reported by a document with a title and outlet."""
+    events = httpx.get(f"{base}/events?limit=500", timeout=30).json()["items"]
+    places = [e["place"]["canonical"] for e in events if e["place"]]
+    for e in events:
+        place = e["place"]
+        if not place or place["country"] != "SY" or places.count(place["canonical"]) != 1:
+            continue
+        doc = httpx.get(f"{base}/documents/{e['sources'][0]['document_id']}", timeout=30).json()
+        if doc.get("title") and doc.get("outlet"):
+            return {**e, "doc": doc}
+    raise AssertionError("the demo has no event alone at its place in Syria")
+
+
+def test_clicking_an_event_shows_its_sources(page: object, base: str) -> None:
+    event = _event_in_view(base)
+    page.locator(f'#map path.event-dot[data-event="{event["id"]}"]').click()  # type: ignore[attr-defined]
+    view = page.locator(f'#view .event-view[data-event="{event["id"]}"]')  # type: ignore[attr-defined]
+    view.wait_for(timeout=15_000)
+    sources = view.locator(".source")
+    assert sources.count() == len(event["sources"])
+    first = view.locator(f'.source[data-document="{event["doc"]["id"]}"]')
+    assert first.locator(".source-title").inner_text() == event["doc"]["title"]
+    assert first.locator(".outlet").inner_text() == event["doc"]["outlet"]
+    if event["doc"].get("url"):
+        assert first.locator("a.source-url").get_attribute("href") == event["doc"]["url"]
+    quotes = first.locator("blockquote").all_inner_texts()
+    assert event["sources"][0]["evidence"]["text"] in quotes
+    assert first.locator("blockquote").first.get_attribute("dir") == "auto"
+    assert f"event={event['id']}" in page.url  # type: ignore[attr-defined]
+    page.screenshot(path=str(ARTIFACTS / "event-sources.png"), full_page=True)  # type: ignore[attr-defined]
+    # a timeline mark opens its event too
+    mark = page.locator("#timeline .event-mark").last  # type: ignore[attr-defined]
+    mark_id = mark.get_attribute("data-event")
+    mark.click()
+    page.locator(f'#view .event-view[data-event="{mark_id}"] .source').first.wait_for(
+        timeout=15_000
+    )  # type: ignore[attr-defined]
+    # and each event has its own page, by address
+    other = page.context.new_page()  # type: ignore[attr-defined]
+    other.goto(f"{page.url.split('#')[0]}#event={event['id']}")  # type: ignore[attr-defined]
+    other.locator(f'.event-view[data-event="{event["id"]}"] .source-title').first.wait_for(
+        timeout=15_000
+    )
+    other.close()
+
+
+def test_a_copied_address_restores_the_view(page: object) -> None:
+    from playwright.sync_api import expect
+
+    page.select_option("#filter-type", "truce")  # type: ignore[attr-defined]
+    page.fill("#filter-actor", "russia")  # type: ignore[attr-defined]
+    page.fill("#filter-q", "calm")  # type: ignore[attr-defined]
+    page.fill("#filter-since", "2016-05-01")  # type: ignore[attr-defined]
+    page.fill("#filter-until", "2016-05-31")  # type: ignore[attr-defined]
+    page.click("#filters button[type=submit]")  # type: ignore[attr-defined]
+    expect(page.locator("#arrangements li .type")).to_have_text(["truce"])  # type: ignore[attr-defined]
+    page.locator("#arrangements li").first.click()  # type: ignore[attr-defined]
+    view = page.locator("#view .arrangement-view")  # type: ignore[attr-defined]
+    view.wait_for(timeout=15_000)
+    chosen = view.get_attribute("data-arrangement")
+    page.click("#zoom-in")  # type: ignore[attr-defined]
+    href = page.url  # type: ignore[attr-defined]
+    for part in (
+        "type=truce",
+        "actor=russia",
+        "q=calm",
+        "since=2016-05-01",
+        "until=2016-05-31",
+        f"arrangement={chosen}",
+        "zoom=",
+    ):
+        assert part in href, href
+
+    def seen(p: object) -> dict:
+        return {
+            "fields": [
+                p.input_value(f"#filter-{k}")
+                for k in ("type", "country", "place", "actor", "q", "since", "until")
+            ],  # type: ignore[attr-defined]
+            "list": p.locator("#arrangements li").all_inner_texts(),  # type: ignore[attr-defined]
+            "selected": p.locator("#arrangements li.selected").get_attribute("data-id"),  # type: ignore[attr-defined]
+            "dots": sorted(_dates(p.locator("#map path.event-dot"))),  # type: ignore[attr-defined]
+            "ticks": p.locator("#timeline .tick text").all_text_contents(),  # type: ignore[attr-defined]
+            "view": p.locator("#view .arrangement-view").get_attribute("data-arrangement"),  # type: ignore[attr-defined]
+            "heading": p.locator("#view h2").inner_text(),  # type: ignore[attr-defined]
+        }
+
+    expected = seen(page)
+    assert expected["selected"] == chosen == expected["view"]
+    other = page.context.new_page()  # type: ignore[attr-defined]
+    other.goto(href)
+    other.wait_for_selector("#status[data-ready=true]", timeout=30_000)
+    other.locator("#view .arrangement-view").wait_for(timeout=15_000)
+    assert seen(other) == expected
+    assert other.url == href
+    other.screenshot(path=str(ARTIFACTS / "restored.png"), full_page=True)
+    other.close()
+
+
+def test_actor_and_word_search_narrow_what_is_shown(page: object) -> None:
+    from playwright.sync_api import expect
+
+    items = page.locator("#arrangements li")  # type: ignore[attr-defined]
+    before = items.count()
+    page.fill("#filter-actor", "turkey")  # type: ignore[attr-defined]
+    expect(items).not_to_have_count(before)
+    for item in items.all():
+        detail = httpx.get(
+            f"{page.url.split('#')[0]}arrangements/{item.get_attribute('data-id')}", timeout=30
+        ).json()  # type: ignore[attr-defined]
+        actors = [
+            *detail["parties"],
+            *detail["sponsors"],
+            *detail["mediators"],
+            *(c["actor"] for c in detail["characterizations"]),
+        ]
+        assert any("turkey" in (a["canonical"] + a["name"]).lower() for a in actors)
+    page.fill("#filter-actor", "")  # type: ignore[attr-defined]
+    expect(items).to_have_count(before)
+    dots = page.locator("#map path.event-dot")  # type: ignore[attr-defined]
+    all_dots = dots.count()
+    page.fill("#filter-q", "hospital")  # type: ignore[attr-defined]
+    expect(dots).not_to_have_count(all_dots)
+    shown = [d.get_attribute("data-event") for d in dots.all()]
+    assert shown
+    for event_id in shown:
+        record = httpx.get(f"{page.url.split('#')[0]}events/{event_id}", timeout=30).json()  # type: ignore[attr-defined]
+        texts = [record["evidence"]["text"], *(s["evidence"]["text"] for s in record["sources"])]
+        assert any("hospital" in t.lower() for t in texts), event_id
+
+
+def test_nationwide_scope_is_the_country_outline_and_places_are_named(page: object) -> None:
+    national = page.locator("#map path.area.national")  # type: ignore[attr-defined]
+    assert national.count() >= 1
+    # Syria's outline has many more corners than an area's box
+    assert national.first.get_attribute("d").count("L") > 20
+    labels = page.locator("#map .place-label").all_inner_texts()  # type: ignore[attr-defined]
+    assert "Aleppo" in labels and len(labels) <= 8, labels

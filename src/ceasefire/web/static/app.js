@@ -238,7 +238,9 @@ function onFilterChange(event) {
   const text = ["actor", "q"].includes(event.target.name);
   clearTimeout(typing);
   const apply = () => {
-    state.filters = formFilters();
+    const filters = formFilters();
+    if (JSON.stringify(filters) === JSON.stringify(state.filters)) return; // already applied
+    state.filters = filters;
     load();
   };
   if (text && event.type === "input") typing = setTimeout(apply, 250);
