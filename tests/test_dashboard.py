@@ -5,6 +5,7 @@ Screenshots are saved under tests/artifacts/.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -330,3 +331,78 @@ def test_nationwide_scope_is_the_country_outline_and_places_are_named(page: obje
     assert national.first.get_attribute("d").count("L") > 20
     labels = page.locator("#map .place-label").all_inner_texts()  # type: ignore[attr-defined]
     assert "Aleppo" in labels and len(labels) <= 8, labels
+
+
+def test_correction_controls_send_the_corrections_request(page: object, base: str) -> None:
+    """The page's side of the corrections contract, with the API's answers stood in for
+    (tests/test_dashboard_corrections.py runs it against the real API)."""
+    from playwright.sync_api import expect
+
+    posted: list[tuple[str | None, dict]] = []
+
+    def answer(route: object) -> None:
+        request = route.request  # type: ignore[attr-defined]
+        if request.method == "GET":
+            route.fulfill(json={"corrections": []})  # type: ignore[attr-defined]
+            return
+        body = request.post_data_json
+        posted.append((request.headers.get("authorization"), body))
+        made = {
+            **{k: body[k] for k in ("action", "kind", "field", "value", "target", "reason")},
+            **{"id": len(posted), "record_id": body["id"], "author": body["author"]},
+            **{"created": "2026-12-01T00:00:00Z", "undone": False, "orphaned": False},
+        }
+        route.fulfill(status=201, json=made)  # type: ignore[attr-defined]
+
+    page.route("**/corrections", answer)  # type: ignore[attr-defined]
+    violation = httpx.get(f"{base}/violations?limit=1", timeout=30).json()["items"][0]
+    arrangement, event = violation["arrangement_id"], violation["event_id"]
+    page.goto(f"{base}/#arrangement={arrangement}")  # type: ignore[attr-defined]
+    row = page.locator(f'#view tr.violation-row[data-violation="{arrangement}/{event}"]')  # type: ignore[attr-defined]
+    reject = row.locator('.correct-buttons[data-kind="violation"] button[data-action="reject"]')
+    reject.click()
+    status = page.locator("#correction-status")  # type: ignore[attr-defined]
+    expect(status).to_contain_text("token")
+    assert posted == []  # nothing is sent without the token and a name
+    page.fill("#author", "analyst")  # type: ignore[attr-defined]
+    page.fill("#token", TOKEN)  # type: ignore[attr-defined]
+    reject.click()
+    expect(status).to_contain_text("saved")
+    blank = {"field": None, "value": None, "target": None, "reason": None, "author": "analyst"}
+    assert posted == [
+        (
+            f"Bearer {TOKEN}",
+            {**blank, "action": "reject", "kind": "violation", "id": f"{arrangement}/{event}"},
+        )
+    ]
+    page.locator(  # type: ignore[attr-defined]
+        f'#view tr.violation-row[data-violation="{arrangement}/{event}"] '
+        '.correct-buttons[data-kind="event"] button[data-action="confirm"]'
+    ).click()
+    expect(status).to_have_text(re.compile(r"^correction 2: .* saved$"))
+    assert posted[1][1] == {**blank, "action": "confirm", "kind": "event", "id": event}
+    form = page.locator('#view form.set-form[data-kind="arrangement"]')  # type: ignore[attr-defined]
+    form.locator('select[name="field"]').select_option("type")
+    form.locator('select[name="value"]').select_option("ceasefire")
+    form.locator('input[name="reason"]').fill("سبب")
+    form.locator('button[type="submit"]').click()
+    expect(status).to_have_text(re.compile(r"^correction 3: .* saved$"))
+    assert posted[2][1] == {
+        **blank,
+        **{"action": "set", "kind": "arrangement", "id": arrangement},
+        **{"field": "type", "value": "ceasefire", "reason": "سبب"},
+    }
+    # the token is kept for this tab only
+    assert page.evaluate("sessionStorage.getItem('ceasefire.token')") == TOKEN  # type: ignore[attr-defined]
+    assert TOKEN not in page.url  # type: ignore[attr-defined]
+    page.goto(f"{base}/#event={event}")  # type: ignore[attr-defined]
+    form = page.locator('#view form.set-form[data-kind="event"]')  # type: ignore[attr-defined]
+    form.locator('select[name="field"]').select_option("fatalities")
+    form.locator('input[name="value"]').fill("4")
+    form.locator('button[type="submit"]').click()
+    expect(status).to_have_text(re.compile(r"^correction 4: .* saved$"))
+    assert posted[3][1] == {
+        **blank,
+        **{"action": "set", "kind": "event", "id": event, "field": "fatalities", "value": 4},
+    }
+    page.screenshot(path=str(ARTIFACTS / "corrections-controls.png"), full_page=True)  # type: ignore[attr-defined]

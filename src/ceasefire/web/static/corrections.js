@@ -53,8 +53,10 @@ export class Corrections {
       this.say(`${correction.action} ${correction.kind} ${correction.id}…`);
       const body = { field: null, value: null, target: null, reason: null, ...correction, author };
       const made = await postJSON("/corrections", body, token);
-      this.say(`correction ${made.id}: ${made.action} ${made.kind} ${made.record_id}${made.field ? ` ${made.field}` : ""} saved`);
+      const what = `correction ${made.id}: ${made.action} ${made.kind} ${made.record_id}${made.field ? ` ${made.field}` : ""}`;
+      this.say(`${what} stored; reloading…`);
       await this.onDone(made);
+      this.say(`${what} saved`);
       return made;
     } catch (error) {
       this.say(`correction not saved: ${error.message}`, true);
@@ -66,8 +68,9 @@ export class Corrections {
     try {
       const { token, author } = this.credentials();
       const undone = await postJSON(`/corrections/${encodeURIComponent(correction.id)}/undo`, { author, reason: null }, token);
-      this.say(`correction ${undone.id} undone`);
+      this.say(`correction ${undone.id} taken back; reloading…`);
       await this.onDone(undone);
+      this.say(`correction ${undone.id} undone`);
     } catch (error) {
       this.say(`not undone: ${error.message}`, true);
     }
