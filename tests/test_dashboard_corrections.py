@@ -8,6 +8,7 @@ under tests/artifacts/.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -81,7 +82,9 @@ def test_rejecting_a_violation_removes_it_after_full_resolution(
     row = view.locator(f'tr.violation-row[data-violation="{violation}"]')
     row.locator('.correct-buttons[data-kind="violation"] button[data-action="reject"]').click()
     status = page.locator("#correction-status")  # type: ignore[attr-defined]
-    expect(status).to_contain_text("saved", timeout=30_000)
+    expect(status).to_have_text(
+        re.compile(r"^correction \d+: reject violation .* saved$"), timeout=30_000
+    )
 
     # stored as the contract says, and the page reloaded its data without the candidate
     answer = httpx.get(f"{base}/corrections", timeout=30)
@@ -142,7 +145,10 @@ def test_setting_an_arrangements_status_shows_it_corrected(
     form.locator('select[name="value"]').select_option("collapsed")
     form.locator('input[name="reason"]').fill("the monitors' reports")
     form.locator('button[type="submit"]').click()
-    expect(page.locator("#correction-status")).to_contain_text("saved", timeout=30_000)  # type: ignore[attr-defined]
+    status = page.locator("#correction-status")  # type: ignore[attr-defined]
+    expect(status).to_have_text(
+        re.compile(r"^correction \d+: set arrangement .* saved$"), timeout=30_000
+    )
     record = httpx.get(f"{base}/arrangements/{chosen['id']}", timeout=30).json()
     assert record["status"] == "collapsed" and "status" in record.get("corrected", [])
     fresh = page.locator(f'#view .arrangement-view[data-arrangement="{chosen["id"]}"]')  # type: ignore[attr-defined]
@@ -152,7 +158,7 @@ def test_setting_an_arrangements_status_shows_it_corrected(
     entry = fresh.locator("ul.corrections li").last
     expect(entry).to_contain_text("set arrangement")
     entry.locator("button.undo").click()
-    expect(page.locator("#correction-status")).to_contain_text("undone", timeout=30_000)  # type: ignore[attr-defined]
+    expect(status).to_have_text(re.compile(r"^correction \d+ undone$"), timeout=30_000)
     record = httpx.get(f"{base}/arrangements/{chosen['id']}", timeout=30).json()
     assert record["status"] == chosen["status"]
     page.context.close()  # type: ignore[attr-defined]

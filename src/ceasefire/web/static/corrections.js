@@ -59,7 +59,7 @@ export class Corrections {
       this.say(`${what} saved`);
       return made;
     } catch (error) {
-      this.say(`correction not saved: ${error.message}`, true);
+      this.say(`correction refused: ${error.message}`, true);
       return null;
     }
   }
@@ -72,7 +72,7 @@ export class Corrections {
       await this.onDone(undone);
       this.say(`correction ${undone.id} undone`);
     } catch (error) {
-      this.say(`not undone: ${error.message}`, true);
+      this.say(`undo refused: ${error.message}`, true);
     }
   }
 
