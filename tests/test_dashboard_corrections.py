@@ -121,6 +121,8 @@ def test_rejecting_a_violation_removes_it_after_full_resolution(
         f'#timeline line.violation[data-arrangement="{arrangement}"][data-event="{event}"]'
     )
     assert ticks.count() == 0
+    listed = view.locator("ul.corrections li")
+    assert listed.count() == 1 and "reject violation" in listed.inner_text()
     assert page.input_value("#token") == TOKEN  # type: ignore[attr-defined]  # kept for the tab
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "violation-rejected.png"), full_page=True)  # type: ignore[attr-defined]

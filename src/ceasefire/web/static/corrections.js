@@ -139,10 +139,11 @@ export class Corrections {
     return form;
   }
 
-  // The corrections that name one of `ids`, with an undo button each.
-  history(all, ids) {
+  // The corrections that name one of `ids` (or, with `prefix`, a violation of that
+  // arrangement: "<arrangement>/<event>", rejected ones included), with an undo button each.
+  history(all, ids, prefix = null) {
     const wanted = new Set(ids);
-    const mine = all.filter((c) => wanted.has(c.record_id) || wanted.has(c.target));
+    const mine = all.filter((c) => wanted.has(c.record_id) || wanted.has(c.target) || (prefix && c.record_id.startsWith(prefix)));
     if (!mine.length) return el("p", { class: "muted", text: "no corrections yet" });
     const list = el("ul", { class: "corrections" });
     for (const c of mine) {

@@ -40,8 +40,10 @@ export class EventMap {
   draw(arrangements, events, selected) {
     this.areas.clearLayers();
     this.dots.clearLayers();
-    for (const a of arrangements) {
-      const outline = this.nationalOutline(a);
+    // Nationwide outlines first, below the smaller areas, so that those stay clickable.
+    const drawn = arrangements.map((a) => ({ a, outline: this.nationalOutline(a) }));
+    drawn.sort((x, y) => Boolean(y.outline) - Boolean(x.outline));
+    for (const { a, outline } of drawn) {
       const shape = outline || a.area;
       if (!shape) continue;
       const chosen = a.id === selected.arrangement;

@@ -65,7 +65,7 @@ export async function arrangementView(id, ctx) {
       ? table(["date", "event", "score", "reasons", "attributed to", "quote", "corrections"], violationRows, { class: "violations" })
       : el("p", { class: "muted", text: "none" }),
     corrections ? el("h3", { text: "Corrections" }) : null,
-    corrections ? ctx.corrections.history(corrections, ids) : null,
+    corrections ? ctx.corrections.history(corrections, ids, `${a.id}/`) : null,
     el("div", { id: "document" })
   );
 }
