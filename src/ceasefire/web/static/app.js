@@ -10,7 +10,7 @@ import { el, placeNames } from "./dom.js";
 import { fromDay, inRange, isDate, matchArrangement, matchEvent, overlaps, toDay } from "./filters.js";
 import { EventMap } from "./map.js";
 import { Timeline } from "./timeline.js";
-import { readHash, writeHash } from "./urlstate.js";
+import { hashOf, readHash, writeHash } from "./urlstate.js";
 import { arrangementView, eventView, forgetDocuments, showDocument } from "./views.js";
 
 const SERVER_FILTERS = ["type", "country", "place"]; // asked of the API; the rest are applied here
@@ -55,6 +55,8 @@ const ctx = {
   events: () => state.events,
   arrangements: () => state.arrangements,
   violations: () => state.violations,
+  // the address of this view with another selection
+  href: (selected) => hashOf({ ...state.filters, zoom: state.zoom, arrangement: null, event: null, ...selected }),
 };
 
 function formFilters() {
@@ -167,7 +169,14 @@ function drawList() {
       el("strong", { dir: "auto", text: placeNames(a.places) || "?" }),
       el("br"),
       el("small", { text: `${a.start || "?"} – ${a.end || "open"} · ${a.status}` }));
+    item.tabIndex = 0;
     item.addEventListener("click", () => selectArrangement(a.id));
+    item.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        selectArrangement(a.id);
+      }
+    });
     list.append(item);
   }
   if (!state.shown.arrangements.length) list.append(el("li", { class: "muted", text: "none in this view" }));

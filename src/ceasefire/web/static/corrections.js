@@ -12,6 +12,8 @@ const AUTHOR = "ceasefire.author";
 export const ARRANGEMENT_FIELDS = {
   status: ["mentioned", "proposed", "agreed", "announced", "rejected", "in_force", "extended", "expanded", "violated", "collapsed", "expired"],
   type: ["humanitarian_pause", "regime_of_calm", "truce", "local_agreement", "de_escalation_zone", "cessation_of_hostilities", "ceasefire", "comprehensive_ceasefire"],
+  start: "date",
+  end: "date",
 };
 export const EVENT_FIELDS = {
   event_type: ["battles", "explosions_remote_violence", "violence_against_civilians", "protests", "riots", "strategic_developments"],
@@ -120,7 +122,8 @@ export class Corrections {
         value = el("select", { name: "value", "aria-label": "value" });
         for (const c of choices) value.append(el("option", { value: c, text: c, selected: c === current[field.value] }));
       } else {
-        value = el("input", { name: "value", "aria-label": "value", dir: "auto", size: 16, type: choices === "number" ? "number" : "text", min: choices === "number" ? 0 : null });
+        const type = choices === "number" || choices === "date" ? choices : "text";
+        value = el("input", { name: "value", "aria-label": "value", dir: "auto", size: 16, type, min: type === "number" ? 0 : null });
         if (current[field.value] != null) value.value = current[field.value];
       }
       valueBox.replaceChildren(value);
@@ -133,7 +136,8 @@ export class Corrections {
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       let given = value.value.trim();
-      if (fields[field.value] === "number") given = given === "" ? null : Number(given);
+      if (fields[field.value] === "number" || fields[field.value] === "date") given = given === "" ? null : given;
+      if (fields[field.value] === "number" && given !== null) given = Number(given);
       await this.send({ action: "set", kind, id, field: field.value, value: given, reason: reason.value.trim() || null });
     });
     return form;

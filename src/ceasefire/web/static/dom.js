@@ -44,9 +44,9 @@ export function placeNames(places) {
   return [...new Set((places || []).map((p) => p.canonical || p.name))].join(", ");
 }
 
-// A link inside the page (its hash is the view it opens); `go` opens it without a reload.
+// A link to another view of the page (`hash`: its address); `go` opens it without a reload.
 export function viewLink(text, hash, go, attrs = {}) {
-  const link = el("a", { href: `#${hash}`, dir: "auto", text, ...attrs });
+  const link = el("a", { href: hash, dir: "auto", text, ...attrs });
   link.addEventListener("click", (event) => {
     event.preventDefault();
     go();

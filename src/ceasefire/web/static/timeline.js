@@ -156,7 +156,7 @@ export class Timeline {
     }
     const g = this.geometry();
     const rows = arrangements.filter((a) => a.start);
-    const rowHeight = 18;
+    const rowHeight = Math.max(5, Math.min(18, Math.floor(480 / Math.max(1, rows.length)))); // many rows: thinner
     const bottom = TOP + LANE + rows.length * rowHeight + 6;
     const height = bottom + AXIS;
     node.setAttribute("height", height);
@@ -224,18 +224,20 @@ export class Timeline {
       const y = TOP + LANE + i * rowHeight;
       const places = [...new Set((a.places || []).map((p) => p.canonical || p.name))].join(", ");
       const text = `${a.type.replaceAll("_", " ")} · ${places || "?"}`;
-      const label = svg("text", { x: 6, y: y + rowHeight * 0.7, class: "row-label", "data-arrangement": a.id }, text.length > 30 ? `${text.slice(0, 29)}…` : text);
-      label.append(svg("title", {}, `${a.type} ${a.start} · ${places}`));
-      labels.append(label);
+      if (rowHeight >= 11) {
+        const label = svg("text", { x: 6, y: y + rowHeight * 0.7, class: "row-label", "data-arrangement": a.id }, text.length > 30 ? `${text.slice(0, 29)}…` : text);
+        label.append(svg("title", {}, `${a.type} ${a.start} · ${places}`));
+        labels.append(label);
+      }
       const [s, e] = span(a, openEnd);
       const x0 = g.x(toDay(s));
       const x1 = Math.max(x0 + 3, g.x(toDay(e) + 1));
       if (!visible(x0, x1)) return;
       const bar = svg("rect", {
         x: x0,
-        y: y + 3,
+        y: y + (rowHeight >= 11 ? 3 : 1),
         width: x1 - x0,
-        height: rowHeight - 6,
+        height: Math.max(3, rowHeight - (rowHeight >= 11 ? 6 : 2)),
         class: `bar${a.id === selected.arrangement ? " selected" : ""}${a.end ? "" : " open"}`,
         "data-arrangement": a.id,
       });

@@ -34,7 +34,7 @@ export async function arrangementView(id, ctx) {
       attrs: { class: "violation-row", "data-event": v.event_id, "data-violation": vid },
       cells: [
         v.date || "",
-        viewLink(e ? eventLabel(e) : v.event_id, `event=${encodeURIComponent(v.event_id)}`, () => ctx.go.event(v.event_id), { class: "event-link" }),
+        viewLink(e ? eventLabel(e) : v.event_id, ctx.href({ event: v.event_id }), () => ctx.go.event(v.event_id), { class: "event-link" }),
         String(v.score),
         (v.reasons || []).map((r) => `${r.reason} ${r.weight}`).join(", "),
         el("span", { dir: "auto", text: v.attributed_to ? v.attributed_to.canonical : "" }),
@@ -55,7 +55,7 @@ export async function arrangementView(id, ctx) {
     el("h2", { dir: "auto", text: `${a.type} — ${placeNames(a.places)}` }),
     el("p", { dir: "auto", text: `${a.start || "?"} to ${a.end || "open"} · status: ${a.status} · sponsors: ${names(a.sponsors)} · parties: ${names(a.parties)} · mediators: ${names(a.mediators)}` }),
     el("p", { dir: "auto", text: `made in: ${names(a.venues || [])} · not covering: ${names(excluded)}` }),
-    el("div", { class: "correct-box" }, ctx.corrections.setForm("arrangement", a.id, ARRANGEMENT_FIELDS, { status: a.status, type: a.type })),
+    el("div", { class: "correct-box" }, ctx.corrections.setForm("arrangement", a.id, ARRANGEMENT_FIELDS, { status: a.status, type: a.type, start: a.start, end: a.end })),
     el("h3", { text: "Who calls it what" }),
     characterizations(a),
     el("h3", { text: "Status timeline" }),
@@ -110,7 +110,7 @@ export async function eventView(id, ctx) {
         return {
           attrs: { class: "violation-row", "data-violation": `${v.arrangement_id}/${e.id}` },
           cells: [
-            viewLink(label, `arrangement=${encodeURIComponent(v.arrangement_id)}`, () => ctx.go.arrangement(v.arrangement_id)),
+            viewLink(label, ctx.href({ arrangement: v.arrangement_id }), () => ctx.go.arrangement(v.arrangement_id)),
             String(v.score),
             ctx.corrections.buttons("violation", `${v.arrangement_id}/${e.id}`, "violation"),
           ],
