@@ -192,6 +192,7 @@ function setRange({ since, until }) {
 async function selectArrangement(id, scroll = true) {
   state.selected = { arrangement: id, event: null };
   drawSelection();
+  map.reveal(id);
   saveHash();
   await show(() => arrangementView(id, ctx), scroll);
 }
@@ -199,6 +200,7 @@ async function selectArrangement(id, scroll = true) {
 async function selectEvent(id, scroll = true) {
   state.selected = { arrangement: null, event: id };
   drawSelection();
+  map.reveal(id);
   saveHash();
   await show(() => eventView(id, ctx), scroll);
 }
@@ -237,7 +239,9 @@ async function fromHash() {
   state.selected = { arrangement: values.arrangement || null, event: values.arrangement ? null : values.event || null };
   const zoom = (values.zoom || "").split("~");
   state.zoom = zoom.length === 2 && isDate(zoom[0]) && isDate(zoom[1]) ? values.zoom : null;
+  const first = state.loaded === null;
   await load();
+  if (first) map.fit();
   if (state.zoom) timeline.setView([toDay(zoom[0]), toDay(zoom[1])], false);
   await showSelected(false);
 }

@@ -16,7 +16,7 @@ export class EventMap {
     this.labels = L.layerGroup().addTo(this.map);
     this.countries = new Map(); // ISO alpha-2 code -> its border Feature
     this.places = []; // the places to name, most named first
-    this.map.on("zoomend", () => this.placeLabels());
+    this.map.on("moveend", () => this.placeLabels());
   }
 
   setBorders(collection) {
@@ -40,6 +40,7 @@ export class EventMap {
   draw(arrangements, events, selected) {
     this.areas.clearLayers();
     this.dots.clearLayers();
+    this.drawn = new Map(); // record id -> its layer
     // Nationwide outlines first, below the smaller areas, so that those stay clickable.
     const drawn = arrangements.map((a) => ({ a, outline: this.nationalOutline(a) }));
     drawn.sort((x, y) => Boolean(y.outline) - Boolean(x.outline));
@@ -57,6 +58,7 @@ export class EventMap {
         },
       });
       layer.on("click", () => this.handlers.onArrangement(a.id));
+      this.drawn.set(a.id, layer);
       layer.bindTooltip(el("span", { text: `${a.type} (${a.start || "?"})${outline ? " — nationwide" : ""}` }), { sticky: true });
       this.areas.addLayer(layer);
     }
@@ -74,6 +76,7 @@ export class EventMap {
       dot.bindTooltip(el("span", { dir: "auto", text: `${e.date || "?"} ${e.subtype || e.type} · ${placeName(e.place)}` }));
       dot.on("click", () => this.handlers.onEvent(e.id));
       this.dots.addLayer(dot);
+      this.drawn.set(e.id, dot);
       const path = dot.getElement();
       if (path) {
         path.setAttribute("data-event", e.id);
@@ -101,12 +104,14 @@ export class EventMap {
     this.placeLabels();
   }
 
-  // The first LABELS places whose labels do not cover one already placed, at this zoom.
+  // The first LABELS places in view whose labels do not cover one already placed.
   placeLabels() {
     this.labels.clearLayers();
     const taken = [];
+    const seen = this.map.getBounds().pad(0.1);
     for (const p of this.places) {
       if (taken.length >= LABELS) break;
+      if (!seen.contains([p.lat, p.lon])) continue;
       const at = this.map.latLngToContainerPoint([p.lat, p.lon]);
       const box = { x0: at.x + 4, x1: at.x + 12 + 7 * p.name.length, y0: at.y - 9, y1: at.y + 9 };
       if (taken.some((t) => box.x0 < t.x1 && t.x0 < box.x1 && box.y0 < t.y1 && t.y0 < box.y1)) continue;
@@ -118,11 +123,25 @@ export class EventMap {
     }
   }
 
-  focus(points) {
-    const good = points.filter((p) => p && p[0] != null && p[1] != null);
-    if (!good.length) return;
-    if (good.length === 1) this.map.setView(good[0], Math.max(this.map.getZoom(), 7));
-    else this.map.fitBounds(L.latLngBounds(good), { padding: [30, 30], maxZoom: 8 });
+  // Bring the selected record into view when it is outside it (a record clicked on the
+  // map is in view already, and the map stays as it is).
+  reveal(id) {
+    const layer = id && this.drawn && this.drawn.get(id);
+    if (!layer) return;
+    const bounds = layer.getBounds ? layer.getBounds() : L.latLngBounds([layer.getLatLng()]);
+    if (!bounds.isValid() || this.map.getBounds().contains(bounds)) return;
+    this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: Math.max(this.map.getZoom(), 6) });
+  }
+
+  // The whole of what is shown: the arrangements' areas, else the events.
+  fit() {
+    const layers = [...(this.drawn || new Map()).values()];
+    const areas = layers.filter((l) => l.getBounds);
+    const chosen = areas.length ? areas : layers;
+    if (!chosen.length) return;
+    const bounds = L.latLngBounds([]);
+    for (const l of chosen) bounds.extend(l.getBounds ? l.getBounds() : l.getLatLng());
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [20, 20], maxZoom: 8 });
   }
 }
 
