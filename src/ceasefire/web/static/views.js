@@ -85,7 +85,7 @@ export async function eventView(id, ctx) {
       el("div", { class: "source-meta" },
         el("span", { class: "outlet", dir: "auto", text: d.outlet || "outlet unknown" }),
         ` · ${d.published || "undated"} · `,
-        d.url ? el("a", { href: d.url, class: "source-url", target: "_blank", rel: "noopener noreferrer", text: d.url }) : el("span", { text: "no link" }),
+        webLink(d.url),
         " · ", docLink(s.document_id, "stored text")),
       quote(s.evidence && s.evidence.text)));
   }
@@ -121,6 +121,13 @@ export async function eventView(id, ctx) {
     corrections ? ctx.corrections.history(corrections, ids) : null,
     el("div", { id: "document" })
   );
+}
+
+// A document's address as a link when it is a web address (http or https), else as text.
+function webLink(url) {
+  if (!url) return el("span", { text: "no link" });
+  if (!/^https?:\/\//i.test(url)) return el("span", { class: "source-url", text: url });
+  return el("a", { href: url, class: "source-url", target: "_blank", rel: "noopener noreferrer", text: url });
 }
 
 function characterizations(a) {
