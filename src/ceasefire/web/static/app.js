@@ -11,7 +11,7 @@ import { fromDay, inRange, isDate, matchArrangement, matchEvent, overlaps, toDay
 import { EventMap } from "./map.js";
 import { Timeline } from "./timeline.js";
 import { hashOf, readHash, writeHash } from "./urlstate.js";
-import { arrangementView, eventView, forgetDocuments, showDocument } from "./views.js";
+import { arrangementView, correctionsView, eventView, forgetDocuments, showDocument } from "./views.js";
 
 const SERVER_FILTERS = ["type", "country", "place"]; // asked of the API; the rest are applied here
 const PAGE_FILTERS = ["actor", "q", "since", "until"];
@@ -22,7 +22,7 @@ const state = {
   violations: [],
   shown: { arrangements: [], events: [] }, // after this page's filters
   filters: {},
-  selected: { arrangement: null, event: null },
+  selected: { arrangement: null, event: null, corrections: null }, // one of them: the page shown
   zoom: null, // the timeline's view, "YYYY-MM-DD~YYYY-MM-DD"
   openEnd: null, // the last day of the data: where an arrangement with no end is drawn to
   loaded: null, // the API filters the data was loaded with
@@ -33,7 +33,11 @@ const status = document.getElementById("status");
 const detail = document.getElementById("detail");
 const viewBox = document.getElementById("view");
 
-const go = { arrangement: (id) => selectArrangement(id), event: (id) => selectEvent(id) };
+const go = {
+  arrangement: (id) => selectArrangement(id),
+  event: (id) => selectEvent(id),
+  corrections: () => selectCorrections(),
+};
 const map = new EventMap("map", { onArrangement: go.arrangement, onEvent: go.event });
 const timeline = new Timeline(document.getElementById("timeline"), {
   onRange: (range) => setRange(range),
@@ -56,7 +60,7 @@ const ctx = {
   arrangements: () => state.arrangements,
   violations: () => state.violations,
   // the address of this view with another selection
-  href: (selected) => hashOf({ ...state.filters, zoom: state.zoom, arrangement: null, event: null, ...selected }),
+  href: (selected) => hashOf({ ...state.filters, zoom: state.zoom, ...selected }),
 };
 
 function formFilters() {
@@ -190,7 +194,7 @@ function setRange({ since, until }) {
 }
 
 async function selectArrangement(id, scroll = true) {
-  state.selected = { arrangement: id, event: null };
+  state.selected = { arrangement: id, event: null, corrections: null };
   drawSelection();
   map.reveal(id);
   saveHash();
@@ -198,11 +202,18 @@ async function selectArrangement(id, scroll = true) {
 }
 
 async function selectEvent(id, scroll = true) {
-  state.selected = { arrangement: null, event: id };
+  state.selected = { arrangement: null, event: id, corrections: null };
   drawSelection();
   map.reveal(id);
   saveHash();
   await show(() => eventView(id, ctx), scroll);
+}
+
+async function selectCorrections(scroll = true) {
+  state.selected = { arrangement: null, event: null, corrections: "all" };
+  drawSelection();
+  saveHash();
+  await show(() => correctionsView(ctx), scroll);
 }
 
 let showing = 0;
@@ -225,6 +236,7 @@ async function show(build, scroll) {
 async function showSelected(scroll) {
   if (state.selected.arrangement) await selectArrangement(state.selected.arrangement, scroll);
   else if (state.selected.event) await selectEvent(state.selected.event, scroll);
+  else if (state.selected.corrections) await selectCorrections(scroll);
   else {
     detail.hidden = true;
     viewBox.replaceChildren();
@@ -236,7 +248,11 @@ async function fromHash() {
   const values = readHash();
   fillForm(values);
   state.filters = formFilters();
-  state.selected = { arrangement: values.arrangement || null, event: values.arrangement ? null : values.event || null };
+  state.selected = {
+    arrangement: values.arrangement || null,
+    event: values.arrangement ? null : values.event || null,
+    corrections: values.arrangement || values.event || !values.corrections ? null : "all",
+  };
   const zoom = (values.zoom || "").split("~");
   state.zoom = zoom.length === 2 && isDate(zoom[0]) && isDate(zoom[1]) ? values.zoom : null;
   const first = state.loaded === null;
@@ -272,6 +288,10 @@ document.getElementById("clear-filters").addEventListener("click", () => {
   fillForm({});
   state.filters = {};
   load();
+});
+document.getElementById("corrections-link").addEventListener("click", (event) => {
+  event.preventDefault();
+  selectCorrections();
 });
 document.getElementById("zoom-in").addEventListener("click", () => timeline.zoomBy(0.5));
 document.getElementById("zoom-out").addEventListener("click", () => timeline.zoomBy(2));

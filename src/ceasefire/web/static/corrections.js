@@ -28,6 +28,8 @@ export class Corrections {
     this.author = form.querySelector("#author");
     this.status = status;
     this.onDone = onDone; // called after a correction is written: reload the data
+    this.madeOn = new Map(); // correction id -> the record whose page it was made on, in this tab
+    this.page = null; // the record whose page is shown
     this.token.value = sessionStorage.getItem(TOKEN) || "";
     this.author.value = sessionStorage.getItem(AUTHOR) || "";
     this.token.addEventListener("input", () => sessionStorage.setItem(TOKEN, this.token.value.trim()));
@@ -55,6 +57,7 @@ export class Corrections {
       this.say(`${correction.action} ${correction.kind} ${correction.id}…`);
       const body = { field: null, value: null, target: null, reason: null, ...correction, author };
       const made = await postJSON("/corrections", body, token);
+      if (this.page) this.madeOn.set(made.id, this.page);
       const what = `correction ${made.id}: ${made.action} ${made.kind} ${made.record_id}${made.field ? ` ${made.field}` : ""}`;
       this.say(`${what} stored; reloading…`);
       await this.onDone(made);
@@ -143,28 +146,41 @@ export class Corrections {
     return form;
   }
 
+  undoButton(c) {
+    const undo = el("button", { type: "button", class: "undo", text: "undo" });
+    undo.addEventListener("click", async () => {
+      undo.disabled = true;
+      await this.undo(c);
+      undo.disabled = false;
+    });
+    return undo;
+  }
+
   // The corrections that name one of `ids` (or, with `prefix`, a violation of that
   // arrangement: "<arrangement>/<event>", rejected ones included), with an undo button each.
+  // Those made on this page in this tab are listed too (an event rejected here is no longer
+  // among its candidates).
   history(all, ids, prefix = null) {
     const wanted = new Set(ids);
-    const mine = all.filter((c) => wanted.has(c.record_id) || wanted.has(c.target) || (prefix && c.record_id.startsWith(prefix)));
+    const here = (c) => this.page && this.madeOn.get(c.id) === this.page;
+    const mine = all.filter((c) => wanted.has(c.record_id) || wanted.has(c.target) || (prefix && c.record_id.startsWith(prefix)) || here(c));
     if (!mine.length) return el("p", { class: "muted", text: "no corrections yet" });
     const list = el("ul", { class: "corrections" });
     for (const c of mine) {
-      const what = `${c.created.slice(0, 16).replace("T", " ")} · ${c.author}: ${c.action} ${c.kind} ${c.record_id}` +
-        `${c.field ? ` ${c.field} = ${JSON.stringify(c.value)}` : ""}${c.target ? ` → ${c.target}` : ""}`;
+      const what = `${c.created.slice(0, 16).replace("T", " ")} · ${c.author}: ${describe(c)}`;
       const item = el("li", { "data-correction": c.id, class: c.undone ? "undone" : null },
         el("span", { dir: "auto", text: what }),
         c.reason ? el("small", { dir: "auto", text: ` (${c.reason})` }) : null,
         c.undone ? el("small", { text: " — undone" }) : null,
         c.orphaned ? el("small", { text: " — its record is gone" }) : null);
-      if (!c.undone) {
-        const undo = el("button", { type: "button", class: "undo", text: "undo" });
-        undo.addEventListener("click", () => this.undo(c));
-        item.append(" ", undo);
-      }
+      if (!c.undone) item.append(" ", this.undoButton(c));
       list.append(item);
     }
     return list;
   }
+}
+
+// "set arrangement arr-1 status = \"collapsed\"", "reject violation arr-1/evt-2", ...
+export function describe(c) {
+  return `${c.action} ${c.kind} ${c.record_id}${c.field ? ` ${c.field} = ${JSON.stringify(c.value)}` : ""}${c.target ? ` → ${c.target}` : ""}`;
 }

@@ -1,8 +1,9 @@
 // The view in the address: every filter, the date range, the timeline's zoom and what is
-// selected live in location.hash (#type=truce&since=2016-05-01&arrangement=arr-...), so a
+// selected (an arrangement, an event, or the list of corrections) live in location.hash
+// (#type=truce&since=2016-05-01&arrangement=arr-...), so a
 // copied address opens the same view. The hash is rewritten with history.replaceState.
 
-export const KEYS = ["type", "country", "place", "actor", "q", "since", "until", "zoom", "arrangement", "event"];
+export const KEYS = ["type", "country", "place", "actor", "q", "since", "until", "zoom", "arrangement", "event", "corrections"];
 
 export function readHash(hash = location.hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ""));

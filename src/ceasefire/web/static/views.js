@@ -4,7 +4,7 @@
 // text opens below either.
 
 import { documentPath, getJSON } from "./api.js";
-import { ARRANGEMENT_FIELDS, EVENT_FIELDS } from "./corrections.js";
+import { ARRANGEMENT_FIELDS, EVENT_FIELDS, describe } from "./corrections.js";
 import { correctedBadge, el, names, placeNames, quote, table, viewLink } from "./dom.js";
 import { placeName } from "./map.js";
 
@@ -25,6 +25,7 @@ function eventLabel(e) {
 
 export async function arrangementView(id, ctx) {
   const a = await getJSON(`/arrangements/${encodeURIComponent(id)}`);
+  ctx.corrections.page = a.id;
   const events = new Map(ctx.events().map((e) => [e.id, e]));
   const corrections = await ctx.corrections.list();
   const violationRows = a.violations.map((v) => {
@@ -72,6 +73,7 @@ export async function arrangementView(id, ctx) {
 
 export async function eventView(id, ctx) {
   const e = await getJSON(`/events/${encodeURIComponent(id)}`);
+  ctx.corrections.page = e.id;
   const sources = await Promise.all((e.sources || []).map(async (s) => ({ ...s, doc: await getDocument(s.document_id) })));
   const candidates = ctx.violations().filter((v) => v.event_id === e.id);
   const arrangements = new Map(ctx.arrangements().map((a) => [a.id, a]));
@@ -128,6 +130,46 @@ function webLink(url) {
   if (!url) return el("span", { text: "no link" });
   if (!/^https?:\/\//i.test(url)) return el("span", { class: "source-url", text: url });
   return el("a", { href: url, class: "source-url", target: "_blank", rel: "noopener noreferrer", text: url });
+}
+
+// Every correction, newest first, each with what it names and an undo button.
+export async function correctionsView(ctx) {
+  ctx.corrections.page = null;
+  const all = await ctx.corrections.list();
+  const box = el("article", { class: "view corrections-view" }, el("h2", { text: "Corrections" }));
+  if (all === null) {
+    box.append(el("p", { class: "muted", text: "this server keeps no corrections" }));
+    return box;
+  }
+  if (!all.length) {
+    box.append(el("p", { class: "muted", text: "no corrections yet" }));
+    return box;
+  }
+  const rows = [...all].reverse().map((c) => ({
+    attrs: { "data-correction": c.id, class: c.undone ? "undone" : null },
+    cells: [
+      String(c.id),
+      c.created.slice(0, 16).replace("T", " "),
+      el("span", { dir: "auto", text: c.author }),
+      recordLink(c, ctx),
+      el("span", { dir: "auto", text: c.reason || "" }),
+      c.undone ? "undone" : c.orphaned ? "its record is gone" : "",
+      c.undone ? "" : ctx.corrections.undoButton(c),
+    ],
+  }));
+  box.append(table(["#", "when", "who", "what", "reason", "", ""], rows, { class: "corrections-table" }));
+  return box;
+}
+
+// The correction's description, a link to the page of the record it names where there is one.
+function recordLink(c, ctx) {
+  const text = describe(c);
+  if (c.kind === "arrangement" || c.kind === "violation") {
+    const id = c.record_id.split("/")[0];
+    return viewLink(text, ctx.href({ arrangement: id }), () => ctx.go.arrangement(id));
+  }
+  if (c.kind === "event") return viewLink(text, ctx.href({ event: c.record_id }), () => ctx.go.event(c.record_id));
+  return el("span", { dir: "auto", text });
 }
 
 function characterizations(a) {
