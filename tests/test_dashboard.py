@@ -339,11 +339,12 @@ def test_correction_controls_send_the_corrections_request(page: object, base: st
     from playwright.sync_api import expect
 
     posted: list[tuple[str | None, dict]] = []
+    stored: list[dict] = []
 
     def answer(route: object) -> None:
         request = route.request  # type: ignore[attr-defined]
         if request.method == "GET":
-            route.fulfill(json={"corrections": []})  # type: ignore[attr-defined]
+            route.fulfill(json={"corrections": stored})  # type: ignore[attr-defined]
             return
         body = request.post_data_json
         posted.append((request.headers.get("authorization"), body))
@@ -352,6 +353,7 @@ def test_correction_controls_send_the_corrections_request(page: object, base: st
             **{"id": len(posted), "record_id": body["id"], "author": body["author"]},
             **{"created": "2026-12-01T00:00:00Z", "undone": False, "orphaned": False},
         }
+        stored.append(made)
         route.fulfill(status=201, json=made)  # type: ignore[attr-defined]
 
     page.route("**/corrections", answer)  # type: ignore[attr-defined]
@@ -405,4 +407,11 @@ def test_correction_controls_send_the_corrections_request(page: object, base: st
         **blank,
         **{"action": "set", "kind": "event", "id": event, "field": "fatalities", "value": 4},
     }
+    # the corrections page lists them all, newest first, with an undo button each
+    page.click("#corrections-link")  # type: ignore[attr-defined]
+    rows = page.locator("#view .corrections-view tr[data-correction]")  # type: ignore[attr-defined]
+    expect(rows).to_have_count(4)
+    assert [r.get_attribute("data-correction") for r in rows.all()] == ["4", "3", "2", "1"]
+    assert rows.locator("button.undo").count() == 4
+    assert "corrections=all" in page.url  # type: ignore[attr-defined]
     page.screenshot(path=str(ARTIFACTS / "corrections-controls.png"), full_page=True)  # type: ignore[attr-defined]
