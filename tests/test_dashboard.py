@@ -407,11 +407,16 @@ def test_correction_controls_send_the_corrections_request(page: object, base: st
         **blank,
         **{"action": "set", "kind": "event", "id": event, "field": "fatalities", "value": 4},
     }
+    source = page.locator("#view .event-view .source").first  # type: ignore[attr-defined]
+    document = source.get_attribute("data-document")
+    source.locator("button.irrelevant").click()
+    expect(status).to_have_text(re.compile(r"^correction 5: .* saved$"))
+    assert posted[4][1] == {**blank, "action": "reject", "kind": "document", "id": document}
     # the corrections page lists them all, newest first, with an undo button each
     page.click("#corrections-link")  # type: ignore[attr-defined]
     rows = page.locator("#view .corrections-view tr[data-correction]")  # type: ignore[attr-defined]
-    expect(rows).to_have_count(4)
-    assert [r.get_attribute("data-correction") for r in rows.all()] == ["4", "3", "2", "1"]
-    assert rows.locator("button.undo").count() == 4
+    expect(rows).to_have_count(5)
+    assert [r.get_attribute("data-correction") for r in rows.all()] == ["5", "4", "3", "2", "1"]
+    assert rows.locator("button.undo").count() == 5
     assert "corrections=all" in page.url  # type: ignore[attr-defined]
     page.screenshot(path=str(ARTIFACTS / "corrections-controls.png"), full_page=True)  # type: ignore[attr-defined]

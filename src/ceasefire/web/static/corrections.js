@@ -111,6 +111,17 @@ export class Corrections {
     return box;
   }
 
+  // A document marked irrelevant leaves resolution (the contract's `document` + `reject`).
+  irrelevantButton(documentId) {
+    const button = el("button", { type: "button", class: "correct reject irrelevant", "data-kind": "document", "data-id": documentId, title: "mark this document irrelevant: its records leave resolution", text: "irrelevant" });
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      await this.send({ action: "reject", kind: "document", id: documentId });
+      button.disabled = false;
+    });
+    return button;
+  }
+
   // A small form to set one field of a record: a field, its value (a list where the values
   // are known), a reason.
   setForm(kind, id, fields, current = {}) {

@@ -88,7 +88,7 @@ export async function eventView(id, ctx) {
         el("span", { class: "outlet", dir: "auto", text: d.outlet || "outlet unknown" }),
         ` · ${d.published || "undated"} · `,
         webLink(d.url),
-        " · ", docLink(s.document_id, "stored text")),
+        " · ", docLink(s.document_id, "stored text"), " ", ctx.corrections.irrelevantButton(s.document_id)),
       quote(s.evidence && s.evidence.text)));
   }
   const ids = [e.id, ...candidates.map((v) => `${v.arrangement_id}/${e.id}`)];
