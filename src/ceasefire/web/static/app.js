@@ -6,7 +6,7 @@
 
 import { all, getJSON } from "./api.js";
 import { Corrections } from "./corrections.js";
-import { el, placeNames } from "./dom.js";
+import { correctedBadge, el, placeNames } from "./dom.js";
 import { fromDay, inRange, isDate, matchArrangement, matchEvent, overlaps, toDay } from "./filters.js";
 import { EventMap } from "./map.js";
 import { Timeline } from "./timeline.js";
@@ -86,12 +86,14 @@ function serverKey(filters) {
   return SERVER_FILTERS.map((k) => filters[k] || "").join("|");
 }
 
+let loading = 0;
 async function load(force = false) {
   const key = serverKey(state.filters);
   if (!force && key === state.loaded) {
     applyFilters();
     return;
   }
+  const ticket = ++loading; // a later load wins over one still under way
   status.textContent = "loading…";
   status.dataset.ready = "false";
   try {
@@ -104,6 +106,7 @@ async function load(force = false) {
       all(`/events?${eventParams}`),
       all("/violations?limit=500"),
     ]);
+    if (ticket !== loading) return;
     state.arrangements = arrangements;
     state.events = features.map((f) => ({
       ...f.properties,
@@ -116,7 +119,7 @@ async function load(force = false) {
     applyFilters();
     status.dataset.ready = "true";
   } catch (error) {
-    status.textContent = `error: ${error.message}`;
+    if (ticket === loading) status.textContent = `error: ${error.message}`;
   }
 }
 
@@ -172,7 +175,8 @@ function drawList() {
       " ",
       el("strong", { dir: "auto", text: placeNames(a.places) || "?" }),
       el("br"),
-      el("small", { text: `${a.start || "?"} – ${a.end || "open"} · ${a.status}` }));
+      el("small", { text: `${a.start || "?"} – ${a.end || "open"} · ${a.status}` }),
+      correctedBadge(a));
     item.tabIndex = 0;
     item.addEventListener("click", () => selectArrangement(a.id));
     item.addEventListener("keydown", (event) => {
