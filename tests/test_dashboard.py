@@ -135,6 +135,8 @@ def _data_days(base: str) -> tuple[date, date]:
 
 
 def test_timeline_axis_is_labelled_with_dates(page: object, base: str) -> None:
+    from playwright.sync_api import expect
+
     first, last = _data_days(base)
     assert first.year == last.year == 2016
     ticks = page.locator("#timeline .tick text")  # type: ignore[attr-defined]
@@ -150,6 +152,21 @@ def test_timeline_axis_is_labelled_with_dates(page: object, base: str) -> None:
     assert all(d.year == 2016 for d in zoomed), zoomed
     assert "zoom=" in page.url  # type: ignore[attr-defined]
     page.screenshot(path=str(ARTIFACTS / "timeline-zoomed.png"), full_page=True)  # type: ignore[attr-defined]
+    # dragging the axis to the left pans to later days
+    strip = page.locator("#timeline .axis-strip").bounding_box()  # type: ignore[attr-defined]
+    y = strip["y"] + strip["height"] / 2
+    page.mouse.move(strip["x"] + strip["width"] * 0.6, y)  # type: ignore[attr-defined]
+    page.mouse.down()  # type: ignore[attr-defined]
+    page.mouse.move(strip["x"] + strip["width"] * 0.3, y, steps=5)  # type: ignore[attr-defined]
+    page.mouse.up()  # type: ignore[attr-defined]
+    panned = [date.fromisoformat(label) for label in ticks.all_text_contents()]
+    assert panned[0] > zoomed[0], (zoomed, panned)
+    # the wheel zooms out again, around the pointer
+    plot = page.locator("#timeline .plot-bg").bounding_box()  # type: ignore[attr-defined]
+    page.mouse.move(plot["x"] + plot["width"] / 2, plot["y"] + plot["height"] / 2)  # type: ignore[attr-defined]
+    for _ in range(6):
+        page.mouse.wheel(0, 400)  # type: ignore[attr-defined]
+    expect(ticks).to_have_text(labels)
 
 
 def _brush(page: object, x0: float, x1: float) -> None:
