@@ -38,6 +38,7 @@ export function ticks(d0, d1, wanted) {
   }
   const first = new Date(Math.floor(d0) * 86400000);
   let year = first.getUTCFullYear();
+  if (n > 12) year = Math.floor(year / (n / 12)) * (n / 12); // every 5 years: 1990, 1995, ...
   let month = Math.floor(first.getUTCMonth() / Math.min(n, 12)) * Math.min(n, 12);
   for (;;) {
     const d = Date.UTC(year, month, 1) / 86400000;
