@@ -1,246 +1,312 @@
-// The dashboard: a map (country borders, arrangements' areas, events), a timeline of
-// arrangements and violation candidates, filters, and an arrangement's page with who calls
-// it what. Everything from the API is put on the page as text (textContent), never as HTML.
-"use strict";
+// The dashboard: a map (country borders, arrangements' areas, events, the main places'
+// names), a timeline with a date axis (zoom, and brushing a date range that filters the
+// map), filters, and a page for an arrangement or an event with its evidence and sources
+// and corrections controls. The whole view lives in the address (urlstate.js).
+// Everything from the API is put on the page as text (textContent), never as HTML.
 
-const state = { arrangements: [], events: [], violations: [], selected: null };
-const map = L.map("map", { worldCopyJump: true, attributionControl: false }).setView([35, 38], 5);
-const areas = L.layerGroup().addTo(map);
-const eventDots = L.layerGroup().addTo(map);
+import { all, getJSON } from "./api.js";
+import { Corrections } from "./corrections.js";
+import { correctedBadge, el, placeNames } from "./dom.js";
+import { fromDay, inRange, isDate, matchArrangement, matchEvent, overlaps, toDay } from "./filters.js";
+import { EventMap } from "./map.js";
+import { Timeline } from "./timeline.js";
+import { hashOf, readHash, writeHash } from "./urlstate.js";
+import { arrangementView, correctionsView, eventView, forgetDocuments, showDocument } from "./views.js";
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "text") node.textContent = value;
-    else node.setAttribute(key, value);
+const SERVER_FILTERS = ["type", "country", "place"]; // asked of the API; the rest are applied here
+const PAGE_FILTERS = ["actor", "q", "since", "until"];
+
+const state = {
+  arrangements: [], // as loaded (the API's filters applied)
+  events: [],
+  violations: [],
+  shown: { arrangements: [], events: [] }, // after this page's filters
+  filters: {},
+  selected: { arrangement: null, event: null, corrections: null }, // one of them: the page shown
+  zoom: null, // the timeline's view, "YYYY-MM-DD~YYYY-MM-DD"
+  openEnd: null, // the last day of the data: where an arrangement with no end is drawn to
+  loaded: null, // the API filters the data was loaded with
+};
+
+const form = document.getElementById("filters");
+const status = document.getElementById("status");
+const detail = document.getElementById("detail");
+const viewBox = document.getElementById("view");
+
+const go = {
+  arrangement: (id) => selectArrangement(id),
+  event: (id) => selectEvent(id),
+  corrections: () => selectCorrections(),
+};
+const map = new EventMap("map", { onArrangement: go.arrangement, onEvent: go.event });
+const timeline = new Timeline(document.getElementById("timeline"), {
+  onRange: (range) => setRange(range),
+  onView: (view) => {
+    state.zoom = view ? `${fromDay(view[0])}~${fromDay(view[1])}` : null;
+    saveHash();
+  },
+  onEvent: go.event,
+  onArrangement: go.arrangement,
+});
+const corrections = new Corrections(document.getElementById("auth"), document.getElementById("correction-status"), async () => {
+  forgetDocuments();
+  await load(true);
+  await showSelected(false);
+});
+const ctx = {
+  corrections,
+  go,
+  events: () => state.events,
+  arrangements: () => state.arrangements,
+  violations: () => state.violations,
+  // the address of this view with another selection
+  href: (selected) => hashOf({ ...state.filters, zoom: state.zoom, ...selected }),
+};
+
+function formFilters() {
+  const values = {};
+  for (const [key, value] of new FormData(form).entries()) if (String(value).trim()) values[key] = String(value).trim();
+  if (values.country) values.country = values.country.toUpperCase();
+  for (const key of ["since", "until"]) if (values[key] && !isDate(values[key])) delete values[key];
+  return values;
+}
+
+function fillForm(values) {
+  for (const key of [...SERVER_FILTERS, ...PAGE_FILTERS]) {
+    const input = form.elements[key];
+    if (input) input.value = values[key] || "";
   }
-  for (const child of children) node.append(child);
-  return node;
 }
 
-async function getJSON(path) {
-  const response = await fetch(path);
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.detail || response.statusText);
-  return body;
+function saveHash() {
+  writeHash({ ...state.filters, zoom: state.zoom, ...state.selected });
 }
 
-async function all(path) {
-  // Follow `next` to the end of a listing.
-  const items = [];
-  let url = path;
-  while (url) {
-    const page = await getJSON(url);
-    items.push(...(page.items || page.features));
-    url = page.next ? `${path}${path.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(page.next)}` : null;
+function serverKey(filters) {
+  return SERVER_FILTERS.map((k) => filters[k] || "").join("|");
+}
+
+let loading = 0;
+async function load(force = false) {
+  const key = serverKey(state.filters);
+  if (!force && key === state.loaded) {
+    applyFilters();
+    return;
   }
-  return items;
-}
-
-function filterQuery() {
-  const form = new FormData(document.getElementById("filters"));
-  const params = new URLSearchParams({ limit: "500" });
-  for (const [key, value] of form.entries()) if (value) params.set(key, value);
-  return params;
-}
-
-async function load() {
-  const status = document.getElementById("status");
+  const ticket = ++loading; // a later load wins over one still under way
   status.textContent = "loading…";
+  status.dataset.ready = "false";
   try {
-    const params = filterQuery();
+    const params = new URLSearchParams({ limit: "500" });
+    for (const k of SERVER_FILTERS) if (state.filters[k]) params.set(k, state.filters[k]);
     const eventParams = new URLSearchParams({ limit: "500", format: "geojson" });
-    for (const key of ["country", "since", "until", "place"]) if (params.get(key)) eventParams.set(key, params.get(key));
-    [state.arrangements, state.events, state.violations] = await Promise.all([
+    for (const k of ["country", "place"]) if (state.filters[k]) eventParams.set(k, state.filters[k]);
+    const [arrangements, features, violations] = await Promise.all([
       all(`/arrangements?${params}`),
       all(`/events?${eventParams}`),
-      all(`/violations?limit=500`),
+      all("/violations?limit=500"),
     ]);
-    draw();
-    status.textContent = `${state.arrangements.length} arrangements, ${state.events.length} events`;
+    if (ticket !== loading) return;
+    state.arrangements = arrangements;
+    state.events = features.map((f) => ({
+      ...f.properties,
+      id: f.properties.id || f.id,
+      point: f.geometry ? f.geometry.coordinates : null,
+    }));
+    state.violations = violations;
+    state.loaded = key;
+    state.openEnd = lastDay();
+    applyFilters();
     status.dataset.ready = "true";
   } catch (error) {
-    status.textContent = `error: ${error.message}`;
+    if (ticket === loading) status.textContent = `error: ${error.message}`;
   }
 }
 
-function draw() {
-  drawMap();
+function lastDay() {
+  const days = [];
+  for (const a of state.arrangements) days.push(a.start, a.end, ...(a.timeline || []).map((t) => t.date));
+  for (const e of state.events) days.push(e.date);
+  for (const v of state.violations) days.push(v.date);
+  return days.filter(Boolean).sort().at(-1) || null;
+}
+
+// The page's own filters: actor and words narrow the map, the list and the timeline; the
+// date range narrows the map and the list, and is drawn on the timeline, which keeps
+// showing the whole period to brush in.
+function applyFilters() {
+  const f = state.filters;
+  const range = { since: f.since, until: f.until };
+  const arrangements = state.arrangements.filter((a) => matchArrangement(a, f));
+  const events = state.events.filter((e) => matchEvent(e, f));
+  state.shown = {
+    arrangements: arrangements.filter((a) => overlaps(a, range, state.openEnd)),
+    events: events.filter((e) => inRange(e.date, range)),
+  };
+  const ids = new Set(arrangements.map((a) => a.id));
+  timeline.setData({
+    arrangements,
+    events,
+    violations: state.violations.filter((v) => ids.has(v.arrangement_id)),
+    range,
+    selected: state.selected,
+    openEnd: state.openEnd,
+  });
+  drawSelection();
+  const label = document.getElementById("range-label");
+  label.textContent = range.since || range.until ? `dates: ${range.since || "…"} to ${range.until || "…"}` : "dates: all";
+  status.textContent = `${state.shown.arrangements.length} arrangements, ${state.shown.events.length} events`;
+  saveHash();
+}
+
+function drawSelection() {
+  map.draw(state.shown.arrangements, state.shown.events, state.selected);
   drawList();
-  drawTimeline();
-}
-
-function drawMap() {
-  areas.clearLayers();
-  eventDots.clearLayers();
-  for (const arrangement of state.arrangements) {
-    if (!arrangement.area) continue;
-    const layer = L.geoJSON(arrangement.area, {
-      style: { color: "#2a6fb0", weight: 1, fillOpacity: 0.15 },
-    });
-    layer.on("click", () => select(arrangement.id));
-    layer.bindTooltip(el("span", { text: `${arrangement.type} (${arrangement.start || "?"})` }));
-    areas.addLayer(layer);
-  }
-  for (const feature of state.events) {
-    if (!feature.geometry) continue;
-    const [lon, lat] = feature.geometry.coordinates;
-    const props = feature.properties;
-    const dot = L.circleMarker([lat, lon], {
-      radius: 4 + Math.min(8, Math.sqrt(props.fatalities || 0)),
-      color: "#b22",
-      weight: 1,
-      fillOpacity: 0.6,
-      className: "event-dot",
-    });
-    dot.bindTooltip(el("span", { text: `${props.date || "?"} ${props.subtype || props.type}` }));
-    eventDots.addLayer(dot);
-  }
+  timeline.data.selected = state.selected;
+  timeline.render();
 }
 
 function drawList() {
   const list = document.getElementById("arrangements");
   list.replaceChildren();
-  for (const a of state.arrangements) {
-    const places = [...new Set(a.places.map((p) => p.canonical))].join(", ");
-    const item = el(
-      "li",
-      { "data-id": a.id },
+  for (const a of state.shown.arrangements) {
+    const item = el("li", { "data-id": a.id, class: a.id === state.selected.arrangement ? "selected" : null },
       el("span", { class: "type", text: a.type }),
       " ",
-      el("strong", { text: places || "?" }),
+      el("strong", { dir: "auto", text: placeNames(a.places) || "?" }),
       el("br"),
-      el("small", { text: `${a.start || "?"} – ${a.end || "open"} · ${a.status}` })
-    );
-    if (a.id === state.selected) item.classList.add("selected");
-    item.addEventListener("click", () => select(a.id));
+      el("small", { text: `${a.start || "?"} – ${a.end || "open"} · ${a.status}` }),
+      correctedBadge(a));
+    item.tabIndex = 0;
+    item.addEventListener("click", () => selectArrangement(a.id));
+    item.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        selectArrangement(a.id);
+      }
+    });
     list.append(item);
   }
+  if (!state.shown.arrangements.length) list.append(el("li", { class: "muted", text: "none in this view" }));
 }
 
-function drawTimeline() {
-  const svg = document.getElementById("timeline");
-  svg.replaceChildren();
-  const rows = state.arrangements.filter((a) => a.start);
-  if (!rows.length) return;
-  const day = (s) => Date.parse(s) / 86400000;
-  const ends = rows.map((a) => day(a.end || a.timeline.at(-1)?.date || a.start));
-  const first = Math.min(...rows.map((a) => day(a.start)));
-  const last = Math.max(...ends, first + 1);
-  const width = svg.clientWidth || 800;
-  const rowHeight = Math.max(12, Math.min(24, 240 / rows.length));
-  svg.setAttribute("height", rows.length * rowHeight + 30);
-  const x = (d) => 150 + ((d - first) / (last - first)) * (width - 170);
-  const ns = "http://www.w3.org/2000/svg";
-  const make = (tag, attrs) => {
-    const node = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    return node;
-  };
-  rows.forEach((a, i) => {
-    const y = 10 + i * rowHeight;
-    const label = make("text", { x: 4, y: y + rowHeight * 0.7, "font-size": 11 });
-    label.textContent = `${a.type} ${a.start}`;
-    svg.append(label);
-    const start = x(day(a.start));
-    const end = Math.max(start + 3, x(ends[i]));
-    const bar = make("rect", {
-      x: start, y: y + 2, width: end - start, height: rowHeight - 4,
-      fill: a.id === state.selected ? "#2a6fb0" : "#8fb3d9", class: "bar", "data-id": a.id,
-    });
-    bar.addEventListener("click", () => select(a.id));
-    svg.append(bar);
-    for (const v of state.violations.filter((v) => v.arrangement_id === a.id && v.date)) {
-      const tick = x(day(v.date));
-      svg.append(make("line", { x1: tick, x2: tick, y1: y, y2: y + rowHeight, stroke: "#c22", "stroke-width": 2, class: "violation" }));
-    }
-  });
+function setRange({ since, until }) {
+  state.filters = { ...state.filters, since: since || undefined, until: until || undefined };
+  form.elements.since.value = since || "";
+  form.elements.until.value = until || "";
+  applyFilters();
 }
 
-async function select(id) {
-  state.selected = id;
-  drawList();
-  drawTimeline();
-  const a = await getJSON(`/arrangements/${encodeURIComponent(id)}`);
-  const detail = document.getElementById("detail");
+async function selectArrangement(id, scroll = true) {
+  state.selected = { arrangement: id, event: null, corrections: null };
+  drawSelection();
+  map.reveal(id);
+  saveHash();
+  await show(() => arrangementView(id, ctx), scroll);
+}
+
+async function selectEvent(id, scroll = true) {
+  state.selected = { arrangement: null, event: id, corrections: null };
+  drawSelection();
+  map.reveal(id);
+  saveHash();
+  await show(() => eventView(id, ctx), scroll);
+}
+
+async function selectCorrections(scroll = true) {
+  state.selected = { arrangement: null, event: null, corrections: "all" };
+  drawSelection();
+  saveHash();
+  await show(() => correctionsView(ctx), scroll);
+}
+
+let showing = 0;
+async function show(build, scroll) {
+  const ticket = ++showing;
   detail.hidden = false;
-  detail.replaceChildren(
-    el("h2", { text: `${a.type} — ${[...new Set(a.places.map((p) => p.canonical))].join(", ")}` }),
-    el("p", { text: `${a.start || "?"} to ${a.end || "open"} · status: ${a.status} · sponsors: ${names(a.sponsors)} · parties: ${names(a.parties)} · mediators: ${names(a.mediators)}` }),
-    el("p", { text: `made in: ${names(a.venues || [])} · not covering: ${names([...((a.excluded || {}).places || []), ...((a.excluded || {}).actors || [])])}` }),
-    el("h3", { text: "Who calls it what" }),
-    characterizations(a),
-    el("h3", { text: "Status timeline" }),
-    table(["date", "status", "source", "quote"], a.timeline.map((t) => [t.date, t.status, docLink(t.document_id), quote(t.evidence.text)])),
-    el("h3", { text: `Violation candidates (${a.violations.length})` }),
-    table(["date", "score", "reasons", "attributed to", "quote"], a.violations.map((v) => [v.date || "", String(v.score), (v.reasons || []).map((r) => `${r.reason} ${r.weight}`).join(", "), v.attributed_to ? v.attributed_to.canonical : "", quote(v.evidence.text)])),
-    el("div", { id: "document" })
-  );
-  detail.scrollIntoView({ behavior: "smooth" });
-}
-
-function names(actors) {
-  return actors.map((x) => x.canonical).join(", ") || "–";
-}
-
-function characterizations(a) {
-  // One box per term, side by side: the term, who uses it, and their sentences.
-  const byTerm = new Map();
-  for (const c of a.characterizations) {
-    const key = c.term.toLowerCase();
-    if (!byTerm.has(key)) byTerm.set(key, { term: c.term, type: c.type, actors: [], quotes: [] });
-    const entry = byTerm.get(key);
-    if (!entry.actors.includes(c.actor.canonical)) entry.actors.push(c.actor.canonical);
-    entry.quotes.push(c);
+  viewBox.setAttribute("aria-busy", "true");
+  try {
+    const view = await build();
+    if (ticket !== showing) return;
+    viewBox.replaceChildren(view);
+  } catch (error) {
+    if (ticket !== showing) return;
+    viewBox.replaceChildren(el("p", { class: "error", text: error.status === 404 ? `not found: ${error.message}` : `error: ${error.message}` }));
   }
-  const box = el("div", { class: "characterizations" });
-  for (const entry of byTerm.values()) {
-    const card = el("div", { class: "characterization" },
-      el("h4", { text: `“${entry.term}” — ${entry.actors.join(", ")}`, dir: "auto" }),
-      el("small", { text: entry.type }));
-    for (const c of entry.quotes) card.append(quote(c.evidence.text), docLink(c.document_id));
-    box.append(card);
+  viewBox.removeAttribute("aria-busy");
+  if (scroll) detail.scrollIntoView({ behavior: "smooth" });
+}
+
+async function showSelected(scroll) {
+  if (state.selected.arrangement) await selectArrangement(state.selected.arrangement, scroll);
+  else if (state.selected.event) await selectEvent(state.selected.event, scroll);
+  else if (state.selected.corrections) await selectCorrections(scroll);
+  else {
+    detail.hidden = true;
+    viewBox.replaceChildren();
   }
-  return box;
 }
 
-function quote(text) {
-  return el("blockquote", { dir: "auto", text });
+// Open the view an address names: its filters, zoom and selection.
+async function fromHash() {
+  const values = readHash();
+  fillForm(values);
+  state.filters = formFilters();
+  state.selected = {
+    arrangement: values.arrangement || null,
+    event: values.arrangement ? null : values.event || null,
+    corrections: values.arrangement || values.event || !values.corrections ? null : "all",
+  };
+  const zoom = (values.zoom || "").split("~");
+  state.zoom = zoom.length === 2 && isDate(zoom[0]) && isDate(zoom[1]) ? values.zoom : null;
+  const first = state.loaded === null;
+  await load();
+  if (first) map.fit();
+  if (state.zoom) timeline.setView([toDay(zoom[0]), toDay(zoom[1])], false);
+  await showSelected(false);
 }
 
-function docLink(id) {
-  const link = el("a", { href: `#document`, class: "doc-link", text: id });
-  link.addEventListener("click", (event) => {
-    event.preventDefault();
-    showDocument(id);
-  });
-  return link;
+let typing = null;
+function onFilterChange(event) {
+  const text = ["actor", "q"].includes(event.target.name);
+  clearTimeout(typing);
+  const apply = () => {
+    const filters = formFilters();
+    if (JSON.stringify(filters) === JSON.stringify(state.filters)) return; // already applied
+    state.filters = filters;
+    load();
+  };
+  if (text && event.type === "input") typing = setTimeout(apply, 250);
+  else if (event.type === "change") apply();
 }
 
-async function showDocument(id) {
-  const doc = await getJSON(`/documents/${encodeURIComponent(id).replaceAll("%2F", "/")}`);
-  const box = document.getElementById("document");
-  box.replaceChildren(
-    el("h3", { text: doc.title || doc.id, dir: "auto" }),
-    el("p", { text: `${doc.outlet || ""} ${doc.published || ""} ${doc.url || ""}` }),
-    el("div", { class: "doc-text", dir: "auto", text: doc.text })
-  );
-}
-
-function table(headers, rows) {
-  const t = el("table", {}, el("tr", {}, ...headers.map((h) => el("th", { text: h }))));
-  for (const row of rows) t.append(el("tr", {}, ...row.map((cell) => el("td", {}, cell))));
-  return t;
-}
-
-async function drawBorders() {
-  const borders = await getJSON("/static/countries.geojson");
-  L.geoJSON(borders, { style: { color: "#777", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 } }).addTo(map);
-  areas.eachLayer((layer) => layer.bringToFront && layer.bringToFront());
-}
-
-document.getElementById("filters").addEventListener("submit", (event) => {
+form.addEventListener("submit", (event) => {
   event.preventDefault();
+  clearTimeout(typing);
+  state.filters = formFilters();
   load();
 });
-drawBorders().then(load);
+form.addEventListener("input", onFilterChange);
+form.addEventListener("change", onFilterChange);
+document.getElementById("clear-filters").addEventListener("click", () => {
+  fillForm({});
+  state.filters = {};
+  load();
+});
+document.getElementById("corrections-link").addEventListener("click", (event) => {
+  event.preventDefault();
+  selectCorrections();
+});
+document.getElementById("zoom-in").addEventListener("click", () => timeline.zoomBy(0.5));
+document.getElementById("zoom-out").addEventListener("click", () => timeline.zoomBy(2));
+document.getElementById("zoom-range").addEventListener("click", () => timeline.zoomToRange());
+document.getElementById("zoom-all").addEventListener("click", () => timeline.setView(null));
+document.getElementById("clear-range").addEventListener("click", () => setRange({}));
+window.addEventListener("hashchange", fromHash);
+
+window.showDocument = showDocument;
+
+getJSON("/static/countries.geojson")
+  .then((borders) => map.setBorders(borders))
+  .catch(() => null)
+  .then(fromHash);
