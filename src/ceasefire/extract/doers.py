@@ -10,8 +10,9 @@ party without arms. A kind of group gives way to the group it names ("militants 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ceasefire.extract.actors import ActorMention, to_actor
 from ceasefire.extract.analysis import Analysis
@@ -110,8 +111,12 @@ def _doers(context: ActContext, actors: list[ActorMention], event_type: str) -> 
     )
     text = analysis.text
     deaths = analysis.hits_in(sentence, "cue", "deaths")
+    # asked again for every act of the sentence, of the same actors: answered once
+    memo: dict[tuple, bool] = analysis.memo.setdefault("doers", {})  # type: ignore[assignment]
     passive = [
-        d.start for d in deaths if d.end <= trigger.start and not has_subject(text, d, actors)
+        d.start
+        for d in deaths
+        if d.end <= trigger.start and not _memo(memo, ("subject", d), has_subject, text, d, actors)
     ]
     before = [
         a
@@ -127,7 +132,8 @@ def _doers(context: ActContext, actors: list[ActorMention], event_type: str) -> 
     named = [
         a
         for a in inside + before
-        if a.record.agent not in NOT_DOERS and not _speaks(analysis, a, speech)
+        if a.record.agent not in NOT_DOERS
+        and not _memo(memo, ("speaks", a.start, a.end), _speaks, analysis, a, speech)
     ]
     if named:
         return named
@@ -138,12 +144,20 @@ def _doers(context: ActContext, actors: list[ActorMention], event_type: str) -> 
         for a in actors
         if a.start >= trigger.end
         and a.record.agent not in NOT_DOERS
-        and not _speaks(analysis, a, speech)
+        and not _memo(memo, ("speaks", a.start, a.end), _speaks, analysis, a, speech)
         and a not in spoken
         and not _killed(text, a, deaths, trigger)
         and not _died(text, a, deaths)
         and not analysis.tokens.before(a.start, hit, skippable)
     ]
+
+
+def _memo(memo: dict[tuple, bool], key: tuple, ask: Callable[..., bool], *args: Any) -> bool:
+    """`ask(*args)`, remembered under `key`."""
+    answer = memo.get(key)
+    if answer is None:
+        answer = memo[key] = ask(*args)
+    return answer
 
 
 def _killed(text: str, actor: ActorMention, deaths: list[Hit], trigger: Hit) -> bool:

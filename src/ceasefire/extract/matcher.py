@@ -52,15 +52,20 @@ class Matcher:
     def __init__(self, patterns: Iterable[tuple[str, Entry]]) -> None:
         words: dict[str, list[tuple[str, str, str]]] = {}
         phrases: dict[str, list[tuple[str, str, str]]] = {}
+        # Equal tuples are made once and shared: hundreds of thousands of terms share a few
+        # tens of thousands of entries (a town's spellings, a word's forms), which the
+        # lexicon would otherwise hold as copies, in memory and in its cache.
+        self._shared: dict[tuple, tuple] = {}
+        shared = self._shared.setdefault
         for pattern, entry in patterns:
             term = normalize_term(pattern)
             if not term:
                 continue
-            value = (entry.kind, entry.key, entry.case)
+            value = shared((entry.kind, entry.key, entry.case), (entry.kind, entry.key, entry.case))
             table = words if _WORD.fullmatch(term) else phrases
             if value not in table.setdefault(term, []):
                 table[term].append(value)
-        self._words = {term: tuple(entries) for term, entries in words.items()}
+        self._words = {term: shared(tuple(e), tuple(e)) for term, e in words.items()}
         self._values: list[tuple[int, tuple[tuple[str, str, str], ...]]] = []
         # Text without Arabic: words and phrases of words go between spaces into one automaton
         # run over the text with its non-word characters turned to spaces, where only whole
@@ -83,15 +88,18 @@ class Matcher:
         self._article_proclitics = frozenset(
             normalize_term(p) for p in arabic["article_proclitics"]
         )
+        del self._shared  # built: not kept, nor cached
 
     def _compile(
         self, table: dict[str, tuple[tuple[str, str, str], ...]], padding: int = 0
     ) -> ahocorasick.Automaton:
         """An automaton whose values index `self._values`: (term length, entries)."""
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        shared = self._shared.setdefault
         for key, entries in table.items():
             automaton.add_word(key, len(self._values))
-            self._values.append((len(key) - padding, entries))
+            value = (len(key) - padding, shared(entries, entries))
+            self._values.append(shared(value, value))
         automaton.make_automaton()
         return automaton
 
