@@ -109,6 +109,9 @@ def test_rows_are_the_stored_records(demo_db: Path) -> None:
             record["end"],
         )
         assert row["reports"] == len(record["mentions"])
+        weekly = [int(n) for week in (row["violations_per_week"] or "").split("; ") if week
+                  for n in [week.rsplit(": ", 1)[1]]]
+        assert sum(weekly) == row["violation_candidates"]
     _, characterizations = expected(engine, "characterizations")
     assert len(characterizations) == sum(len(r["characterizations"]) for r in records.values())
 

@@ -8,8 +8,9 @@ borders); any other is the points of the places of its scope.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine
@@ -26,13 +27,13 @@ from ceasefire.export.table import (
     place_names,
 )
 from ceasefire.store.queries import Filters
-from ceasefire.store.streams import arrangement_pages, violation_links
+from ceasefire.store.streams import arrangement_pages, violation_dates, violation_links
 
 ARRANGEMENT_COLUMNS = columns(
     "id country country_name start:date end:date type status nationwide:bool parties "
     "sponsors mediators scope scope_geonameids venues excluded_places excluded_actors "
     "characterizations terms first_seen:date last_seen:date reports:int documents:int "
-    "violation_candidates:int event_ids"
+    "violation_candidates:int violations_per_week event_ids"
 )
 CHARACTERIZATION_COLUMNS = columns(
     "arrangement_id actor actor_agent actor_country term type first_seen:date document_id evidence"
@@ -46,13 +47,26 @@ def _links(engine: Engine) -> dict[str, list[str]]:
     return found
 
 
+def _weeks(engine: Engine) -> dict[str, str]:
+    """Each arrangement's violation candidates by ISO week, "2016-W18: 2; 2016-W19: 1": how
+    the violence inside it went week after week."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for arrangement_id, day in violation_dates(engine):
+        if day:
+            year, week, _ = date.fromisoformat(day[:10]).isocalendar()
+            counts[arrangement_id][f"{year}-W{week:02d}"] += 1
+    return {a: "; ".join(f"{w}: {n}" for w, n in sorted(c.items())) for a, c in counts.items()}
+
+
 def arrangements_table(engine: Engine, f: Filters) -> Table:
-    links = _links(engine)
+    links, weeks = _links(engine), _weeks(engine)
 
     def rows() -> Iterator[tuple[Row, Geometry]]:
         for page in arrangement_pages(engine, f):
             for record in page:
-                yield arrangement_row(record, sorted(links.get(record["id"], []))), geometry(record)
+                row = arrangement_row(record, sorted(links.get(record["id"], [])))
+                row["violations_per_week"] = weeks.get(record["id"])
+                yield row, geometry(record)
 
     return Table("arrangements", ARRANGEMENT_COLUMNS, rows())
 

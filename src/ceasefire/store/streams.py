@@ -133,3 +133,10 @@ def violation_links(engine: Engine) -> list[tuple[str, str]]:
             (r.arrangement_id, r.event_id)
             for r in conn.execute(select(v.arrangement_id, v.event_id))
         ]
+
+
+def violation_dates(engine: Engine) -> list[tuple[str, str | None]]:
+    """Every (arrangement id, date) of a violation candidate: exports count them per week."""
+    v = violations.c
+    with engine.connect() as conn:
+        return [(r.arrangement_id, r.date) for r in conn.execute(select(v.arrangement_id, v.date))]
