@@ -193,3 +193,17 @@ def test_exports_are_the_same_on_postgresql(pg_url: str, tmp_path: Path) -> None
             exported.append([{k: v for k, v in row.items() if k != "ingested_at"} for row in rows])
         assert exported[0] == exported[1], kind
         assert exported[0] or kind == "displacement"
+
+
+def test_exports_mark_what_corrections_changed(tmp_path: Path) -> None:
+    from ceasefire import corrections
+    from ceasefire.store.resolved import ResolvedStore
+
+    engine = open_store(str(build_demo(tmp_path)))
+    arrangement = ResolvedStore(engine).arrangement_rows()[0]["record"]["id"]
+    corrections.add(engine, "set", "arrangement", arrangement, author="ana", field="status",
+                    value="in_force")
+    _, rows = expected(engine, "arrangements")
+    marked = {row["id"]: row["corrected"] for row in rows}
+    assert marked[arrangement] == "status"
+    assert all(v is None for k, v in marked.items() if k != arrangement)

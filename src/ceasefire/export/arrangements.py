@@ -33,7 +33,7 @@ ARRANGEMENT_COLUMNS = columns(
     "id country country_name start:date end:date type status nationwide:bool parties "
     "sponsors mediators scope scope_geonameids venues excluded_places excluded_actors "
     "characterizations terms first_seen:date last_seen:date reports:int documents:int "
-    "violation_candidates:int violations_per_week event_ids"
+    "violation_candidates:int violations_per_week event_ids corrected"
 )
 CHARACTERIZATION_COLUMNS = columns(
     "arrangement_id actor actor_agent actor_country term type first_seen:date document_id evidence"
@@ -115,6 +115,7 @@ def arrangement_row(record: dict[str, Any], event_ids: list[str]) -> Row:
         "documents": len({m["document_id"] for m in mentions}),
         "violation_candidates": len(event_ids),
         "event_ids": joined(event_ids),
+        "corrected": joined(record.get("corrected") or []),
     }
 
 

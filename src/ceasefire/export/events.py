@@ -29,7 +29,7 @@ ACLED_COLUMNS = columns(
 OWN_COLUMNS = columns(
     "id type subtype plover actor1_agent actor1_code actor2_agent actor2_code place_kind "
     "geonameid:int fatalities_low:int fatalities_high:int reports:int document_ids "
-    "evidence_document violation_candidates:int arrangement_ids"
+    "evidence_document violation_candidates:int arrangement_ids corrected"
 )
 
 
@@ -124,6 +124,7 @@ def _own(
         "evidence_document": documents[0] if documents else None,
         "violation_candidates": len(arrangement_ids),
         "arrangement_ids": joined(arrangement_ids),
+        "corrected": joined(record.get("corrected") or []),
     }
 
 
