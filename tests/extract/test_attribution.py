@@ -254,10 +254,10 @@ def test_an_official_of_no_nationality_is_no_one(extract) -> None:
 
 
 def test_a_pronoun_on_the_joiner_is_the_subject_of_the_verb_after_it(extract) -> None:
-    """ "لكنه اتهم إيران": but he accused Iran. Iran is the object of the verb, and the
-    speaker is the office named before."""
+    """ "لكنها اتهمت حزب الله": but it accused Hezbollah. Hezbollah is the object of the verb,
+    and the speaker is the government named before."""
     text = (
-        "أفاد مكتب نتنياهو بأن الهجوم جاء قبل بدء الهدنة، لكنه اتهم إيران بإطلاق صاروخ بعد"
-        " دخول وقف إطلاق النار حيز التنفيذ."
+        "قالت الحكومة الإسرائيلية إن القصف سبق بدء التهدئة، لكنها اتهمت حزب الله بإطلاق قذائف بعد"
+        " سريان وقف إطلاق النار."
     )
     assert _named_by(extract(text), "ceasefire") == {"Israel"}
