@@ -88,8 +88,7 @@ def dateline_day(text: str, found: list[DateMention]) -> date | None:
 @lru_cache(maxsize=1)
 def _dateline_leads() -> frozenset[str]:
     """The normalized phrases of dates.yaml `dateline_lead`."""
-    lists = knowledge.load("dates")["dateline_lead"]
-    return frozenset(normalize_term(w) for words in lists.values() for w in words)
+    return _normalized(knowledge.load("dates")["dateline_lead"])
 
 
 def _alone_in_effect(found: list[DateMention], text: str) -> list[DateMention]:
@@ -119,7 +118,11 @@ def _passable() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def in_effect_now() -> frozenset[str]:
     """The normalized phrases of dates.yaml `window` `in_effect_now`."""
-    lists = knowledge.load("dates")["window"]["in_effect_now"]
+    return _normalized(knowledge.load("dates")["window"]["in_effect_now"])
+
+
+def _normalized(lists: dict[str, list[str]]) -> frozenset[str]:
+    """The phrases of a knowledge list by language, normalized, in one set."""
     return frozenset(normalize_term(w) for words in lists.values() for w in words)
 
 

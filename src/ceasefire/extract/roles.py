@@ -18,6 +18,7 @@ subject never runs across a clause mark.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -218,11 +219,7 @@ def brokers_stay_mediators(analysis: Analysis, mentions: list[Ceasefire]) -> Non
         here = [a for a in found if a.agent in _ANNOUNCING and a.canonical not in sides]
         brokers.update((a.canonical, a) for a in here)
         mention.mediators = _unique(mention.mediators + here)
-    for mention in mentions:
-        moved = [a for a in mention.sponsors if a.canonical in brokers]
-        if moved:
-            mention.sponsors = [a for a in mention.sponsors if a.canonical not in brokers]
-            mention.mediators = _unique(mention.mediators + moved)
+    _sponsors_mediate(mentions, brokers.keys())
 
 
 def standing_mediators(mentions: list[Ceasefire], war: str | None) -> None:
@@ -233,10 +230,15 @@ def standing_mediators(mentions: list[Ceasefire], war: str | None) -> None:
     standing = _standing_mediators().get(war or "")
     if not standing:
         return
+    _sponsors_mediate(mentions, standing)
+
+
+def _sponsors_mediate(mentions: list[Ceasefire], canonicals: Collection[str]) -> None:
+    """The sponsors of each mention that are among `canonicals` become its mediators."""
     for mention in mentions:
-        moved = [a for a in mention.sponsors if a.canonical in standing]
+        moved = [a for a in mention.sponsors if a.canonical in canonicals]
         if moved:
-            mention.sponsors = [a for a in mention.sponsors if a.canonical not in standing]
+            mention.sponsors = [a for a in mention.sponsors if a.canonical not in canonicals]
             mention.mediators = _unique(mention.mediators + moved)
 
 
