@@ -30,20 +30,22 @@ def split_violation(record_id: str) -> tuple[str, str]:
     return arrangement_id, event_id
 
 
+# an event and an arrangement are found again by their first report: (table, reports, listing)
+_FIRST_REPORT = {
+    "event": (events, "sources", "ceasefire events"),
+    "arrangement": (arrangements, "mentions", "ceasefire arrangements"),
+}
+
+
 def anchor_of(conn: Connection, kind: str, record_id: str) -> dict[str, Any]:
     """What finds the record again (see the module's docstring); a CorrectionError when
     there is no such record."""
-    if kind == "event":
-        record = _record(conn, events, record_id)
+    if kind in _FIRST_REPORT:
+        table, reports, listing = _FIRST_REPORT[kind]
+        record = _record(conn, table, record_id)
         if record is None:
-            raise _missing(kind, record_id, "ceasefire events")
-        first = record["sources"][0]
-        return {"document_id": first["document_id"], "text": first["evidence"]["text"]}
-    if kind == "arrangement":
-        record = _record(conn, arrangements, record_id)
-        if record is None:
-            raise _missing(kind, record_id, "ceasefire arrangements")
-        first = record["mentions"][0]
+            raise _missing(kind, record_id, listing)
+        first = record[reports][0]
         return {"document_id": first["document_id"], "text": first["evidence"]["text"]}
     if kind == "violation":
         return _violation_anchor(conn, record_id)
