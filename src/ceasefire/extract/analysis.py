@@ -78,8 +78,11 @@ _MODAL_PARTICLE = knowledge.load("arabic")["modal_particle"]
 
 
 class _Span(Protocol):
-    start: int
-    end: int
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 S = TypeVar("S", bound=_Span)

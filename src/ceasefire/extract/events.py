@@ -153,10 +153,10 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
                 last.fatalities = found[0].fatalities
         elif found:
             for trigger, event, scope in zip(triggers, found, scopes, strict=True):
-                told = _told_before(analysis, lex, trigger, event, scope, events)
-                if told is None:
+                earlier = _told_before(analysis, lex, trigger, event, scope, events)
+                if earlier is None:
                     events.extend(_per_place(analysis, lex, event, scope))
-                last = told or event  # what is said next of "the strikes" is of that act
+                last = earlier or event  # what is said next of "the strikes" is of that act
         elif (
             last is not None
             and last.fatalities is None

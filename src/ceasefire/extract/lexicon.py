@@ -320,8 +320,8 @@ def build_lexicon() -> Lexicon:
         states=_states(actors),
         generic=_generic(actors, forces),
         spellings=skeleton_index(towns),
-        town_names=(names := name_index(towns)),
-        town_first_words=frozenset(name.split(" ", 1)[0] for name in names),
+        town_names=(town_index := name_index(towns)),
+        town_first_words=frozenset(name.split(" ", 1)[0] for name in town_index),
         attribution=_attribution_words(),
         governments=_first_by_country(actors, "GOV"),
         qualifiers=frozenset(

@@ -39,7 +39,7 @@ def backs(patron: ActorRecord, client: ActorRecord, date: str | None) -> bool:
 def one_war(brokers: list[ActorRecord], date: str | None) -> bool:
     """Does each broker back a side in one and the same country on `date` ("a truce the US
     and Russia brokered": patrons of the two camps of Syria's war)?"""
-    common: set[str | None] | None = None
+    common: set[str] | None = None
     for broker in brokers:
         key = _key(broker)
         countries = {

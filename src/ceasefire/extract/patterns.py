@@ -540,11 +540,11 @@ def _needed_words(specs: tuple[_Spec, ...]) -> _Needs | None:
     ]
     if not needed:
         return None
-    spec = max(reversed(needed), key=lambda s: min(len(w) for w in s.words))
+    words = max((s.words or frozenset() for s in reversed(needed)), key=lambda w: min(map(len, w)))
     return _Needs(
-        tuple(w for w in spec.words if w.isascii()),
-        tuple(w for w in spec.words if not w.isascii()),
-        spec.words,
+        tuple(w for w in words if w.isascii()),
+        tuple(w for w in words if not w.isascii()),
+        words,
     )
 
 

@@ -230,6 +230,8 @@ def _names_region(record: PlaceRecord, lex: Lexicon) -> bool:
     the Daraa governorate)?"""
     if (record.country, record.name) in lex.regions:
         return True
+    if record.admin1 is None:
+        return False
     region = lex.regions.get((record.country, record.admin1))
     return region is not None and (region.lat, region.lon) == (record.lat, record.lon)
 
@@ -563,7 +565,7 @@ def _divided_countries(
 ) -> set[str]:
     """Countries the text names a first-level region or the country itself of, by a name
     that can mean nothing else."""
-    divided = set()
+    divided: set[str] = set()
     for keys in spans:
         records = names[keys]
         if all(r.kind in ("admin1", "country") for r in records):

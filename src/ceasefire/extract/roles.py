@@ -215,8 +215,8 @@ def brokers_stay_mediators(analysis: Analysis, mentions: list[Ceasefire]) -> Non
         if not negotiating[sentence.start]:
             continue
         named = analysis.within(analysis.actors, sentence)
-        found = mention.characterized_by + unique_actors(named, mention.evidence)
-        here = [a for a in found if a.agent in _ANNOUNCING and a.canonical not in sides]
+        speaking = mention.characterized_by + unique_actors(named, mention.evidence)
+        here = [a for a in speaking if a.agent in _ANNOUNCING and a.canonical not in sides]
         brokers.update((a.canonical, a) for a in here)
         mention.mediators = _unique(mention.mediators + here)
     _sponsors_mediate(mentions, brokers.keys())
@@ -281,8 +281,10 @@ def sides_by_default(analysis: Analysis, mentions: list[Ceasefire]) -> None:
 
 def _unique(actors: list[Actor]) -> list[Actor]:
     """Each actor once, the first time it is named."""
-    seen: set[str] = set()
-    return [a for a in actors if not (a.canonical in seen or seen.add(a.canonical))]
+    first: dict[str, Actor] = {}
+    for actor in actors:
+        first.setdefault(actor.canonical, actor)
+    return list(first.values())
 
 
 def mention_roles(

@@ -173,8 +173,8 @@ def nationwide(analysis: Analysis, found: list[Ceasefire], lex: Lexicon) -> list
     if country is None:  # a story of one region never names its country ("غزة", "قطاع غزة")
         country = _only_region(analysis, home)
     if country is None and home == war and home in lex.countries:
-        record = lex.countries[home]  # named only in its belligerents' names ("Colombia's ELN")
-        country = PlaceMention(0, 0, record.name, record)
+        state = lex.countries[home]  # named only in its belligerents' names ("Colombia's ELN")
+        country = PlaceMention(0, 0, state.name, state)
     if country is None:
         return found
     sentence = sentence_at(analysis.sentences, country.start)
@@ -218,7 +218,7 @@ def _where_states_fight(analysis: Analysis, found: list[Ceasefire], lex: Lexicon
     parties = [a for c in found for a in c.parties if a.country]
     if not parties or any(a.agent not in STATE_AGENTS for a in parties):
         return False
-    fought_in = _wars().get(frozenset(a.country for a in parties))
+    fought_in = _wars().get(frozenset(a.country for a in parties if a.country))
     if not fought_in:
         return False
     named = {m.record.country: m for m in analysis.places if m.record.kind == "country"}
@@ -245,7 +245,7 @@ def _wars() -> dict[frozenset[str], frozenset[str]]:
     codes (knowledge/wars.yaml)."""
     actors = lexicon().actors
     return {
-        frozenset(actors[side].country for side in war["sides"]): frozenset(war["fought_in"])
+        frozenset(str(actors[side].country) for side in war["sides"]): frozenset(war["fought_in"])
         for war in knowledge.load("wars")["interstate"]
     }
 

@@ -73,8 +73,8 @@ def named_agreements(text: str, hits: list[Hit], words: dict[str, frozenset[str]
             if core is None:
                 continue
             start, end = preceding[1] - len(core), hit.end  # "باتفاق": the term is "اتفاق ..."
-        words = text[start:end]
-        found += [Hit(start, end, "term", "ceasefire", words), Hit(start, end, *NAMED, words)]
+        span = text[start:end]
+        found += [Hit(start, end, "term", "ceasefire", span), Hit(start, end, *NAMED, span)]
     return found
 
 
