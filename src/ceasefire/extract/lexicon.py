@@ -168,7 +168,7 @@ class Lexicon:
     ago_units: dict[str, int]
     weekdays: dict[str, int]
     words: dict[str, frozenset[str]]  # CONTEXT_GROUPS and region cues, normalized
-    events: dict[str, tuple[str, str]]  # ACLED sub-event type -> (event type, PLOVER)
+    events: dict[str, tuple[str, str | None]]  # ACLED sub-event type -> (event type, PLOVER)
     qualifiers: frozenset[str]  # "at least", "more than": between a verb and its number
     forces: dict[str, ActorRecord]  # country -> its first MIL actor ("Israel" -> its military)
     states: dict[str, ActorRecord]  # ISO alpha-2 of a gazetteer country -> its government

@@ -18,6 +18,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 import ahocorasick
+from mypy_extensions import mypyc_attr
 
 from ceasefire import knowledge
 from ceasefire.extract.normalize import Normalized, has_arabic, normalize, normalize_term
@@ -40,6 +41,8 @@ class Hit(NamedTuple):
     text: str
 
 
+# A Python class even where this module is compiled (setup.py): the lexicon cache pickles it.
+@mypyc_attr(native_class=False)
 class Matcher:
     """All patterns of all kinds, found in one pass over the text.
 
@@ -55,7 +58,7 @@ class Matcher:
         # Equal tuples are made once and shared: hundreds of thousands of terms share a few
         # tens of thousands of entries (a town's spellings, a word's forms), which the
         # lexicon would otherwise hold as copies, in memory and in its cache.
-        self._shared: dict[tuple, tuple] = {}
+        self._shared: dict[tuple, tuple] | None = {}
         shared = self._shared.setdefault
         for pattern, entry in patterns:
             term = normalize_term(pattern)
@@ -88,13 +91,14 @@ class Matcher:
         self._article_proclitics = frozenset(
             normalize_term(p) for p in arabic["article_proclitics"]
         )
-        del self._shared  # built: not kept, nor cached
+        self._shared = None  # built: not kept, nor cached
 
     def _compile(
         self, table: dict[str, tuple[tuple[str, str, str], ...]], padding: int = 0
     ) -> ahocorasick.Automaton:
         """An automaton whose values index `self._values`: (term length, entries)."""
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        assert self._shared is not None, "an automaton is compiled while the matcher is built"
         shared = self._shared.setdefault
         for key, entries in table.items():
             automaton.add_word(key, len(self._values))

@@ -223,7 +223,7 @@ def _where_states_fight(analysis: Analysis, found: list[Ceasefire], lex: Lexicon
         return False
     named = {m.record.country: m for m in analysis.places if m.record.kind == "country"}
     for record in found:
-        have = {p.country for p in record.places}
+        have = {p.country or "" for p in record.places}
         if not have <= fought_in:
             continue  # placed elsewhere: another arrangement of the text
         for code in sorted(fought_in - have):
