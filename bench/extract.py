@@ -33,6 +33,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ceasefire.extract import extract_document
+from ceasefire.extract.compiled import compiled_modules
 from ceasefire.records import Document
 
 SENTENCES = [
@@ -262,6 +263,8 @@ def main() -> None:
     names = [args.source] if args.source != "all" else ["fakes", "corpus"]
     names = [n for n in names if n != "fakes" or FAKES.exists()]
     print(f"{args.docs} English articles of ~{args.words} words per source, one process")
+    compiled = compiled_modules()
+    print(f"extraction modules compiled: {len(compiled)}" if compiled else "extraction: Python")
     spacy_docs: list[Document] = []
     for name in names:
         label, make = SOURCES[name]

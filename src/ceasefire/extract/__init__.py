@@ -11,12 +11,15 @@ from ceasefire.extract.actors import to_actor
 from ceasefire.extract.analysis import Analysis, analyse
 from ceasefire.extract.ceasefires import find_ceasefires
 from ceasefire.extract.collector import collector_paused
+from ceasefire.extract.compiled import warn_if_stale
 from ceasefire.extract.displacement import find_displacement
 from ceasefire.extract.events import find_events
 from ceasefire.extract.lexicon import lexicon
 from ceasefire.extract.places import to_place
 from ceasefire.extract.sentences import sentence_at
 from ceasefire.records import Actor, Document, Evidence, Place, Result, Source
+
+warn_if_stale()
 
 
 def extract_document(doc: Document, events: bool = True) -> Result:

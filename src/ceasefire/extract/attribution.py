@@ -219,21 +219,22 @@ class Speakers:
             return None
         low, high = (hit.end, nearest.start) if forwards else (nearest.end, hit.start)
         between = self._analysis.text[low:high]
+        words = between.split()
+        if len(words) > (_NEAR_AFTER if forwards else _NEAR_BEFORE):
+            return None  # the usual case, told first: too far to be the word's subject
         if self._analysis.text[nearest.end : nearest.end + 1] == "-":
             return None  # "a junta-allied militia", "Iran-backed": a modifier, not a subject
         marks = _CLAUSE_MARKS & set(between.replace("’s", "").replace("'s", ""))
-        words = between.split()
-        while words and normalize_term(words[-1]) in self._words.auxiliaries:
-            words.pop()
-        if not forwards and " ".join(words)[-1:] in (",", "،"):
+        unaided = list(words)  # the words but the auxiliaries at their end
+        while unaided and normalize_term(unaided[-1]) in self._words.auxiliaries:
+            unaided.pop()
+        if not forwards and " ".join(unaided)[-1:] in (",", "،"):
             marks -= {",", "،"}  # "X, the group's spokesman, said": commas of an apposition
             nearest = self._before_relative(nearest, actors)
         if forwards and self._analysis.within(self._analysis.places, _Span(low, high)):
             return None  # "اتهمت دمشق المعارضة": the capital after the verb is its subject
-        words = between.split()
         if (
-            len(words) > (_NEAR_AFTER if forwards else _NEAR_BEFORE)
-            or marks
+            marks
             or between.strip() in _POSSESSIVES  # "Hamas's demands": a noun, not a verb
             or any(normalize_term(w) in self._words.complementizers for w in words)
         ):

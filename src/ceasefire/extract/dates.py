@@ -19,7 +19,9 @@ from ceasefire.extract.numbers import Number
 from ceasefire.extract.patterns import Found, pattern, tokenize
 
 _REACH = 16  # characters around a run of digits in which a date holding it can begin or end
-_DIGITS = re.compile(r"\d+")  # runs of digits: written dates are sought around them
+# runs of digits, around which written dates are sought (a digit first: the regular
+# expression engine then scans for digits alone)
+_DIGITS = re.compile(r"\d\d*")
 # The date patterns of knowledge/grammar.yaml: English day first, month first, Arabic.
 _WRITTEN = ("date_day_month", "date_month_day")
 _WRITTEN_ARABIC = ("date_day_month_ar",)
@@ -484,7 +486,8 @@ class _Forward:
 
 
 # A full stop ends a sentence unless it follows a one-letter word: "4 a.m. local time".
-_SENTENCE_END = re.compile(r"(?<!\b[^\W\d_])\.|[!?؟;\n]")
+# (The set of marks first: the regular expression engine scans for them alone.)
+_SENTENCE_END = re.compile(r"[.!?؟;\n](?<!\b[^\W\d_]\.)")
 
 
 def _ago(

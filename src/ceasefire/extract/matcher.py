@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 from typing import NamedTuple
 
 import ahocorasick
@@ -327,7 +326,7 @@ def _capital_inside(word: str) -> bool:
     """Does a capital follow a small letter ("JaS", "McAllen")?"""
     if word[1:].islower():  # the usual name: no capital after the first letter
         return False
-    return any(a.islower() and b.isupper() for a, b in pairwise(word))
+    return any(word[i].isupper() and word[i - 1].islower() for i in range(1, len(word)))
 
 
 @cache

@@ -122,8 +122,15 @@ def _joined(
     text: str, left: tuple[int, int], right: tuple[int, int], words: dict[str, frozenset[str]]
 ) -> bool:
     """Are two names next to each other in a list ("Idlib, Hama and", "إدلب وحماة")?"""
+    if right[0] - left[1] > _LIST_GAP:  # the usual case: names far apart, no slice made
+        return False
     gap = text[left[1] : right[0]].strip()
     return bool(gap) and normalize_term(gap) in words["region_list_joins"]
+
+
+# the most characters between two names of a list: a comma or a word ("and", "و"), with
+# the spaces around it (cues.yaml region.joined_by)
+_LIST_GAP = 24
 
 
 def _compass_before(text: str, start: int, compass: frozenset[str]) -> str:
