@@ -57,8 +57,8 @@ class Matcher:
         # Equal tuples are made once and shared: hundreds of thousands of terms share a few
         # tens of thousands of entries (a town's spellings, a word's forms), which the
         # lexicon would otherwise hold as copies, in memory and in its cache.
-        self._shared: dict[tuple, tuple] | None = {}
-        shared = self._shared.setdefault
+        pool: dict[tuple, tuple] = {}  # built with the matcher: not kept, nor cached
+        shared = pool.setdefault
         for pattern, entry in patterns:
             term = normalize_term(pattern)
             if not term:
@@ -73,16 +73,18 @@ class Matcher:
         # run over the text with its non-word characters turned to spaces, where only whole
         # words can match; the few patterns with punctuation ("u.s.") have their own.
         spaced = {**self._words, **{t: tuple(e) for t, e in phrases.items() if _SPACED.match(t)}}
-        self._spaced = self._compile({f" {term} ": entries for term, entries in spaced.items()}, 2)
+        self._spaced = self._compile(
+            {f" {term} ": entries for term, entries in spaced.items()}, pool, 2
+        )
         self._punctuated = self._compile(
-            {t: tuple(e) for t, e in phrases.items() if not _SPACED.match(t)}
+            {t: tuple(e) for t, e in phrases.items() if not _SPACED.match(t)}, pool
         )
         # Text with Arabic, where proclitics attach to words: words are looked up one by one
         # and all phrases are matched by this automaton.
         arabic = knowledge.load("arabic")
         self._article = normalize_term(arabic["article"])
         elided = normalize_term(arabic["elided_article"])
-        self._phrases = self._compile(_with_elided_article(phrases, self._article, elided))
+        self._phrases = self._compile(_with_elided_article(phrases, self._article, elided), pool)
         self._proclitics = _proclitics()
         self._enclitics = _enclitics()
         self._unsuffixed = frozenset(arabic["unsuffixed_kinds"])
@@ -90,15 +92,17 @@ class Matcher:
         self._article_proclitics = frozenset(
             normalize_term(p) for p in arabic["article_proclitics"]
         )
-        self._shared = None  # built: not kept, nor cached
 
     def _compile(
-        self, table: dict[str, tuple[tuple[str, str, str], ...]], padding: int = 0
+        self,
+        table: dict[str, tuple[tuple[str, str, str], ...]],
+        pool: dict[tuple, tuple],
+        padding: int = 0,
     ) -> ahocorasick.Automaton:
-        """An automaton whose values index `self._values`: (term length, entries)."""
+        """An automaton whose values index `self._values`: (term length, entries), each
+        tuple taken from `pool` where an equal one is there already."""
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        assert self._shared is not None, "an automaton is compiled while the matcher is built"
-        shared = self._shared.setdefault
+        shared = pool.setdefault
         for key, entries in table.items():
             automaton.add_word(key, len(self._values))
             value = (len(key) - padding, shared(entries, entries))
