@@ -24,6 +24,7 @@ import contextlib
 import json
 import math
 import resource
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
@@ -37,16 +38,8 @@ from ceasefire.resolve import resolve
 from ceasefire.store import DocumentStore, open_store
 from ceasefire.store.resolved import ResolvedStore
 
-CITIES = [
-    ("Aleppo", "حلب"),
-    ("Homs", "حمص"),
-    ("Hama", "حماة"),
-    ("Idlib", "إدلب"),
-    ("Daraa", "درعا"),
-    ("Latakia", "اللاذقية"),
-    ("Raqqa", "الرقة"),
-    ("Deir ez-Zor", "دير الزور"),
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from corpus_shards import CITIES
 
 
 def demo_documents(root: Path) -> list[dict]:

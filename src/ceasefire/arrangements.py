@@ -443,13 +443,15 @@ def _characterizations(mentions: list[Mention]) -> list[dict[str, Any]]:
 
 
 def summary(record: dict[str, Any]) -> dict[str, Any]:
-    """An arrangement without its mentions, and its actors and places without evidence."""
+    """An arrangement without its mentions, and its actors, places and timeline without
+    evidence: what a listing shows. The timeline of an arrangement reported for years runs
+    to hundreds of entries, each with its sentence; the whole record keeps them."""
 
     def bare(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [{k: v for k, v in item.items() if k != "evidence"} for item in items]
 
     short = {k: v for k, v in record.items() if k != "mentions"}
-    for key in ("parties", "sponsors", "mediators", "places", "venues"):
+    for key in ("parties", "sponsors", "mediators", "places", "venues", "timeline"):
         short[key] = bare(record.get(key) or [])
     left_out = record.get("excluded") or {}
     short["excluded"] = {k: bare(left_out.get(k) or []) for k in ("places", "actors")}

@@ -26,7 +26,7 @@ from ceasefire.ingest.prepare import prepare_or_fail, warm_up
 from ceasefire.ingest.readers import DEFAULT_MAX_BYTES, STDIN, parse_jsonl_line, read, read_file
 from ceasefire.records import Document, Failure
 from ceasefire.store.documents import DocumentStore, Duplicate
-from ceasefire.store.ingest_lock import ingest_lock
+from ceasefire.store.locks import ingest_lock
 from ceasefire.workers import StagePool
 
 T = TypeVar("T")
@@ -123,7 +123,7 @@ def reextract(
     """Extract stored documents again where the knowledge files changed since (or all)."""
     done = 0
     stale = store.to_reextract(knowledge.version(), everything)
-    with StagePool(workers, warm_up=partial(_warm_up, True)) as pool:
+    with StagePool(workers, warm_up=partial(warm_up_stages, True)) as pool:
         for batch in _batched(stale, batch_size):
             docs = list(pool.start(attach_records, batch, full=len(batch) == batch_size))
             store.update_records(docs)
@@ -133,7 +133,8 @@ def reextract(
     return done
 
 
-def _warm_up(extract: bool) -> None:
+def warm_up_stages(extract: bool) -> None:
+    """Load what cleaning (and extraction) read, once per process, before the first item."""
     warm_up()
     if extract:
         lexicon()
@@ -180,20 +181,40 @@ def ingest_items(
     on_progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """The ingest run over items from any reader; see `ingest`."""
+    with StagePool(workers, warm_up=partial(warm_up_stages, extract)) as pool:
+        prepared = _prepared(items, pool, batch_size, extract)
+        return store_prepared(prepared, store, batch_size=batch_size, on_progress=on_progress)
+
+
+def _prepared(
+    items: Iterable[RawItem | Failure], pool: StagePool, batch_size: int, extract: bool
+) -> Iterator[Document | Failure]:
+    """Each item cleaned (and extracted), in order: the workers start on a batch before the
+    one before it is handed on, so they clean one while this process stores the other."""
+    work = partial(prepare_and_extract, extract=extract)
+    previous: Iterable[Document | Failure] = ()
+    for batch in _batched(items, batch_size):
+        current = pool.start(work, batch, full=len(batch) == batch_size)
+        yield from previous
+        previous = current
+    yield from previous
+
+
+def store_prepared(
+    prepared: Iterable[Document | Failure],
+    store: DocumentStore,
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Store cleaned documents and failures in batches, each deduplicated against the store
+    and itself, failures kept: what `ingest` does with what it prepares, and `load` with what
+    `ceasefire batch` prepared."""
     started = time.perf_counter()
     report = IngestReport()
     index = _Index(store)
-    work = partial(prepare_and_extract, extract=extract)
-    with StagePool(workers, warm_up=partial(_warm_up, extract)) as pool:
-        # While the workers clean one batch, this process stores the one before it.
-        previous: Iterable[Document | Failure] | None = None
-        for batch in _batched(items, batch_size):
-            current = pool.start(work, batch, full=len(batch) == batch_size)
-            if previous is not None:
-                _store(previous, store, index, report, on_progress)
-            previous = current
-        if previous is not None:
-            _store(previous, store, index, report, on_progress)
+    for batch in _batched(prepared, batch_size):
+        _store(batch, store, index, report, on_progress)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -35,6 +35,7 @@ from ceasefire.mentions import Mention, mentions_of
 from ceasefire.monitor import candidate, compliance, post_alerts, violent
 from ceasefire.monitor import window as watch_window
 from ceasefire.store.corrections import irrelevant_documents
+from ceasefire.store.locks import resolve_lock
 from ceasefire.store.resolved import ResolvedStore
 
 _log = logging.getLogger(__name__)
@@ -88,17 +89,19 @@ def resolve(
     progress: Callable[[int], object] | None = None,
     alert: Alert | None = None,
 ) -> ResolveSummary:
-    """Resolve every stored document that is not resolved yet."""
+    """Resolve every stored document that is not resolved yet. One resolution at a time
+    runs on a database: another process's waits, then finds what this one resolved."""
     store = ResolvedStore(engine)
     summary = ResolveSummary()
     started = time.perf_counter()
-    while docs := store.pending(batch_size):
-        _resolve_isolating(engine, store, docs, summary)
-        summary.documents += len(docs)
-        if progress is not None:
-            progress(len(docs))
-    if summary.documents:
-        _apply_corrections(engine, summary)
+    with resolve_lock(engine):
+        while docs := store.pending(batch_size):
+            _resolve_isolating(engine, store, docs, summary)
+            summary.documents += len(docs)
+            if progress is not None:
+                progress(len(docs))
+        if summary.documents:
+            _apply_corrections(engine, summary)
     if alert is not None and summary.new_violations:
         summary.alerts = _alerts(store, summary.new_violations, alert)
     summary.seconds = time.perf_counter() - started
@@ -338,10 +341,28 @@ def _linked_events(conn: Connection, store: ResolvedStore, reports: list[Report]
         if report.date and report.place:
             by_type[report.type].append(report)
     for kind, of_kind in by_type.items():
-        dates = sorted(r.date for r in of_kind)
-        stored = store.reports_between(conn, kind, _shift(dates[0], -days), _shift(dates[-1], days))
+        stored = [
+            pair
+            for first, last in _spans(sorted({r.date for r in of_kind if r.date}), days)
+            for pair in store.reports_between(conn, kind, first, last)
+        ]
         found |= linked_events(stored, of_kind)
     return found
+
+
+def _spans(dates: list[str], days: timedelta) -> list[tuple[str, str]]:
+    """The date ranges within `days` of the sorted `dates`, those that meet merged: what
+    reports of those dates may be linked with. A batch's reports are of a few weeks and of
+    scattered older days (a backfill's "the May 2016 truce"); one range from the first to
+    the last would read every stored report of the years between."""
+    spans: list[tuple[str, str]] = []
+    for day in dates:
+        first, last = _shift(day, -days), _shift(day, days)
+        if spans and first <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], last)
+        else:
+            spans.append((first, last))
+    return spans
 
 
 def _resolve_events(

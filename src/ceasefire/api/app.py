@@ -200,8 +200,8 @@ def _routes(app: FastAPI) -> None:
     ) -> dict[str, Any]:
         """Ceasefire arrangements, first reported first; `since`/`until` select those watched
         in the period, `bbox` those whose area meets the box. Items are summaries (no
-        `mentions`, and actors and places without their own evidence) unless `full=true`;
-        `/arrangements/{id}` always gives the whole record."""
+        `mentions`; actors, places and timeline entries without their evidence) unless
+        `full=true`; `/arrangements/{id}` always gives the whole record."""
         f = replace(where, kind=type)
         page = queries.list_arrangements(_engine(request), f, limit, cursor, full=full)
         return _listing(page, format, arrangements_geojson)

@@ -108,6 +108,7 @@ arrangements = Table(
     Column("hidden", Boolean, nullable=False, default=False),
     Index("ix_arrangements_theatre_seen", "theatre", "last_seen"),
     Index("ix_arrangements_theatre_watch", "theatre", "watch_start"),
+    Index("ix_arrangements_listing", "first_seen", "id"),  # the order listings page in
 )
 
 reports = Table(
@@ -149,6 +150,15 @@ events = Table(
     Column("actor2", Text),
     Column("text", Text),
     Column("hidden", Boolean, nullable=False, default=False),  # rejected by a correction
+)
+
+# The few hidden events, so that counting those shown reads no record; partial, so that
+# listings keep walking the date index. Its condition is written as queries write it.
+Index(
+    "ix_events_hidden",
+    events.c.hidden,
+    sqlite_where=events.c.hidden.is_(True),
+    postgresql_where=events.c.hidden.is_(True),
 )
 
 violations = Table(
