@@ -158,29 +158,39 @@ def main() -> None:
         started = time.perf_counter()
         build(db, args.events, args.arrangement_copies)
         print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
-        with serving(db) as base:
-            health = httpx.get(f"{base}/health").json()
+        queries = {
+            "baseline GET /health": "/health",
+            "arrangement list (100 per page)": "/arrangements?limit=100",
+            "event GeoJSON (a month, a box, 500 per page)": (
+                "/events?format=geojson&since=2016-05-01&until=2016-05-31"
+                "&bbox=35.5,32,41,37&limit=500"
+            ),
+        }
+        serve_and_drive(db, queries, args.clients, args.seconds)
+
+
+def serve_and_drive(
+    db: Path, queries: dict[str, str], clients: int, seconds: float, target_ms: float = 0
+) -> None:
+    """Serve `db` and drive each query (the first is the baseline) with `clients` clients
+    for `seconds`; print requests/s, the ratio to the baseline, p50 and p99 (and whether p99
+    meets `target_ms`, when given)."""
+    with serving(db) as base:
+        health = httpx.get(f"{base}/health").json()
+        print(
+            f"stored: {health['events']:,} events, {health['arrangements']:,} arrangements; "
+            f"{clients} clients for {seconds:.0f} s per query, one server process"
+        )
+        base_rps = None
+        for label, path in queries.items():
+            figures = drive(base + path, clients, seconds)
+            target = f" (target <= {target_ms:.0f} ms)" if target_ms and base_rps else ""
+            base_rps = base_rps or figures["rps"]
             print(
-                f"stored: {health['events']:,} events, {health['arrangements']:,} arrangements; "
-                f"{args.clients} clients for {args.seconds:.0f} s per query, one server process"
+                f"{label}: {figures['rps']:,.0f} req/s ({figures['rps'] / base_rps:.2f}x the "
+                f"baseline), p50 {figures['p50']:.1f} ms, p99 {figures['p99']:.1f} ms{target}, "
+                f"{figures['n']:,} requests, {figures['errors']} errors"
             )
-            queries = {
-                "baseline GET /health": "/health",
-                "arrangement list (100 per page)": "/arrangements?limit=100",
-                "event GeoJSON (a month, a box, 500 per page)": (
-                    "/events?format=geojson&since=2016-05-01&until=2016-05-31"
-                    "&bbox=35.5,32,41,37&limit=500"
-                ),
-            }
-            base_rps = None
-            for label, path in queries.items():
-                figures = drive(base + path, args.clients, args.seconds)
-                base_rps = base_rps or figures["rps"]
-                print(
-                    f"{label}: {figures['rps']:,.0f} req/s ({figures['rps'] / base_rps:.2f}x the "
-                    f"baseline), p50 {figures['p50']:.1f} ms, p99 {figures['p99']:.1f} ms, "
-                    f"{figures['n']:,} requests, {figures['errors']} errors"
-                )
 
 
 if __name__ == "__main__":

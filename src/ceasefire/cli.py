@@ -10,14 +10,18 @@ from typing import Annotated, Any
 
 import typer
 
+from ceasefire.cli_batch import register as _register_batch
 from ceasefire.cli_common import (
     DbOption,
     JsonOption,
     MaxSizeOption,
+    ResolveOption,
     exit_if_database_failed,
     fail,
     open_documents,
+    pending_resolution,
     progress,
+    report_ingest,
 )
 from ceasefire.cli_correct import register as _register_corrections
 from ceasefire.cli_export import register as _register_export
@@ -52,13 +56,7 @@ def ingest(
     extract: Annotated[
         bool, typer.Option("--extract/--no-extract", help="Extract records while ingesting.")
     ] = True,
-    resolve: Annotated[
-        bool,
-        typer.Option(
-            "--resolve/--no-resolve",
-            help="Then update arrangements, events and violations (`ceasefire resolve`).",
-        ),
-    ] = True,
+    resolve: ResolveOption = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read, clean, deduplicate, extract and store articles (.txt, .html, .jsonl, RSS/Atom),
@@ -76,7 +74,7 @@ def ingest(
             extract=extract,
             on_progress=bar,
         )
-    _report(report, store.engine if extract and resolve else None, quiet)
+    report_ingest(report, store.engine if extract and resolve else None, quiet)
 
 
 @app.command()
@@ -96,7 +94,7 @@ def retry(
         report = retry_failures(
             store, max_bytes=int(max_size * 1e6), workers=workers, on_progress=bar
         )
-    _report(report, store.engine, quiet)
+    report_ingest(report, store.engine, quiet)
 
 
 def _records_summary(docs: list[dict[str, Any]]) -> str:
@@ -113,30 +111,6 @@ def _records_summary(docs: list[dict[str, Any]]) -> str:
     by_type = ", ".join(f"{n} {t}" for t, n in types.most_common())
     listed = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     return f"records: {listed}\nceasefire mentions by type: {by_type}"
-
-
-def _report(report: Any, resolve_with: Any = None, quiet: bool = True) -> None:
-    """Failures on stderr, the summary line on stdout, then resolution of what changed (when
-    given an engine); exit 1 when every item failed."""
-    for failure in report.failures[:20]:
-        typer.echo(f"failed: {failure.where}: {failure.reason}", err=True)
-    if len(report.failures) > 20:
-        typer.echo(f"... and {len(report.failures) - 20} more", err=True)
-    if report.failures:
-        typer.echo("`ceasefire documents --failed` lists every failure with its reason.", err=True)
-    typer.echo(report.summary())
-    if resolve_with is not None and _pending(resolve_with):
-        typer.echo(run_resolution(resolve_with, quiet))
-    if report.seen and len(report.failures) == report.seen:
-        raise typer.Exit(1)
-
-
-def _pending(engine: Any) -> int:
-    """How many stored documents wait for resolution: those of this run, and any that an
-    earlier run stored but was stopped before resolving."""
-    from ceasefire.store.resolved import ResolvedStore
-
-    return ResolvedStore(engine).pending_count()
 
 
 @app.command()
@@ -158,7 +132,7 @@ def reextract(
     with progress(quiet) as bar:
         done = run_reextract(store, everything=everything, workers=workers, on_progress=bar)
     typer.echo(f"re-extracted {done} documents in {time.perf_counter() - started:.1f} s")
-    if _pending(store.engine):
+    if pending_resolution(store.engine):
         typer.echo(run_resolution(store.engine, quiet))
 
 
@@ -292,6 +266,7 @@ def demo(
         run_server(store.engine, host, port, token=None)
 
 
+_register_batch(app)
 _register_resolution(app)
 _register_serve(app)
 _register_gazetteer(app)

@@ -19,6 +19,13 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+ResolveOption = Annotated[
+    bool,
+    typer.Option(
+        "--resolve/--no-resolve",
+        help="Then update arrangements, events and violations (`ceasefire resolve`).",
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
 MaxSizeOption = Annotated[
     float, typer.Option("--max-size", help="Largest single document to accept, in MB.", min=0.001)
@@ -98,3 +105,29 @@ def progress(quiet: bool, unit: str = " docs") -> Iterator[Callable[[int], objec
         yield bar.update
     finally:
         bar.close()
+
+
+def report_ingest(report: Any, resolve_with: Any = None, quiet: bool = True) -> None:
+    """Failures on stderr, the summary line on stdout, then resolution of what changed (when
+    given an engine); exit 1 when every item failed."""
+    for failure in report.failures[:20]:
+        typer.echo(f"failed: {failure.where}: {failure.reason}", err=True)
+    if len(report.failures) > 20:
+        typer.echo(f"... and {len(report.failures) - 20} more", err=True)
+    if report.failures:
+        typer.echo("`ceasefire documents --failed` lists every failure with its reason.", err=True)
+    typer.echo(report.summary())
+    if resolve_with is not None and pending_resolution(resolve_with):
+        from ceasefire.cli_resolve import run_resolution
+
+        typer.echo(run_resolution(resolve_with, quiet))
+    if report.seen and len(report.failures) == report.seen:
+        raise typer.Exit(1)
+
+
+def pending_resolution(engine: Any) -> int:
+    """How many stored documents wait for resolution: those of this run, and any that an
+    earlier run stored but was stopped before resolving."""
+    from ceasefire.store.resolved import ResolvedStore
+
+    return ResolvedStore(engine).pending_count()

@@ -51,14 +51,7 @@ def write_parquet(table: Table, out: BinaryIO, on_row: OnRow) -> int:
     flags as bool, the rest as UTF-8 strings."""
     pa = _need("pyarrow", "parquet")
     pq = _need("pyarrow.parquet", "parquet")
-    types = {
-        "str": pa.string(),
-        "int": pa.int64(),
-        "float": pa.float64(),
-        "date": pa.date32(),
-        "bool": pa.bool_(),
-    }
-    schema = pa.schema([pa.field(c.name, types[c.type]) for c in table.columns])
+    schema = arrow_schema(table.columns)
     dates = [c.name for c in table.columns if c.type == "date"]
     count = 0
     with pq.ParquetWriter(out, schema) as writer:
@@ -71,6 +64,20 @@ def write_parquet(table: Table, out: BinaryIO, on_row: OnRow) -> int:
         if not count:
             writer.write_table(schema.empty_table())
     return count
+
+
+def arrow_schema(columns: list[Column]) -> Any:
+    """The Arrow schema of export columns: dates as date32, counts as int64, coordinates
+    and scores as float64, flags as bool, the rest as UTF-8 strings."""
+    pa = _need("pyarrow", "parquet")
+    types = {
+        "str": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "date": pa.date32(),
+        "bool": pa.bool_(),
+    }
+    return pa.schema([pa.field(c.name, types[c.type]) for c in columns])
 
 
 def write_xlsx(table: Table, out: BinaryIO, on_row: OnRow) -> int:

@@ -11,7 +11,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from ceasefire.ingest.feeds import read_feed
 from ceasefire.ingest.items import RawItem
@@ -106,20 +106,31 @@ def _open_regular(path: str) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def read_jsonl(handle: BinaryIO, source: str, max_bytes: int) -> Iterator[RawItem | Failure]:
+class LineSource(Protocol):
+    """What JSONL is read from: an open binary file, or a part of one."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def read_jsonl(
+    handle: LineSource, source: str, max_bytes: int, first_line: int = 1
+) -> Iterator[RawItem | Failure]:
     """One item per line; a bad line becomes a Failure and the lines after it still come. No
-    line is held whole past `max_bytes`, however long it runs."""
-    for number, line, size in _lines(handle, max_bytes):
+    line is held whole past `max_bytes`, however long it runs. `first_line` numbers the
+    handle's first line (a part of a file read from its middle)."""
+    for number, line, size in _lines(handle, max_bytes, first_line):
         if line is None:
             yield Failure(source=source, line=number, reason=_too_big(size, max_bytes))
         elif line.strip():
             yield parse_jsonl_line(line, source, number)
 
 
-def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
+def _lines(
+    handle: LineSource, max_bytes: int, first_line: int = 1
+) -> Iterator[tuple[int, bytes | None, int]]:
     """(number, line, size) for each line; the line is None when it is over `max_bytes`, and
     the rest of it is skipped in chunks."""
-    number = 0
+    number = first_line - 1
     while line := handle.readline(max_bytes + 1):
         number += 1
         if len(line) <= max_bytes:
