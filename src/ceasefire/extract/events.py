@@ -60,6 +60,7 @@ _OTHER_SIDE = pattern("other_side")  # "fighting the"
 _PASSIVE_BEFORE = pattern("passive_before")
 # "killed since April", "since 2011", "since the army began its offensive"
 _SINCE = (pattern("since_a_month"), pattern("since_a_year"), pattern("since_it_began"))
+_WAR_TOLL = (pattern("war_toll"), pattern("war_toll_ar"))  # "the war has killed 400,000"
 _CLAUSE_BREAKS = (".", ";", ",", "،", "؛")
 _IN_A_YEAR = pattern("in_a_year")  # "retook the city in 2015"
 # "the war that began with protests", "after two weeks of air strikes"
@@ -116,8 +117,10 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
 
     for sentence in (relevant[start] for start in sorted(relevant)):
         triggers = _triggers(analysis, lex, sentence)
-        if analysis.hits_in(sentence, "cue", "cumulative") or _since_a_date(
-            analysis, sentence, lex
+        if (
+            analysis.hits_in(sentence, "cue", "cumulative")
+            or _since_a_date(analysis, sentence, lex)
+            or _war_total(analysis, sentence)
         ):
             # a running total or a campaign ("have killed 9,000 so far", "is carrying out
             # strikes"): no event, but the doers it names may be those of the acts told next
@@ -170,26 +173,27 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         events = sorted(events + background, key=lambda e: e.evidence.start)
     _carry_doers(events, donors)
     told = _retold_in_headline(_told_again(events, killings), analysis.headline_end)
-    return _one_per_act(analysis, told)
+    return _one_per_act(analysis, lex, told)
 
 
-def _one_per_act(analysis: Analysis, events: list[Event]) -> list[Event]:
+def _one_per_act(analysis: Analysis, lex: Lexicon, events: list[Event]) -> list[Event]:
     """The same act told again ("Government aircraft bombed Saraqeb on Monday ... the
     raids on Saraqeb killed 9") is one event, as ACLED codes one event per act: a later event
     of the sub-type, place and date of an earlier one, by the same doer or by one the text
     does not name, and with no other toll, gives way to it; unless its sentence tells a
     further act ("another strike", "also", "elsewhere": knowledge/events.yaml `another_act`).
     """
-    told: dict[tuple, list[Event]] = {}
-    kept = []
+    told: dict[tuple, list[int]] = {}
+    kept: list[Event] = []
+    lede_end = max(analysis.headline_end, _lede_end(analysis))
     for event in events:
         earlier = told.setdefault(_act_key(event), [])
-        if any(_retells(event, e) for e in earlier) and not analysis.hits_in(
-            event.evidence, "cue", "another_act"
-        ):
-            continue
-        earlier.append(event)
-        kept.append(event)
+        same = next((i for i in earlier if _retells(event, kept[i], lede_end)), None)
+        if same is None or _tells_another(analysis, lex, event.evidence):
+            earlier.append(len(kept))
+            kept.append(event)
+        elif kept[same].fatalities is None:
+            kept[same].fatalities = event.fatalities
     return kept
 
 
@@ -199,11 +203,31 @@ def _act_key(event: Event) -> tuple:
     return (event.subtype, where, event.date)
 
 
-def _retells(later: Event, earlier: Event) -> bool:
-    """May `later` tell `earlier` again (of one sub-type, place and date): no toll of its
-    own, and the same doer or one unnamed?"""
-    if later.fatalities is not None and (
-        earlier.fatalities is None or later.fatalities > earlier.fatalities
+def _tells_another(analysis: Analysis, lex: Lexicon, sentence: Sentence | Evidence) -> bool:
+    """Does the sentence tell a further act ("also", "another", "elsewhere")? Not where the
+    word adds to what a source says ("the Observatory further said"): that may be of the act
+    told before."""
+    spoken = lex.words["spoken"]
+    return any(
+        not analysis.tokens.after(cue.end, spoken)
+        for cue in analysis.hits_in(sentence, "cue", "another_act")
+    )
+
+
+def _lede_end(analysis: Analysis) -> int:
+    """Where the text's first sentence ends: a headline and lede run together, as they do in
+    text taken from a page."""
+    return analysis.sentences[0].end if analysis.sentences else 0
+
+
+def _retells(later: Event, earlier: Event, lede_end: int) -> bool:
+    """May `later` tell `earlier` again (of one sub-type, place and date): the same doer or
+    one unnamed, and no toll of its own; unless `earlier` is told in the headline or lede,
+    which name the act in brief before the body gives its toll."""
+    if (
+        later.fatalities is not None
+        and earlier.evidence.start >= lede_end
+        and (earlier.fatalities is None or later.fatalities > earlier.fatalities)
     ):
         return False  # a toll of its own, not a part of the one told before
     return not _named(later.actor1) or not _named(earlier.actor1) or _side(later) == _side(earlier)
@@ -297,6 +321,15 @@ def _since_a_date(analysis: Analysis, sentence: Sentence, lex: Lexicon) -> bool:
     army began its offensive"), as `_counted_since` reads it of its death words?"""
     deaths = analysis.hits_in(sentence, "cue", "deaths")
     return any(_counted_since(analysis, lex, sentence, death) for death in deaths)
+
+
+def _war_total(analysis: Analysis, sentence: Sentence) -> bool:
+    """Does the sentence give a war's toll ("the civil war has killed 400,000", "أسفر النزاع
+    عن مقتل"), which no act of the news has?"""
+    if not analysis.hits_in(sentence, "cue", "deaths"):
+        return False
+    text = analysis.text
+    return any(p.finds(text, sentence.start, sentence.end) for p in _WAR_TOLL)
 
 
 def _counted_since(analysis: Analysis, lex: Lexicon, sentence: Sentence, word: Hit) -> bool:
@@ -512,7 +545,7 @@ def _definite_act(analysis: Analysis, lex: Lexicon, trigger: Hit) -> bool:
     """Is the act named by a noun made definite: after "the" and words that describe it in
     English, with the article written on it in Arabic?"""
     words = trigger.text.split()
-    if not words or normalize_term(words[-1]) not in _act_nouns():
+    if not words or normalize_term(words[-1]) not in _event_words("act_nouns"):
         return False
     text = analysis.text
     word_start = max(text.rfind(" ", 0, trigger.start), text.rfind("\n", 0, trigger.start)) + 1
@@ -523,9 +556,9 @@ def _definite_act(analysis: Analysis, lex: Lexicon, trigger: Hit) -> bool:
 
 
 @cache
-def _act_nouns() -> frozenset[str]:
-    """The nouns of acts (knowledge/events.yaml `act_nouns`), normalized."""
-    nouns = knowledge.load("events")["act_nouns"]
+def _event_words(key: str) -> frozenset[str]:
+    """A word list of knowledge/events.yaml (`act_nouns`), normalized."""
+    nouns = knowledge.load("events")[key]
     return frozenset(normalize_term(word) for words in nouns.values() for word in words)
 
 

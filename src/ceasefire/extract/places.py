@@ -21,7 +21,7 @@ from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
 from ceasefire.extract.patterns import pattern
 from ceasefire.extract.spans import Tokens
-from ceasefire.extract.spellings import folded_name, may_be_name, skeleton
+from ceasefire.extract.spellings import folded_name, may_be_name, name_articles, skeleton
 from ceasefire.records import Place
 
 # A capitalized name of up to three words, with Arabic articles between ("Kafr el Sheikh")
@@ -181,7 +181,7 @@ def _quarter_of(
     word = start
     while word > 0 and text[word - 1].isalpha():
         word -= 1
-    if tokens.before(word, lex.words["quarter_noun"]):
+    if tokens.before(word, lex.words["quarter_noun"], name_articles()):  # "district of Al"
         return record.country != (city or leading)
     return tokens.after(end, lex.words["quarter_after"]) and city not in (None, record.country)
 

@@ -52,6 +52,11 @@ def _rules() -> _Rules:
     return _Rules(knowledge.load("romanization"))
 
 
+def name_articles() -> frozenset[str]:
+    """The Arabic article as romanized ("al", "el", "ash"), which may open a name."""
+    return _rules().articles
+
+
 def may_be_name(word: str) -> bool:
     """Could this capitalized word be a town's name, not "Syrian", "Eastern" or "April"?"""
     rules = _rules()
