@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ceasefire.batch.plan import DEFAULT_PARTITION
 from ceasefire.cli_common import (
     DbOption,
     MaxSizeOption,
@@ -49,7 +50,7 @@ def batch(
     ] = None,
     partition_size: Annotated[
         int, typer.Option(help="Items per partition (one task, one file per table).", min=1)
-    ] = 1000,
+    ] = DEFAULT_PARTITION,
     max_size: MaxSizeOption = 10.0,
     extract: Annotated[
         bool, typer.Option("--extract/--no-extract", help="Extract records as well as clean.")

@@ -20,6 +20,7 @@ from ceasefire.ingest.scrub import path_name
 from ceasefire.records import Failure
 
 _BLOCK = 1 << 20
+DEFAULT_PARTITION = 1000  # items per partition: one task, one file per table
 
 
 class BatchError(Exception):
@@ -100,9 +101,9 @@ def _line_starts(path: str, every: int) -> tuple[list[int], int, int]:
     starts, lines, offset, last = [0], 0, 0, b"\n"
     with open(path, "rb") as handle:
         while block := handle.read(_BLOCK):
-            next_start = len(starts) * every
-            if lines + block.count(b"\n") < next_start:  # no partition begins in this block
-                lines += block.count(b"\n")
+            newlines = block.count(b"\n")
+            if lines + newlines < len(starts) * every:  # no partition begins in this block
+                lines += newlines
             else:
                 at = block.find(b"\n")
                 while at >= 0:

@@ -24,12 +24,10 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from ceasefire import knowledge
 from ceasefire.batch import output
-from ceasefire.batch.plan import BatchError, Partition, plan, read_partition
+from ceasefire.batch.plan import DEFAULT_PARTITION, BatchError, Partition, plan, read_partition
 from ceasefire.batch.tables import write_partition
 from ceasefire.ingest.readers import DEFAULT_MAX_BYTES
 from ceasefire.pipeline import prepare_and_extract, warm_up_stages
-
-DEFAULT_PARTITION = 1000
 
 
 @dataclass(slots=True)

@@ -12,11 +12,10 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import fields
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ceasefire.export.binary_formats import arrow_schema
+from ceasefire.export.binary_formats import arrow_schema, set_dates
 from ceasefire.export.others import (
     DISPLACEMENT_COLUMNS,
     MENTION_COLUMNS,
@@ -122,18 +121,12 @@ def _write(path: Path, rows: list[Row], schema: Any) -> None:
     import pyarrow.parquet as pq
 
     pa = _arrow()
-    dates = [f.name for f in schema if f.type == pa.date32()]
-    for row in rows:
-        row.update({name: _as_date(row.get(name)) for name in dates})
+    set_dates(rows, [f.name for f in schema if f.type == pa.date32()])
     path.parent.mkdir(parents=True, exist_ok=True)
     table = pa.Table.from_pylist(rows, schema=schema)
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     pq.write_table(table, partial)
     os.replace(partial, path)
-
-
-def _as_date(value: Any) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def read_items(out: Path, name: str) -> list[Document | Failure]:

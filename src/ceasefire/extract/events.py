@@ -179,9 +179,9 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
 def _one_per_act(analysis: Analysis, lex: Lexicon, events: list[Event]) -> list[Event]:
     """The same act told again ("Government aircraft bombed Saraqeb on Monday ... the
     raids on Saraqeb killed 9") is one event, as ACLED codes one event per act: a later event
-    of the sub-type, place and date of an earlier one, by the same doer or by one the text
-    does not name, and with no other toll, gives way to it; unless its sentence tells a
-    further act ("another strike", "also", "elsewhere": knowledge/events.yaml `another_act`).
+    of the sub-type, place and date of an earlier one that `_retells` it gives way to it,
+    lending it its toll if it had none; unless its sentence tells a further act ("another
+    strike", "also", "elsewhere": knowledge/events.yaml `another_act`).
     """
     told: dict[tuple, list[int]] = {}
     kept: list[Event] = []
@@ -545,7 +545,7 @@ def _definite_act(analysis: Analysis, lex: Lexicon, trigger: Hit) -> bool:
     """Is the act named by a noun made definite: after "the" and words that describe it in
     English, with the article written on it in Arabic?"""
     words = trigger.text.split()
-    if not words or normalize_term(words[-1]) not in _event_words("act_nouns"):
+    if not words or normalize_term(words[-1]) not in _act_nouns():
         return False
     text = analysis.text
     word_start = max(text.rfind(" ", 0, trigger.start), text.rfind("\n", 0, trigger.start)) + 1
@@ -556,9 +556,9 @@ def _definite_act(analysis: Analysis, lex: Lexicon, trigger: Hit) -> bool:
 
 
 @cache
-def _event_words(key: str) -> frozenset[str]:
-    """A word list of knowledge/events.yaml (`act_nouns`), normalized."""
-    nouns = knowledge.load("events")[key]
+def _act_nouns() -> frozenset[str]:
+    """The nouns of acts (knowledge/events.yaml `act_nouns`), normalized."""
+    nouns = knowledge.load("events")["act_nouns"]
     return frozenset(normalize_term(word) for words in nouns.values() for word in words)
 
 
