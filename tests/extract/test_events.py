@@ -115,6 +115,9 @@ def test_protests_and_arabic(extract) -> None:
         ("Six fighters were killed by gunfire and three were killed by mines in Hama.", 9),
         ("Two soldiers were killed and four others were wounded in clashes near Bitlis.", 2),
         ("Six Killed in Aleppo Bombing Six people were killed in a blast in Aleppo.", 6),
+        ("A car bomb killed 14 people and injured 40 in Idlib on Monday.", 14),
+        ("A car bomb killed 14 people injured 40 in Idlib on Monday.", 14),
+        ("A car bomb in Idlib killed 14 and 40 were wounded.", 14),
     ],
 )
 def test_death_tolls(extract, text: str, dead: int) -> None:

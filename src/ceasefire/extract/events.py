@@ -936,7 +936,7 @@ def _count_for(
         for n in numbers
         if 0 <= n.start - word.end <= _QUALIFIED
         and normalize_term(text[word.end : n.start]) in qualifiers | {""}
-        and not _NOT_DEAD_AFTER.starts(text, n.end)  # "2 killed 13 injured"
+        and not _counts_the_living(text, n)  # "2 killed 13 injured"
     ]
     if after:
         return after[0]
@@ -947,6 +947,18 @@ def _count_for(
         and not any(n.end <= d.start < word.start for d in deaths)  # another word's number
     ]
     return before[-1] if before else None
+
+
+def _counts_the_living(text: str, number: Number) -> bool:
+    """Is the number followed by a word that makes it a count of the wounded or the held
+    ("13 injured", "2 were wounded")? Not where that word is a verb with a count of its own
+    ("killed 30 people and injured 90"), nor where another count stands between ("killed 14
+    and 40 were wounded"): the number before it is the dead."""
+    end = _NOT_DEAD_AFTER.end_of(text, number.end)
+    if end is None:
+        return False
+    between, following = text[number.end : end], text[end : end + 3].lstrip()[:1]
+    return not following.isdigit() and not any(c.isdigit() for c in between)
 
 
 def _wholes(text: str, numbers: list[Number], subset: frozenset[str]) -> dict[int, Number]:
