@@ -1,5 +1,6 @@
-"""One event per act: a lede and its body, a source's further words, war totals, speakers,
-the quarters of a city. Invented sentences of the constructions wire reports use."""
+"""One event per act: a lede and its body, a source's further words, war totals and running
+tolls, history told in a timeline, speakers, the quarters of a city. Invented sentences of the
+constructions wire reports use."""
 
 from __future__ import annotations
 
@@ -68,6 +69,19 @@ def test_an_arabic_war_total_is_no_acts_toll(extract) -> None:
     text = "قصفت قوات النظام مدينة درعا يوم الاثنين. وأسفر النزاع عن مقتل أكثر من 370 ألف شخص."
     [event] = _events(extract, text)
     assert event["fatalities"] is None
+
+
+def test_a_toll_counted_since_a_truce_collapsed_is_no_event(extract) -> None:
+    text = (
+        "A monitor said 140 civilians have been killed by air strikes and shelling on rebel "
+        "districts in and around Homs since a U.N.-backed cease-fire collapsed on Friday."
+    )
+    assert _events(extract, text) == []
+
+
+def test_a_timeline_entry_of_a_past_year_is_no_event_of_the_news(extract) -> None:
+    text = "Rebels shelled Hama on Monday. October 2015 Russian jets begin air strikes in Syria."
+    assert [e["subtype"] for e in _events(extract, text)] == ["shelling_artillery_missile_attack"]
 
 
 def test_a_weeks_count_is_no_event(extract) -> None:

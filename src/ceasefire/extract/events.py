@@ -62,7 +62,8 @@ _PASSIVE_BEFORE = pattern("passive_before")
 _SINCE = (pattern("since_a_month"), pattern("since_a_year"), pattern("since_it_began"))
 _WAR_TOLL = (pattern("war_toll"), pattern("war_toll_ar"))  # "the war has killed 400,000"
 _CLAUSE_BREAKS = (".", ";", ",", "،", "؛")
-_IN_A_YEAR = pattern("in_a_year")  # "retook the city in 2015"
+# "retook the city in 2015", "September 2014 The US launches airstrikes"
+_IN_A_YEAR = (pattern("in_a_year"), pattern("month_of_a_year"))
 # "the war that began with protests", "after two weeks of air strikes"
 _ORIGINS = (pattern("began_with"), pattern("span_of_acts"))
 _LIST_GAP = pattern("place_list_gap")  # ", ", " and ", "، و": between the items of a list
@@ -72,6 +73,8 @@ _FIRST_YEAR = 1900  # numbers from here up to the text's year may be years
 _INTENDED_REACH = 12  # characters from an act to the "meant to" that makes it intended
 _YEAR_REACH = 60  # characters between an act and the year that dates it, at most
 _SINCE_REACH = 8  # words between a death word and the "since" of a running total, at most
+_PERFECT_SINCE_REACH = 16  # the same, after a perfect ("have been killed ... since")
+_PERFECT = frozenset({"been", "has", "have", "had"})  # right before a verb: its perfect
 _KILLING = "killing"  # the kind of a death word standing in for an act no word names
 _UNIDENTIFIED = "unidentified armed group"  # the doer of an act whose doer no one names
 _VICTIM_REACH = 30  # characters after the trigger in which the one acted on is named
@@ -288,7 +291,8 @@ def _of_a_past_year(analysis: Analysis, trigger: Hit) -> bool:
     if not any(start <= year < end for year in years):
         return False  # the usual case: no earlier year written near the act
     text = analysis.text
-    for found in _IN_A_YEAR.finds(text, start, min(len(text), end)):
+    finds = (f for p in _IN_A_YEAR for f in p.finds(text, start, min(len(text), end)))
+    for found in finds:
         between = text[min(found.end, trigger.end) : max(found.start, trigger.start)]
         if int(found.parts["year"]) < int((analysis.published or "0")[:4]) and not any(
             mark in between for mark in _CLAUSE_BREAKS
@@ -340,11 +344,12 @@ def _counted_since(analysis: Analysis, lex: Lexicon, sentence: Sentence, word: H
     if "since" not in sentence.text and "منذ" not in sentence.text:
         return False
     relative = lex.words["relative"]
+    reach = _PERFECT_SINCE_REACH if analysis.tokens.before(word.start, _PERFECT) else _SINCE_REACH
     for since in _sinces(analysis, sentence):
         between = analysis.text[word.end : since.start].split()
         if (
             word.end <= since.start
-            and len(between) <= _SINCE_REACH
+            and len(between) <= reach
             and not any(normalize_term(w) in relative for w in between)
         ):
             return True

@@ -4,7 +4,8 @@ A pattern is a list of token specs, in the manner of spaCy's `Matcher`. A spec m
 token by what it is:
 
 - a word: `in` (a word list), `group` (a cue group of cues.yaml), `suffix` (an ending; with
-  `in`, either suffices), `not_in`, `any`; `shape: capitalized`;
+  `in`, either suffices), `not_in`, `any`; `shape: capitalized`; with `marks: true`, `any`
+  takes a mark of punctuation too (the dots and hyphens inside "U.S.-Russian");
 - digits: `digits: [fewest, most]`;
 - a phrase of one or more words: `table: FILE.KEY` (the names of a knowledge table, such as
   the months of months.yaml);
@@ -47,7 +48,8 @@ _MAX_TOKENS = 16  # a pattern matches at most this many tokens
 _TOKEN_REACH = 24  # characters a token and the space before it may take, at most
 _MODES = frozenset({"spans", "starts", "ends", "finds"})
 _SPEC_KEYS = frozenset(
-    {"in", "group", "not_in", "suffix", "any", "punct", "shape", "digits", "table", "name"}
+    {"in", "group", "not_in", "suffix", "any", "marks", "punct", "shape", "digits", "table"}
+    | {"name"}
     | {"op", "repeat"}
 )
 _OPS = {"?": (0, 1), "*": (0, _MAX_TOKENS), "+": (1, _MAX_TOKENS)}
@@ -81,6 +83,7 @@ class _Spec:
     name: str | None
     low: int
     high: int
+    marks: bool  # `any` takes marks of punctuation as well as words
     # Does one token fit this spec (for a `table` spec: may a name begin with it)? A test
     # made for the spec when it is made (`_fitter`): it is asked of nearly every token read.
     fits: Callable[[Token], bool] = field(init=False, repr=False, compare=False)
@@ -131,9 +134,12 @@ def _fitter(spec: _Spec) -> Callable[[Token], bool]:
 
 
 def _fits(spec: _Spec, token: Token) -> bool:
-    """Does one word token fit `spec` (one of no table, marks nor digits)?"""
-    if not _is_word(token.raw) or token.norm in spec.excluded:
+    """Does one word token fit `spec` (one of no table, marks nor digits)? With `marks`, a
+    mark of punctuation fits too."""
+    if token.norm in spec.excluded:
         return False
+    if not _is_word(token.raw):
+        return spec.marks
     if spec.capitalized and not token.raw[0].isupper():
         return False
     if spec.suffix is not None and token.norm.endswith(spec.suffix):
@@ -595,6 +601,7 @@ def _spec(spec: dict[str, Any], cues: dict[str, Any], fail: Any) -> _Spec:
         name=spec.get("name"),
         low=low,
         high=high,
+        marks=bool(spec.get("marks")),
     )
 
 
