@@ -106,8 +106,9 @@ class Analysis:
     _within: dict[tuple[int, int, int], list] = field(default_factory=dict)
     _hits_in: dict[tuple[str, str | None, int, int], list[Hit]] = field(default_factory=dict)
     _sentence_ends: dict[int, int] = field(default_factory=dict)  # by their starts
-    # a sentence's start -> its hits by kind and by kind and key, grouped when first asked
-    _sentence_hits: dict[int, dict[tuple[str, str | None], list[Hit]]] = field(default_factory=dict)
+    # a sentence's start -> its hits by kind (grouped when first asked), and by kind and key
+    # (picked from those of the kind when first asked)
+    _sentence_hits: dict[int, dict[str | tuple[str, str], list[Hit]]] = field(default_factory=dict)
     _evidence: dict[int, Evidence] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict)  # whole-text facts, read once
 
@@ -149,7 +150,12 @@ class Analysis:
             grouped = self._sentence_hits.get(sentence.start)
             if grouped is None:
                 grouped = self._sentence_hits[sentence.start] = self._grouped(sentence)
-            return grouped.get((kind, key), _NONE)
+            if key is None:
+                return grouped.get(kind, _NONE)
+            keyed = grouped.get((kind, key))
+            if keyed is None:
+                keyed = grouped[(kind, key)] = [h for h in grouped.get(kind, _NONE) if h.key == key]
+            return keyed
         memo = (kind, key, sentence.start, sentence.end)
         found = self._hits_in.get(memo)
         if found is None:
@@ -158,12 +164,15 @@ class Analysis:
             )
         return found
 
-    def _grouped(self, sentence: _Span) -> dict[tuple[str, str | None], list[Hit]]:
-        """The hits inside `sentence` (as `within` finds them) by kind and by kind and key."""
-        groups: dict[tuple[str, str | None], list[Hit]] = {}
+    def _grouped(self, sentence: _Span) -> dict[str | tuple[str, str], list[Hit]]:
+        """The hits inside `sentence` (as `within` finds them) by kind."""
+        groups: dict[str | tuple[str, str], list[Hit]] = {}
         for hit in self._inside(self.hits, sentence.start, sentence.end):
-            groups.setdefault((hit.kind, None), []).append(hit)
-            groups.setdefault((hit.kind, hit.key), []).append(hit)
+            found = groups.get(hit.kind)
+            if found is None:
+                groups[hit.kind] = [hit]
+            else:
+                found.append(hit)
         return groups
 
     def sentences_with(self, kind: str, key: str | None = None) -> list[Sentence]:

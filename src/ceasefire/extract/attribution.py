@@ -13,6 +13,7 @@ Agencies, civilians and refugees relay or suffer a truce: they never characteriz
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import NamedTuple
 
@@ -28,6 +29,7 @@ from ceasefire.records import Actor, Evidence
 _BYSTANDERS = frozenset({"CVL", "REF", "MED"})  # civilians, refugees and the press
 _ARMED = frozenset({"MIL", "REB", "INS"})  # armed forces and groups
 _CLAUSE_MARKS = frozenset(',;:()[]“”"«»„‘’؛،')  # no subject and its verb stand across these
+_CLAUSE_MARK = re.compile(f"[{re.escape(''.join(sorted(_CLAUSE_MARKS)))}]")
 # words that may stand between a speaker and the verb after it ("on Friday", "foreign ministry
 # spokesman Ali Nasser"), and between a verb and the speaker after it ("said the group")
 _NEAR_BEFORE = 6
@@ -340,7 +342,8 @@ class Speakers:
         marks = self._marks.get(sentence.start)
         if marks is None:
             text = self._analysis.text
-            marks = [i for i in range(sentence.start, sentence.end) if text[i] in _CLAUSE_MARKS]
+            found = _CLAUSE_MARK.finditer(text, sentence.start, sentence.end)
+            marks = [match.start() for match in found]
             self._marks[sentence.start] = marks
         index = bisect_left(marks, start)
         return marks[index - 1] if index else -1

@@ -251,8 +251,20 @@ def _code_version() -> str:
 
     digest = hashlib.sha256()
     for module in (matcher, normalize, spellings, villages, sys.modules[__name__]):
-        digest.update(Path(module.__file__ or "").read_bytes())
+        path = Path(module.__file__ or "")
+        digest.update(path.read_bytes())
+        # A compiled module's own file is a stub that loads the code from a library shared
+        # by all of them, and is the same whatever the code: its source says what changed.
+        source = path.with_name(module.__name__.rpartition(".")[2] + ".py")
+        if source != path:
+            digest.update(source.read_bytes() if source.exists() else _compiled_library())
     return digest.hexdigest()[:12]
+
+
+def _compiled_library() -> bytes:
+    """The library that holds the compiled modules' code (installed without sources)."""
+    shared = [m for name, m in sys.modules.items() if name.endswith("__mypyc")]
+    return b"".join(Path(m.__file__ or "").read_bytes() for m in shared)
 
 
 def _save(lex: Lexicon, path: Path) -> None:

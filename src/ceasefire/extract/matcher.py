@@ -46,9 +46,10 @@ class Matcher:
     """All patterns of all kinds, found in one pass over the text.
 
     One-word patterns ("Aleppo", "truce", "UN", "هدنة") are looked up word by word in a
-    dict; the others (several words, or with punctuation: "cessation of hostilities", "U.S.",
-    "al-Nusra") are found by an Aho-Corasick automaton, which stores ints indexing their
-    entries (an int automaton pickles fast).
+    dict, and so are phrases of words ("cessation of hostilities"), word after word while
+    the words read so far open one; those with punctuation ("U.S.", "al-Nusra"), and in
+    Arabic text all phrases, are found by Aho-Corasick automata, which store ints indexing
+    their entries (an int automaton pickles fast).
     """
 
     def __init__(self, patterns: Iterable[tuple[str, Entry]]) -> None:
@@ -69,15 +70,33 @@ class Matcher:
                 table[term].append(value)
         self._words = {term: shared(tuple(e), tuple(e)) for term, e in words.items()}
         self._values: list[tuple[int, tuple[tuple[str, str, str], ...]]] = []
-        # Text without Arabic: words and phrases of words go between spaces into one automaton
-        # run over the text with its non-word characters turned to spaces, where only whole
-        # words can match; the few patterns with punctuation ("u.s.") have their own.
-        spaced = {**self._words, **{t: tuple(e) for t, e in phrases.items() if _SPACED.match(t)}}
-        self._spaced = self._compile(
-            {f" {term} ": entries for term, entries in spaced.items()}, pool, 2
+        # Text without Arabic, its non-word characters turned to spaces: each word is looked
+        # up, and the words after it while they begin a phrase of words ("cessation of"); the
+        # few patterns with punctuation ("u.s.") are found by automata.
+        self._spaced = {
+            t: shared(tuple(e), tuple(e)) for t, e in phrases.items() if _SPACED.match(t)
+        }
+        self._openings = frozenset(
+            " ".join(words[:size])
+            for words in map(str.split, self._spaced)
+            for size in range(1, len(words))
         )
+        # Those with a rare mark (an apostrophe, a diacritic: "ma'arrat", "qal‘eh") are sought
+        # only around the rare marks a text writes, the few others everywhere.
+        punctuated = {t: tuple(e) for t, e in phrases.items() if not _SPACED.match(t)}
+        marks = {ch for term in punctuated for ch in term if _rare_mark(ch)}
+        marked = {t: e for t, e in punctuated.items() if not marks.isdisjoint(t)}
         self._punctuated = self._compile(
-            {t: tuple(e) for t, e in phrases.items() if not _SPACED.match(t)}, pool
+            {t: e for t, e in punctuated.items() if t not in marked}, pool
+        )
+        self._marked = self._compile(marked, pool)
+        self._marks = re.compile(f"[{re.escape(''.join(sorted(marks)))}]") if marks else None
+        # a marked term's first rare mark stands at most `before` characters after its
+        # start, and its end at most `after` characters after that mark
+        firsts = [(min(i for i, ch in enumerate(t) if ch in marks), len(t)) for t in marked]
+        self._mark_reach = (
+            max((i for i, _ in firsts), default=0),
+            max((size - i for i, size in firsts), default=0),
         )
         # Text with Arabic, where proclitics attach to words: words are looked up one by one
         # and all phrases are matched by this automaton.
@@ -97,7 +116,6 @@ class Matcher:
         self,
         table: dict[str, tuple[tuple[str, str, str], ...]],
         pool: dict[tuple, tuple],
-        padding: int = 0,
     ) -> ahocorasick.Automaton:
         """An automaton whose values index `self._values`: (term length, entries), each
         tuple taken from `pool` where an equal one is there already."""
@@ -105,7 +123,7 @@ class Matcher:
         shared = pool.setdefault
         for key, entries in table.items():
             automaton.add_word(key, len(self._values))
-            value = (len(key) - padding, shared(entries, entries))
+            value = (len(key), shared(entries, entries))
             self._values.append(shared(value, value))
         automaton.make_automaton()
         return automaton
@@ -119,29 +137,64 @@ class Matcher:
             self._collect_phrases(self._phrases, norm, text, found)
         else:
             self._collect_spaced(norm, text, found)
-            self._collect_phrases(self._punctuated, norm, text, found)
+            punctuated: list[Hit] = []
+            self._collect_phrases(self._punctuated, norm, text, punctuated)
+            for start, end in self._around_marks(norm.text):
+                self._collect_phrases(self._marked, norm, text, punctuated, start, end)
+            # in text order, as one automaton would give them: by end, the longest first
+            found += sorted(punctuated, key=_end_then_start)
         return resolve_overlaps(found) if resolve else found
 
+    def _around_marks(self, string: str) -> list[tuple[int, int]]:
+        """The stretches of `string` where a term with a rare mark may stand: around each
+        rare mark written, merged where they touch."""
+        if self._marks is None:
+            return []
+        before, after = self._mark_reach
+        stretches: list[tuple[int, int]] = []
+        for match in self._marks.finditer(string):
+            start, end = max(0, match.start() - before), min(len(string), match.start() + after)
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], end)
+            else:
+                stretches.append((start, end))
+        return stretches
+
     def _collect_spaced(self, norm: Normalized, text: str, found: list[Hit]) -> None:
-        spaced = f" {norm.text.translate(_SPACING)} "
-        values = self._values
-        hits = self._spaced.iter(spaced)
+        """The words and phrases of words in a text without Arabic, whose characters other
+        than word characters count as spaces: a phrase's words stand one space apart."""
+        words = norm.text.translate(_SPACING).split(" ")
+        single, phrases, openings = self._words, self._spaced, self._openings
+        spans: list[tuple[int, int, tuple[tuple[str, str, str], ...]]] = []
+        start = 0
+        for index, word in enumerate(words):
+            if word:
+                entries = single.get(word)
+                if entries is not None:
+                    spans.append((start, start + len(word), entries))
+                phrase, end, after = word, start + len(word), index + 1
+                while phrase in openings and after < len(words) and words[after]:
+                    phrase = f"{phrase} {words[after]}"
+                    end += 1 + len(words[after])
+                    after += 1
+                    entries = phrases.get(phrase)
+                    if entries is not None:
+                        spans.append((start, end, entries))
+            start += len(word) + 1
+        # in text order, as found by the end: the longest first
+        spans.sort(key=_span_order)
         if norm.offsets is not None:
-            for end_index, value in hits:
-                length, entries = values[value]
-                # spaced[i] is norm.text[i - 1]; the match ends with a space at end_index.
-                _add(norm, text, end_index - length - 1, end_index - 1, entries, found)
+            for start_n, end_n, entries in spans:
+                _add(norm, text, start_n, end_n, entries, found)
             return
         # The usual case, offsets unchanged by normalizing: `_add` inlined into one list
         # comprehension, and each Hit made as the tuple it is (its class's own constructor is
-        # a Python function). spaced[end_index] is the space after text[end - 1].
+        # a Python function).
         new = tuple.__new__
         found += [
-            new(Hit, (end - length, end, kind, key, span))
-            for end_index, value in hits
-            for length, entries in (values[value],)
-            for end in (end_index - 1,)
-            for span in (text[end - length : end],)
+            new(Hit, (start, end, kind, key, span))
+            for start, end, entries in spans
+            for span in (text[start:end],)
             for kind, key, case in entries
             if case == "any" or _case_fits(case, span)
         ]
@@ -215,12 +268,19 @@ class Matcher:
                         return
 
     def _collect_phrases(
-        self, automaton: ahocorasick.Automaton, norm: Normalized, text: str, found: list[Hit]
+        self,
+        automaton: ahocorasick.Automaton,
+        norm: Normalized,
+        text: str,
+        found: list[Hit],
+        start: int = 0,
+        end: int | None = None,
     ) -> None:
+        """The automaton's terms in norm.text[start:end], at word boundaries."""
         if not len(automaton):  # a matcher of a few words may have no phrase of this sort
             return
         string, values, size = norm.text, self._values, len(norm.text)
-        for end_index, value in automaton.iter(string):
+        for end_index, value in automaton.iter(string, start, size if end is None else end):
             length, entries = values[value]
             end_n = end_index + 1
             if end_n < size and string[end_n].isalnum():  # inside a longer word: the usual case
@@ -258,6 +318,21 @@ def _with_elided_article(
 
 
 _WORD = re.compile(r"\w+")
+# Marks that news writes in most sentences: a term holding no other mark is sought in the
+# whole text; one holding another (an apostrophe, a diacritic) only around those marks.
+_FREQUENT_MARKS = frozenset('.,;:!?()[]/"«»–—-')
+
+
+def _rare_mark(ch: str) -> bool:
+    return not ch.isalnum() and not ch.isspace() and ch not in _FREQUENT_MARKS
+
+
+def _end_then_start(hit: Hit) -> tuple[int, int]:
+    return hit.end, hit.start
+
+
+def _span_order(span: tuple[int, int, tuple[tuple[str, str, str], ...]]) -> tuple[int, int]:
+    return span[1], span[0]
 
 
 class _Spacing(dict[int, str]):

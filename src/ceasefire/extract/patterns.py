@@ -37,7 +37,7 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from ceasefire import knowledge
-from ceasefire.extract.normalize import normalize, normalize_term
+from ceasefire.extract.normalize import fold, normalize, normalize_term
 
 # A possessive ending ("'s"), a run of digits, a word (letters and digits, inner
 # apostrophes and Arabic vowel marks: "وقفًا"), or one mark of punctuation. Digits and
@@ -161,12 +161,13 @@ class TokenPattern:
     trails: tuple[_Spec, ...]  # and its last token one of these
     digits_first: bool  # every match begins with digits ("72-hour")
     needs: _Needs | None = None  # words one of which every match holds (`_needed_words`)
+    anchors: tuple[str, ...] = ()  # every match begins with one of these words (`_anchors`)
 
     def spans(self, text: str, start: int, end: int) -> bool:
         """Are the tokens of text[start:end] exactly this pattern?"""
         if end - start > self.reach:
             return False
-        if self.needs and not self.needs.may_be_in(text[start:end]):
+        if self.needs and not self.needs.may_be_in(text, start, end):
             return False
         tokens = tokenize(text, start, end)
         if tokens and not _fits_any(self.leads, tokens[0]):
@@ -181,7 +182,7 @@ class TokenPattern:
 
     def end_of(self, text: str, offset: int) -> int | None:
         """Where the longest match that begins at `offset` ends, if one does."""
-        if self.needs and not self.needs.may_be_in(text[offset : offset + self.reach]):
+        if self.needs and not self.needs.may_be_in(text, offset, offset + self.reach):
             return None  # a quick no: a word every match holds is not there
         lazy = _lazy_tokens(text, offset, offset + self.reach)
         first = next(lazy, None)
@@ -199,7 +200,7 @@ class TokenPattern:
 
     def start_of(self, text: str, offset: int) -> int | None:
         """Where the longest match that ends at `offset` begins, if one does."""
-        if self.needs and not self.needs.may_be_in(text[max(0, offset - self.reach) : offset]):
+        if self.needs and not self.needs.may_be_in(text, max(0, offset - self.reach), offset):
             return None
         if self.trails:  # a quick no, from the last token alone
             token = _last_token(text, offset, self.longest, self.reach)
@@ -219,9 +220,40 @@ class TokenPattern:
         end = len(text) if end is None else end
         if self.digits_first and not _may_hold_digits(text[start:end]):
             return []  # a quick no, before reading any token
-        if self.needs and not self.needs.may_be_in(text[start:end]):
+        if self.needs and not self.needs.may_be_in(text, start, end):
             return []
+        if self.anchors:
+            folded = fold(text[start:end])
+            if folded is not None:
+                return self._finds_anchored(text, start, end, folded)
         return self.finds_in(tokenize(text, start, end))
+
+    def _finds_anchored(self, text: str, start: int, end: int, folded: str) -> list[Found]:
+        """`finds` read from where its first words are written, not from every token: the
+        folded stretch (the form tokens' words take) is searched for them, and the tokens
+        are read from the last space before each (no token holds a space), so they are those
+        `tokenize` would read there. The same matches, in a stretch naming none read no
+        token at all."""
+        places = sorted({i for word in self.anchors for i in _occurrences(folded, word)})
+        found: list[Found] = []
+        after = start  # where the last match ended: matches do not overlap
+        for index in places:
+            offset = start + index
+            if offset < after:
+                continue
+            restart = max(text.rfind(" ", after, offset), text.rfind("\n", after, offset)) + 1
+            lazy = _lazy_tokens(text, max(restart, after), end)
+            first = next((t for t in lazy if t.start >= offset), None)
+            if first is None or first.start != offset or not _fits_any(self.leads, first):
+                continue  # inside a word ("warplanes" holds "war")
+            tokens = [first, *islice(lazy, self.longest - 1)]
+            best = max(_matches(self.specs, tokens, 0), default=None, key=_end)
+            if best is None or best[0] == 0:
+                continue
+            stop, taken = best
+            found.append(Found(first.start, tokens[stop - 1].end, _parts(taken, tokens)))
+            after = tokens[stop - 1].end
+        return found
 
     def finds_in(self, tokens: list[Token]) -> list[Found]:
         """`finds` on tokens already made (several patterns sought in one stretch)."""
@@ -500,7 +532,48 @@ def _compile(name: str, entry: dict[str, Any], cues: dict[str, Any]) -> TokenPat
         _leading(backwards),
         bool(leads) and all(_digits_only(spec) for spec in leads),
         _needed_words(specs),
+        _anchors(leads, specs),
     )
+
+
+_MAX_ANCHORS = 16  # more first words than this are sought faster token by token
+
+
+def _anchors(leads: tuple[_Spec, ...], specs: tuple[_Spec, ...]) -> tuple[str, ...]:
+    """The words every match begins with, when the leading specs fit listed words alone
+    (none: a match may begin with any word, a mark or digits) and a match takes no more
+    tokens than `longest` counts (none: a match may be longer than the tokens it reads)."""
+    if sum(spec.high * (_LONGEST_PHRASE if spec.phrases else 1) for spec in specs) > _MAX_TOKENS:
+        return ()
+    words: set[str] = set()
+    for spec in leads:
+        if spec.phrases is not None:
+            words |= spec.first_words
+        elif _of_listed_words(spec):
+            words |= spec.words or frozenset()
+        else:
+            return ()
+    if not words or len(words) > _MAX_ANCHORS or not all(w[:1].isalnum() for w in words):
+        return ()
+    return tuple(sorted(words))
+
+
+def _of_listed_words(spec: _Spec) -> bool:
+    """Does `spec` fit only words of its list (as `_fitter` reads a spec)?"""
+    return (
+        spec.punct is None
+        and spec.digits is None
+        and spec.words is not None
+        and spec.suffix is None
+        and not spec.marks
+    )
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    index = text.find(word)
+    while index >= 0:
+        yield index
+        index = text.find(word, index + 1)
 
 
 class _Needs(NamedTuple):
@@ -512,13 +585,19 @@ class _Needs(NamedTuple):
     other: tuple[str, ...]
     words: frozenset[str]  # all of them
 
-    def may_be_in(self, stretch: str) -> bool:
-        """May `stretch` hold one of the words as a token? (A quick no before tokenizing.)"""
-        lowered = stretch.lower()
+    def may_be_in(self, text: str, start: int, end: int) -> bool:
+        """May text[start:end] hold one of the words as a token? (A quick no before
+        tokenizing.) Latin words are sought in the whole text's lowercase, made once per
+        text, where lowercasing keeps the offsets."""
+        lowered = _lowered(text)
+        low, high = start, end
+        if lowered is None:
+            lowered, low, high = text[start:end].lower(), 0, end - start
         for word in self.latin:  # a loop, not `any`: most lists are a few words long
-            if word in lowered:
+            if lowered.find(word, low, high) >= 0:
                 return True
-        if not self.other or lowered.isascii():
+        stretch = text[start:end]
+        if not self.other or stretch.isascii():
             return False
         normalized = normalize(stretch).text
         return any(word in normalized for word in self.other)
@@ -527,6 +606,13 @@ class _Needs(NamedTuple):
         """Is one of the words one of `tokens`? Every match takes one: where none is, the
         tokens need not be matched."""
         return not self.words.isdisjoint([token.norm for token in tokens])
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """The text in lowercase, or None where lowercasing changes its length ("İ")."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
 
 
 def _needed_words(specs: tuple[_Spec, ...]) -> _Needs | None:
