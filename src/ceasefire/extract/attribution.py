@@ -63,7 +63,9 @@ class Speech(NamedTuple):
 
 
 class Speakers:
-    """Every report of a document, with its speakers, found once for all its terms."""
+    """Every report of a document, with its speakers, found once for all its terms. The
+    reports are read in text order as far as the sentences asked about: a report's speakers
+    depend only on the reports before it ("he said" takes the last ones)."""
 
     def __init__(self, analysis: Analysis, lex: Lexicon) -> None:
         self._analysis = analysis
@@ -80,8 +82,10 @@ class Speakers:
         self._starts = [s.start for s in analysis.sentences]
         self._marks: dict[int, list[int]] = {}  # clause marks by sentence, found when asked
         self._by_sentence: dict[int, list[Speech]] = {}
-        for speech in self._resolve(hits):
-            self._by_sentence.setdefault(speech.sentence, []).append(speech)
+        self._reports = [h for h in hits if h.kind in ("verb", "according")]  # in text order
+        self._anaphors = [h for h in hits if h.kind == "anaphor"]
+        self._read = 0  # the reports before this one are read
+        self._speeches: list[Speech] = []
 
     def characterizers(
         self, sentence: Sentence, terms: list[Hit], evidence: Evidence
@@ -123,40 +127,45 @@ class Speakers:
 
     # ------------------------------------------------------------------ who speaks where
 
-    def _resolve(self, hits: list[Hit]) -> list[Speech]:
-        """The reports in text order, each with its speakers; "he said" takes the last ones."""
-        analysis = self._analysis
-        anaphors = [h for h in hits if h.kind == "anaphor"]  # in text order
-        speeches: list[Speech] = []
-        for hit in hits:
-            if hit.kind not in ("verb", "according"):
-                continue
-            sentence = sentence_at(analysis.sentences, hit.start)
-            if sentence is None:
-                continue
-            actors = self._candidates(sentence)
-            if _inside_any(hit, [*actors, *analysis.within(analysis.places, sentence)]):
-                continue
+    def _read_until(self, offset: int) -> None:
+        """Read the reports that begin before `offset`, in text order."""
+        reports = self._reports
+        while self._read < len(reports) and reports[self._read].start < offset:
+            speech = self._speech(reports[self._read])
+            self._read += 1
+            if speech is not None:
+                self._speeches.append(speech)
+                self._by_sentence.setdefault(speech.sentence, []).append(speech)
+
+    def _speech(self, hit: Hit) -> Speech | None:
+        """The report of a reporting word with its speakers, or None when the word reports
+        nothing here; "he said" takes the last speakers read."""
+        analysis, speeches, anaphors = self._analysis, self._speeches, self._anaphors
+        sentence = sentence_at(analysis.sentences, hit.start)
+        if sentence is None:
+            return None
+        actors = self._candidates(sentence)
+        if _inside_any(hit, [*actors, *analysis.within(analysis.places, sentence)]):
+            return None
+        found = (
+            ()
+            if self._pronoun_before(hit, anaphors)
+            else self._speakers(hit, sentence, self._with_collectives(actors, sentence))
+        )
+        collective = any(a.record is _COLLECTIVE for a in found)
+        if collective:
+            found = self._sides_for_collectives(found)
+        if not found and self._unsaid_subject(hit, sentence, anaphors):
+            found = _last_speakers(speeches, self._starts, sentence)  # "وتابع:", "he said"
+        elif not found and hit.key == "weak":
+            return None  # "عبر" with no speaker beside it is "via"
+        elif not found and self._second_verb(hit, sentence):
             found = (
-                ()
-                if self._pronoun_before(hit, anaphors)
-                else self._speakers(hit, sentence, self._with_collectives(actors, sentence))
+                speeches[-1].speakers
+                if speeches[-1:] and speeches[-1].sentence == (sentence.start)
+                else ()
             )
-            collective = any(a.record is _COLLECTIVE for a in found)
-            if collective:
-                found = self._sides_for_collectives(found)
-            if not found and self._unsaid_subject(hit, sentence, anaphors):
-                found = _last_speakers(speeches, self._starts, sentence)  # "وتابع:", "he said"
-            elif not found and hit.key == "weak":
-                continue  # "عبر" with no speaker beside it is "via"
-            elif not found and self._second_verb(hit, sentence):
-                found = (
-                    speeches[-1].speakers
-                    if speeches[-1:] and speeches[-1].sentence == (sentence.start)
-                    else ()
-                )
-            speeches.append(Speech(hit.start, hit.end, hit.kind, found, sentence.start, collective))
-        return speeches
+        return Speech(hit.start, hit.end, hit.kind, found, sentence.start, collective)
 
     def _with_collectives(
         self, actors: list[ActorMention], sentence: Sentence
@@ -428,6 +437,7 @@ class Speakers:
 
     def _in(self, sentence: Sentence) -> list[Speech]:
         """The reports of a sentence, in text order."""
+        self._read_until(sentence.end)
         return self._by_sentence.get(sentence.start, [])
 
     def _tagged_on(self, start: int, sentence: Sentence) -> bool:
