@@ -839,7 +839,7 @@ def test_an_act_told_before_its_purpose_is_done_and_one_after_if_is_not(extract)
         "the outbreak."
     )
     [curfew] = extract(text, published="2016-05-10")["events"]
-    assert (curfew["subtype"], curfew["actor1"]["agent"]) == ("other", "GOV")
+    assert (curfew["subtype"], curfew["actor1"]["agent"]) == ("change_to_group_activity", "GOV")
     text = "The army will respond if rebels shell the town again."
     assert extract(text, published="2016-05-10")["events"] == []
 
@@ -905,3 +905,44 @@ def test_an_older_act_that_the_article_is_about_stays_its_event(extract) -> None
 )
 def test_what_is_said_after_a_list_of_acts_is_said_of_each(extract, text: str) -> None:
     assert _events(extract, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        (
+            "On 6 May, dismissed workers held a sit-in in Izmir. Police dispersed the group and "
+            "detained 4 of them.",
+            "protest_with_intervention",
+        ),
+        (
+            "On 6 May, teachers marched in Izmir. Police intervened and moved them away.",
+            "protest_with_intervention",
+        ),
+        ("On 6 May, teachers marched in Izmir. They later went home.", "peaceful_protest"),
+    ],
+)
+def test_a_protest_and_what_the_police_did_to_it_next_are_one_event(
+    extract, text: str, subtype: str
+) -> None:
+    [protest] = [e for e in _events(extract, text) if e[0] == "protests"]
+    assert (protest[1], protest[3]) == (subtype, "İzmir")
+
+
+def test_a_protest_in_one_town_and_police_acting_in_another_stay_two_events(extract) -> None:
+    text = "On 6 May, teachers marched in Izmir. On 6 May, police dispersed the crowd in Bursa."
+    places = [(e[1], e[3]) for e in _events(extract, text)]
+    assert places == [("peaceful_protest", "İzmir"), ("protest_with_intervention", "Bursa")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 May, the governor announced a two-day curfew in Izmir.",
+        "Security measures: on 9 May, authorities imposed a lockdown on Izmir.",
+        "أعلنت السلطات حظر التجول في إدلب يوم السبت.",
+    ],
+)
+def test_curfews_and_lockdowns_change_what_a_population_may_do(extract, text: str) -> None:
+    [event] = _events(extract, text)
+    assert event[:2] == ("strategic_developments", "change_to_group_activity")

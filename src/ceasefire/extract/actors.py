@@ -14,7 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ceasefire import knowledge
-from ceasefire.extract.lexicon import PLACE_KEYS, ActorRecord, Lexicon, PlaceRecord
+from ceasefire.extract.lexicon import LOCAL_AGENTS, PLACE_KEYS, ActorRecord, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import normalize_term
 from ceasefire.extract.patterns import pattern
@@ -226,7 +226,7 @@ def _home(
             record = lex.actors.get(hit.key)
         else:
             continue
-        if record is not None and record.agent in _LOCAL_AGENTS:
+        if record is not None and record.agent in LOCAL_AGENTS:
             counts[record.country or ""] += 1
     counts.pop("", None)
     return counts.most_common(1)[0][0] if counts else None
@@ -281,7 +281,6 @@ def _armed_alike(
 
 
 _AND = pattern("joined_by_and")
-_LOCAL_AGENTS = frozenset({"REB", "INS", "OPP"})
 
 
 def to_actor(mention: ActorMention, evidence: object = None) -> Actor:

@@ -176,7 +176,39 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         events = sorted(events + background, key=lambda e: e.evidence.start)
     _carry_doers(events, donors)
     told = _retold_in_headline(_told_again(events, killings), analysis.headline_end)
-    return _one_per_act(analysis, lex, told)
+    return _one_per_act(analysis, lex, _one_crowd_act(analysis, told))
+
+
+def _one_crowd_act(analysis: Analysis, events: list[Event]) -> list[Event]:
+    """A crowd act told over two sentences ("Workers held a sit-in in Ankara. Police
+    dispersed the group.") is one event, of the stronger sub-type of the two, as a sentence
+    naming both gives (`_one_crowd_event`): ACLED codes one event per protest."""
+    kept: list[Event] = []
+    for event in events:
+        last = kept[-1] if kept else None
+        if last is None or not _continues_crowd(analysis, last, event):
+            kept.append(event)
+            continue
+        if _CROWD_STRENGTH[event.subtype or ""] > _CROWD_STRENGTH[last.subtype or ""]:
+            if event.type != last.type:
+                last.actor1 = event.actor1  # protesters become rioters
+            last.type, last.subtype, last.plover = event.type, event.subtype, event.plover
+            last.actor2 = last.actor2 or event.actor2
+        if last.fatalities is None:
+            last.fatalities = event.fatalities
+    return kept
+
+
+def _continues_crowd(analysis: Analysis, earlier: Event, later: Event) -> bool:
+    """Does `later`, told in the sentence right after `earlier`'s, tell what became of the
+    same crowd (both crowd events, of one day and place)?"""
+    if earlier.subtype not in _CROWD_STRENGTH or later.subtype not in _CROWD_STRENGTH:
+        return False
+    if earlier.date != later.date or not _same_place(earlier.place, later.place):
+        return False
+    starts = [sentence.start for sentence in analysis.sentences]
+    index = bisect_right(starts, earlier.evidence.start)  # the sentence after earlier's
+    return index < len(starts) and starts[index] == later.evidence.start
 
 
 def _one_per_act(analysis: Analysis, lex: Lexicon, events: list[Event]) -> list[Event]:

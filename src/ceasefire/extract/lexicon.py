@@ -134,6 +134,11 @@ class AttributionWords(NamedTuple):
     quotes: tuple[tuple[str, str], ...]  # (opening, closing) marks
 
 
+# Agents of non-state armed and political groups (CAMEO: rebels, insurgents, opposition):
+# such groups fight at home, so that their country says where a text is.
+LOCAL_AGENTS = frozenset({"REB", "INS", "OPP"})
+
+
 class Generic(NamedTuple):
     """What generic words for a side mean, by the country a text is about."""
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ceasefire import knowledge
 from ceasefire.extract.covering import stretches
-from ceasefire.extract.lexicon import ACT_KINDS, PLACE_KEYS, Lexicon, PlaceRecord
+from ceasefire.extract.lexicon import ACT_KINDS, LOCAL_AGENTS, PLACE_KEYS, Lexicon, PlaceRecord
 from ceasefire.extract.matcher import Hit
 from ceasefire.extract.normalize import has_arabic, normalize_term
 from ceasefire.extract.patterns import pattern
@@ -72,7 +72,7 @@ def find_places(tokens: Tokens, hits: list[Hit], lex: Lexicon) -> list[PlaceMent
         )
     }
     placed = {span: keys for span, keys in spans.items() if span not in as_actor}
-    context = _context_countries(placed, names)
+    context = _context_countries(placed, names) + _groups_at_home(hits, lex)
     regional = _context_regions(placed, names)
     best = {keys: _best(records, context, regional) for keys, records in names.items()}
     support = Counter(best[keys].country for keys in placed.values())
@@ -543,6 +543,21 @@ def _context_countries(
         if len(countries) == 1:
             context[countries.pop()] += 2 if any(r.kind == "country" for r in records) else 1
     return context
+
+
+def _groups_at_home(hits: list[Hit], lex: Lexicon) -> Counter[str]:
+    """The countries of the non-state armed and political groups the text names by more
+    than a generic word ("pro-Houthi forces", "the SDF"): such groups fight at home, so that
+    an Al Bayda in a text naming the Houthis is Yemen's (as `actors._home` counts them)."""
+    alpha2 = {alpha3: alpha2 for alpha2, alpha3 in lex.generic.iso3.items()}
+    found: Counter[str] = Counter()
+    for hit in hits:
+        if hit.kind != "actor" or normalize_term(hit.text) in lex.generic.kinds:
+            continue
+        record = lex.actors.get(hit.key)
+        if record is not None and record.agent in LOCAL_AGENTS and record.country in alpha2:
+            found[alpha2[record.country]] += 1
+    return found
 
 
 def _context_regions(
