@@ -946,3 +946,30 @@ def test_a_protest_in_one_town_and_police_acting_in_another_stay_two_events(extr
 def test_curfews_and_lockdowns_change_what_a_population_may_do(extract, text: str) -> None:
     [event] = _events(extract, text)
     assert event[:2] == ("strategic_developments", "change_to_group_activity")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May, rebels shelled Kafr Nabl. Government forces fired back, killing 3 fighters.",
+        "On 2 May, rebels shelled Kafr Nabl, and government forces returned fire.",
+        "On 2 May, government forces responded to the shelling of rebels in Kafr Nabl.",
+    ],
+)
+def test_fire_and_the_reply_to_it_are_one_armed_clash(extract, text: str) -> None:
+    [clash] = _events(extract, text)
+    assert (clash[0], clash[1], clash[3]) == ("battles", "armed_clash", "Kafranbel")
+
+
+def test_a_reply_told_of_another_day_is_a_clash_of_its_own(extract) -> None:
+    text = "On 2 May, rebels shelled Kafr Nabl. On 4 May, government forces fired back."
+    assert [e[1] for e in _events(extract, text)] == [
+        "shelling_artillery_missile_attack",
+        "armed_clash",
+    ]
+
+
+def test_machine_guns_fired_at_places_with_no_reply_are_shelling(extract) -> None:
+    text = "On 5 May, rebels fired 14.5mm and 12.7mm machine guns at homes in Kafr Nabl."
+    [shelling] = _events(extract, text)
+    assert shelling[:2] == ("explosions_remote_violence", "shelling_artillery_missile_attack")

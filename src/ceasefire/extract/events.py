@@ -176,7 +176,46 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         events = sorted(events + background, key=lambda e: e.evidence.start)
     _carry_doers(events, donors)
     told = _retold_in_headline(_told_again(events, killings), analysis.headline_end)
-    return _one_per_act(analysis, lex, _one_crowd_act(analysis, told))
+    return _one_per_act(analysis, lex, _one_exchange(analysis, _one_crowd_act(analysis, told)))
+
+
+def _one_exchange(analysis: Analysis, events: list[Event]) -> list[Event]:
+    """Fire and the reply to it told in the next sentence ("The rebels shelled the town.
+    Government forces fired back, killing three.") are one armed clash, as ACLED codes an
+    exchange between two armed sides; the side that replied is the second actor."""
+    kept: list[Event] = []
+    for event in events:
+        last = kept[-1] if kept else None
+        if last is None or not _replies_to(analysis, last, event):
+            kept.append(event)
+            continue
+        last.type, last.subtype, last.plover = event.type, event.subtype, event.plover
+        last.actor2 = last.actor2 or event.actor1
+        if last.fatalities is None:
+            last.fatalities = event.fatalities
+    return kept
+
+
+def _replies_to(analysis: Analysis, earlier: Event, later: Event) -> bool:
+    """Is `later` a reply to the fire of `earlier`, told right after it, of its day and
+    place (or of no place of its own)?"""
+    if later.subtype != "armed_clash" or earlier.subtype not in _FIRE:
+        return False
+    if earlier.date != later.date or not _next_sentence(analysis, earlier, later):
+        return False
+    if later.place is not None and not _same_place(earlier.place, later.place):
+        return False
+    return bool(analysis.hits_in(later.evidence, "cue", "returned_fire"))
+
+
+_FIRE = frozenset({"shelling_artillery_missile_attack", "armed_clash"})  # what one replies to
+
+
+def _next_sentence(analysis: Analysis, earlier: Event, later: Event) -> bool:
+    """Is `later` told in the sentence right after `earlier`'s?"""
+    starts = [sentence.start for sentence in analysis.sentences]
+    index = bisect_right(starts, earlier.evidence.start)  # the sentence after earlier's
+    return index < len(starts) and starts[index] == later.evidence.start
 
 
 def _one_crowd_act(analysis: Analysis, events: list[Event]) -> list[Event]:
@@ -206,9 +245,7 @@ def _continues_crowd(analysis: Analysis, earlier: Event, later: Event) -> bool:
         return False
     if earlier.date != later.date or not _same_place(earlier.place, later.place):
         return False
-    starts = [sentence.start for sentence in analysis.sentences]
-    index = bisect_right(starts, earlier.evidence.start)  # the sentence after earlier's
-    return index < len(starts) and starts[index] == later.evidence.start
+    return _next_sentence(analysis, earlier, later)
 
 
 def _one_per_act(analysis: Analysis, lex: Lexicon, events: list[Event]) -> list[Event]:
@@ -641,7 +678,17 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
         kept.setdefault(hit.key, hit)
     if not acts and not negations and not threats and not hypothetical:
         return _armed_killing(analysis, sentence)
-    return _one_crowd_event(list(kept.values()))
+    return _one_crowd_event(_one_clash(analysis, sentence, list(kept.values())))
+
+
+def _one_clash(analysis: Analysis, sentence: Sentence, triggers: list[Hit]) -> list[Hit]:
+    """Fire and the reply to it in one sentence ("shelled the village, and the army fired
+    back") are one armed clash: the shelling is part of it."""
+    if not analysis.hits_in(sentence, "cue", "returned_fire"):
+        return triggers
+    if not any(t.key == "armed_clash" for t in triggers):
+        return triggers
+    return [t for t in triggers if t.key != "shelling_artillery_missile_attack"]
 
 
 def _armed_killing(analysis: Analysis, sentence: Sentence) -> list[Hit]:

@@ -55,6 +55,7 @@ _EVENT_CUE_GROUPS = (
     "weapons_held",
     "another_act",
     "carried_out",
+    "returned_fire",
 )
 # Cue words only ever looked up beside a candidate (extract/spans.py), never matched.
 CONTEXT_GROUPS = (
