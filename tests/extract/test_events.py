@@ -973,3 +973,29 @@ def test_machine_guns_fired_at_places_with_no_reply_are_shelling(extract) -> Non
     text = "On 5 May, rebels fired 14.5mm and 12.7mm machine guns at homes in Kafr Nabl."
     [shelling] = _events(extract, text)
     assert shelling[:2] == ("explosions_remote_violence", "shelling_artillery_missile_attack")
+
+
+def test_tear_gas_fired_where_no_protest_is_told_is_an_attack_on_civilians(extract) -> None:
+    text = "On 2 May, soldiers fired tear gas at farmers working their fields near Hebron."
+    [attack] = _events(extract, text)
+    assert attack[:2] == ("violence_against_civilians", "attack")
+    text = "On 2 May, farmers protested near Hebron. Soldiers fired tear gas at them."
+    [protest] = _events(extract, text)
+    assert protest[:2] == ("protests", "protest_with_intervention")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 7 May, settlers beat and attacked a shepherd near Hebron.",
+        "On 7 May, angry villagers attacked a bus driver near Hebron.",
+    ],
+)
+def test_a_crowd_that_attacks_people_is_mob_violence(extract, text: str) -> None:
+    [mob] = _events(extract, text)
+    assert mob[:2] == ("riots", "mob_violence")
+
+
+def test_an_armed_group_that_attacks_people_stays_an_attack(extract) -> None:
+    [attack] = _events(extract, "On 7 May, gunmen attacked a shepherd near Hebron.")
+    assert attack[:2] == ("violence_against_civilians", "attack")

@@ -678,7 +678,26 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
         kept.setdefault(hit.key, hit)
     if not acts and not negations and not threats and not hypothetical:
         return _armed_killing(analysis, sentence)
-    return _one_crowd_event(_one_clash(analysis, sentence, list(kept.values())))
+    triggers = _one_clash(analysis, sentence, list(kept.values()))
+    return _one_crowd_event(_no_crowd_met(analysis, sentence, triggers))
+
+
+_PROTESTS = frozenset(_CROWD_STRENGTH) - {"protest_with_intervention"}
+
+
+def _no_crowd_met(analysis: Analysis, sentence: Sentence, triggers: list[Hit]) -> list[Hit]:
+    """Force used on a protest ("police fired tear gas") is an intervention in it; where
+    neither this sentence nor the one before tells of a protest ("forces fired tear gas at
+    farmers in their fields"), it is an attack on civilians, as ACLED codes it."""
+    if not any(t.key == "protest_with_intervention" for t in triggers):
+        return triggers
+    index = bisect_right([s.start for s in analysis.sentences], sentence.start) - 1
+    for told in analysis.sentences[max(0, index - 1) : index + 1]:
+        if any(h.key in _PROTESTS for h in analysis.hits_in(told, "event")):
+            return triggers
+    return [
+        t._replace(key="attack") if t.key == "protest_with_intervention" else t for t in triggers
+    ]
 
 
 def _one_clash(analysis: Analysis, sentence: Sentence, triggers: list[Hit]) -> list[Hit]:
@@ -864,7 +883,41 @@ def _recode_victims(coding: _Coding, context: ActContext) -> _Coding:
             lex, event_type, trigger, context.evidence, crowd_on, actor1 or coding.actor2
         )
         return _Coding(event_type, "violent_demonstration", plover, actor1, actor2)
+    if coding.subtype == "attack" and not _named_doer(coding.actor1):
+        crowd = _crowd_subject(analysis, scope, trigger, context.actors)
+        if crowd is not None:
+            event_type, plover = lex.events["mob_violence"]
+            on = to_actor(crowd, context.evidence) if isinstance(crowd, ActorMention) else None
+            actor1, actor2 = _crowd(lex, event_type, trigger, context.evidence, on, coding.actor2)
+            return _Coding(event_type, "mob_violence", plover, actor1, actor2)
     return coding
+
+
+def _named_doer(doer: Actor | None) -> bool:
+    return _named(doer) and doer is not None and doer.agent != "CVL"
+
+
+def _crowd_subject(
+    analysis: Analysis, scope: Sentence, trigger: Hit, actors: list[ActorMention]
+) -> Hit | ActorMention | None:
+    """The crowd that is the subject of an attack no armed doer is named for ("settlers beat
+    and attacked a man", "villagers attacked the convoy"): a crowd word, or a civilian group,
+    just before the act. ACLED codes a crowd's violence on people as mob violence."""
+    crowds: list[Hit | ActorMention] = [
+        *analysis.hits_in(scope, "cue", "crowd"),
+        *(a for a in actors if a.record.agent == "CVL"),
+    ]
+    return next(
+        (
+            c
+            for c in crowds
+            if scope.start <= c.start and 0 <= trigger.start - c.end <= _SUBJECT_REACH
+        ),
+        None,
+    )
+
+
+_SUBJECT_REACH = 16  # characters between a crowd word and the act it is the subject of
 
 
 def _place(
