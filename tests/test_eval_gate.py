@@ -51,33 +51,34 @@ REALNEWS = {
     "language detected right": 1.0,
 }
 EVENTS_GOLD = {
-    "event precision": 0.489,
+    "event precision": 0.538,
     "event recall": 0.615,
     "type right on matched (type_alt counts)": 0.934,
     "sub-type right on matched": 0.890,
     "actor1 right on matched": 0.901,
-    "fatalities exact on matched (gold states a number)": 0.776,
-    "at most not_events wrongly extracted": 0.177,
-    "at most fatalities invented on matched (gold states none)": 0.081,
+    "fatalities exact on matched (gold states a number)": 0.796,
+    "at most not_events wrongly extracted": 0.130,
+    "at most fatalities invented on matched (gold states none)": 0.055,
 }
 ACLED_EVENTS = {
-    "event type accuracy": 0.887,
-    "sub-event type accuracy": 0.830,
-    "location within 25 km": 0.573,
-    "country": 0.827,
-    "fatalities exact (notes state a toll)": 0.952,
-    "actor1 agent type": 0.889,
+    "event type accuracy": 0.911,
+    "sub-event type accuracy": 0.880,
+    "location within 25 km": 0.576,
+    "country": 0.837,
+    "fatalities exact (notes state a toll)": 0.960,
+    "actor1 agent type": 0.897,
+    "event type macro-F1": 0.904,
 }
 ACLED_PLACES = {
-    "location within 25 km": 0.609,
-    "country": 0.864,
+    "location within 25 km": 0.612,
+    "country": 0.873,
     "rows with a place found": 0.930,
 }
 FAKES = {
     "governorate of the main place": 0.893,
     "cause of death of the main event": 0.797,
-    "actor class of the main event": 0.768,
-    "deaths exact": 0.638,
+    "actor class of the main event": 0.773,
+    "deaths exact": 0.643,
 }
 
 # Arabic within this much of English on these (the acceptance)
@@ -165,7 +166,10 @@ def test_events_of_whole_articles_keep_their_floors() -> None:
 @_needs(DATA / "acled-middle-east-2020-dev.csv")
 def test_acled_rows_keep_their_floors() -> None:
     csv = DATA / "acled-middle-east-2020-dev.csv"
-    events = {s.name: s.value for s in score_events(csv).scores}
+    report = score_events(csv)
+    events = {s.name: s.value for s in report.scores}
+    macro = next(n for n in report.notes if n.startswith("event type macro-F1"))
+    events["event type macro-F1"] = float(macro.split()[-1])
     places = {s.name: s.value for s in score_places(csv).scores}
     assert _below(events, ACLED_EVENTS) + _below(places, ACLED_PLACES) == []
 
