@@ -999,3 +999,41 @@ def test_a_crowd_that_attacks_people_is_mob_violence(extract, text: str) -> None
 def test_an_armed_group_that_attacks_people_stays_an_attack(extract) -> None:
     [attack] = _events(extract, "On 7 May, gunmen attacked a shepherd near Hebron.")
     assert attack[:2] == ("violence_against_civilians", "attack")
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The regime has heavily bombarded areas of Idlib that have fallen out of its control.",
+        "The two districts have been used by rebels to launch rockets into Hama.",
+    ],
+)
+def test_what_has_been_done_over_time_is_no_event(extract, background: str) -> None:
+    text = f"On Monday government forces shelled Saraqeb, killing 4 people. {background}"
+    assert [e[3] for e in _events(extract, text)] == ["Saraqib"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces have shelled Idlib on Monday.",
+        "Government forces have shelled Idlib, killing 12 civilians.",
+        "Government forces have shelled Idlib. Twelve civilians were killed.",
+    ],
+)
+def test_an_act_in_the_perfect_with_a_day_or_a_toll_is_news(extract, text: str) -> None:
+    [event] = _events(extract, text)
+    assert (event[0], event[3]) == ("explosions_remote_violence", "Idlib")
+
+
+def test_an_article_telling_only_a_campaign_is_about_it(extract) -> None:
+    text = "Russian forces have intensified their shelling of Idlib province."
+    assert [e[0] for e in _events(extract, text)] == ["explosions_remote_violence"]
+
+
+def test_acts_of_a_clause_opened_by_a_past_year_and_when_are_background(extract) -> None:
+    text = (
+        "On Monday government forces shelled Saraqeb. The war began in mid 2011 when "
+        "protests against the government in Daraa were suppressed violently."
+    )
+    assert [e[3] for e in _events(extract, text)] == ["Saraqib"]

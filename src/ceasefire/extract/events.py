@@ -60,6 +60,8 @@ _OTHER_SIDE = pattern("other_side")  # "fighting the"
 _PASSIVE_BEFORE = pattern("passive_before")
 # "killed since April", "since 2011", "since the army began its offensive"
 _SINCE = (pattern("since_a_month"), pattern("since_a_year"), pattern("since_it_began"))
+_YEAR_WHEN = pattern("year_when")  # "since early 2011 when": a clause of that year
+_PERFECT_BEFORE = pattern("perfect_before")  # "has carried out air [strikes]"
 _WAR_TOLL = (pattern("war_toll"), pattern("war_toll_ar"))  # "the war has killed 400,000"
 _CLAUSE_BREAKS = (".", ";", ",", "،", "؛")
 # "retook the city in 2015", "September 2014 The US launches airstrikes"
@@ -114,6 +116,7 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
     dateline = dateline_day(analysis.text, analysis.dates)
     reference = dateline.isoformat() if dateline else published  # the article's own day
     background: list[Event] = []  # acts dated well before it
+    campaign: list[Event] = []  # acts told as done over time ("has bombarded the area")
 
     def act(sentence: Sentence, trigger: Hit, scope: Sentence) -> Event:
         return _event(analysis, lex, sentence, trigger, scope, published, places)
@@ -137,6 +140,18 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         triggers = [t for t in triggers if t not in counted]
         scopes = [_scope(sentence, triggers, i) for i in range(len(triggers))]
         found = [act(sentence, t, scope) for t, scope in zip(triggers, scopes, strict=True)]
+        habitual = _habitual(analysis, sentence, triggers, found)
+        if habitual:
+            # what has been done over time ("the regime has heavily bombarded the area"):
+            # no event, but its doers may be those of the acts told next
+            donors += [found[i] for i in habitual]
+            campaign += [found[i] for i in habitual]
+            kept = [i for i in range(len(found)) if i not in habitual]
+            triggers, scopes = [triggers[i] for i in kept], [scopes[i] for i in kept]
+            found = [found[i] for i in kept]
+            if not found:
+                last = campaign[-1]  # a toll told next makes it an act of the news
+                continue
         # an act dated well before the article's own day is background ("In May, barrel
         # bombs killed 60"), as an act of a past year is
         stale = [e for e in found if _before_the_news(e.date, reference)]
@@ -174,9 +189,31 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         # no act of the news has a toll, an older one has: that act is what the article is
         # about (findings on an attack weeks before), and its events are the article's
         events = sorted(events + background, key=lambda e: e.evidence.start)
+    # acts told in the perfect that a toll told next dates as news ("Jets have bombed the
+    # town. Twelve people were killed."), or, in an article that tells no single act, the
+    # campaign it is about ("forces have intensified their bombardment of Idlib")
+    news = [e for e in campaign if e.fatalities is not None or not (events or background)]
+    if news:
+        events = sorted(events + news, key=lambda e: e.evidence.start)
     _carry_doers(events, donors)
     told = _retold_in_headline(_told_again(events, killings), analysis.headline_end)
     return _one_per_act(analysis, lex, _one_exchange(analysis, _one_crowd_act(analysis, told)))
+
+
+def _habitual(
+    analysis: Analysis, sentence: Sentence, triggers: list[Hit], found: list[Event]
+) -> set[int]:
+    """The indexes of the acts told in the perfect ("has carried out air strikes", "have
+    been used to launch rockets") in a sentence that gives them no day and names no dead:
+    what has been done over time, not an act of the news."""
+    if analysis.within(analysis.dates, sentence) or analysis.hits_in(sentence, "cue", "deaths"):
+        return set()
+    text = analysis.text
+    return {
+        i
+        for i, (trigger, event) in enumerate(zip(triggers, found, strict=True))
+        if event.fatalities is None and _PERFECT_BEFORE.ends(text, trigger.start)
+    }
 
 
 def _one_exchange(analysis: Analysis, events: list[Event]) -> list[Event]:
@@ -356,6 +393,8 @@ def _of_a_past_year(analysis: Analysis, trigger: Hit) -> bool:
     early 2013")? Such an act is history told as background. The year must stand close to the
     act, in its clause."""
     years = _past_years(analysis)
+    if years and _in_a_clause_of_a_year(analysis, trigger):
+        return True
     start, end = max(0, trigger.start - _YEAR_REACH), trigger.end + _YEAR_REACH
     if not any(start <= year < end for year in years):
         return False  # the usual case: no earlier year written near the act
@@ -365,6 +404,22 @@ def _of_a_past_year(analysis: Analysis, trigger: Hit) -> bool:
         between = text[min(found.end, trigger.end) : max(found.start, trigger.start)]
         if int(found.parts["year"]) < int((analysis.published or "0")[:4]) and not any(
             mark in between for mark in _CLAUSE_BREAKS
+        ):
+            return True
+    return False
+
+
+def _in_a_clause_of_a_year(analysis: Analysis, trigger: Hit) -> bool:
+    """Is the act told in a clause that "when" opens after a year before the text's own
+    ("since early 2011 when the regime cracked down on pro-democracy protests")?"""
+    sentence = sentence_at(analysis.sentences, trigger.start)
+    if sentence is None:
+        return False
+    text, this_year = analysis.text, int((analysis.published or "0")[:4] or 0)
+    for found in _YEAR_WHEN.finds(text, sentence.start, trigger.start):
+        between = text[found.end : trigger.start]
+        if int(found.parts["year"]) < this_year and not any(
+            mark in between for mark in (*_CLAUSE_BREAKS, " - ")
         ):
             return True
     return False
