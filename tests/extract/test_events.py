@@ -853,9 +853,7 @@ def test_an_act_told_before_its_purpose_is_done_and_one_after_if_is_not(extract)
         " ودمر القصف مدرسة.",
     ],
 )
-def test_an_act_named_again_by_a_definite_noun_is_the_event_told_before(
-    extract, text: str
-) -> None:
+def test_an_act_named_again_by_a_definite_noun_is_the_event_told_before(extract, text: str) -> None:
     [(kind, _, actor1, place, _, dead)] = _events(extract, text)
     assert (kind, actor1, place, dead) == ("explosions_remote_violence", "Syrian army", "Dūmā", 12)
 
@@ -889,7 +887,9 @@ def test_an_act_dated_weeks_before_the_article_is_background(extract) -> None:
 
 
 def test_an_older_act_that_the_article_is_about_stays_its_event(extract) -> None:
-    text = "Inspectors said chlorine gas was used in the attack of 2 March 2017 that killed 14 people."
+    text = (
+        "Inspectors said chlorine gas was used in the attack of 2 March 2017 that killed 14 people."
+    )
     found = extract(text, published="2017-07-15")["events"]
     assert [(e["subtype"], e["date"], e["fatalities"]) for e in found] == [
         ("chemical_weapon", "2017-03-02", 14)
@@ -1037,3 +1037,21 @@ def test_acts_of_a_clause_opened_by_a_past_year_and_when_are_background(extract)
         "protests against the government in Daraa were suppressed violently."
     )
     assert [e[3] for e in _events(extract, text)] == ["Saraqib"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        (
+            "On Monday 17 government soldiers including a senior commander were killed in "
+            "fighting near Palmyra.",
+            17,
+        ),
+        ("On Monday a commander was killed in fighting near Palmyra.", 1),
+    ],
+)
+def test_a_part_of_the_dead_named_with_including_leaves_their_count(
+    extract, text: str, dead: int
+) -> None:
+    [clash] = _events(extract, text)
+    assert clash[5] == dead

@@ -26,7 +26,7 @@ from ceasefire.extract.dates import DateMention, dateline_day
 from ceasefire.extract.doers import ARMED, CROWDS, NOT_DOERS, ActContext, has_subject, who_acted
 from ceasefire.extract.lexicon import Lexicon
 from ceasefire.extract.matcher import Hit
-from ceasefire.extract.normalize import normalize_term
+from ceasefire.extract.normalize import fold, normalize_term
 from ceasefire.extract.numbers import Number
 from ceasefire.extract.patterns import Found, pattern
 from ceasefire.extract.places import PlaceMention, names_a_meeting, to_place
@@ -1103,11 +1103,12 @@ def _toll(analysis: Analysis, sentence: Sentence, scope: Sentence, lex: Lexicon)
     if not deaths:
         return None
     numbers = [n for n in analysis.within(analysis.numbers, sentence) if _within(n, scope)]
-    whole_of = _wholes(analysis.text, numbers, lex.words["subset"])
+    subset = lex.words["subset"]
+    whole_of = _wholes(analysis.text, numbers, subset)
     counted: dict[int, int] = {}
     singles = 0
     for word in deaths:
-        number = _count_for(analysis.text, word, numbers, deaths, lex.qualifiers)
+        number = _count_for(analysis.text, word, numbers, deaths, lex.qualifiers, subset)
         number = whole_of.get(number.start, number) if number is not None else None
         if number is not None:
             counted[number.start] = number.value
@@ -1121,7 +1122,12 @@ def _toll(analysis: Analysis, sentence: Sentence, scope: Sentence, lex: Lexicon)
 
 
 def _count_for(
-    text: str, word: Hit, numbers: list[Number], deaths: list[Hit], qualifiers: frozenset[str]
+    text: str,
+    word: Hit,
+    numbers: list[Number],
+    deaths: list[Hit],
+    qualifiers: frozenset[str],
+    subset: frozenset[str],
 ) -> Number | None:
     after = [
         n
@@ -1135,10 +1141,22 @@ def _count_for(
     before = [
         n
         for n in numbers
-        if 0 <= word.start - n.end <= _TOLL_REACH
+        if 0 <= _counted_to(text, n, word, subset) - n.end <= _TOLL_REACH
         and not any(n.end <= d.start < word.start for d in deaths)  # another word's number
     ]
     return before[-1] if before else None
+
+
+def _counted_to(text: str, number: Number, word: Hit, subset: frozenset[str]) -> int:
+    """Where the words a number counts end before a death word: at "including" or "among
+    them", whose part of the group ("17 troops including a commander were killed") stands
+    between the count and the word, else at the word."""
+    if word.start - number.end > 2 * _TOLL_REACH:
+        return word.start
+    stretch = text[number.end : word.start]
+    between = f" {fold(stretch) or stretch.lower()} "  # as subset words are written
+    found = [between.find(f" {w} ") for w in subset]
+    return number.end + min((i for i in found if i >= 0), default=word.start - number.end)
 
 
 def _counts_the_living(text: str, number: Number) -> bool:
