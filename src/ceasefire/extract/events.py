@@ -197,7 +197,7 @@ def find_events(analysis: Analysis, lex: Lexicon, published: str | None) -> list
         events = sorted(events + news, key=lambda e: e.evidence.start)
     _carry_doers(events, donors)
     told = _retold_in_headline(_told_again(events, killings), analysis.headline_end)
-    return _one_per_act(analysis, lex, _one_exchange(analysis, _one_crowd_act(analysis, told)))
+    return _one_per_act(analysis, lex, _told_over_two_sentences(analysis, told))
 
 
 def _habitual(
@@ -216,21 +216,35 @@ def _habitual(
     }
 
 
-def _one_exchange(analysis: Analysis, events: list[Event]) -> list[Event]:
-    """Fire and the reply to it told in the next sentence ("The rebels shelled the town.
-    Government forces fired back, killing three.") are one armed clash, as ACLED codes an
-    exchange between two armed sides; the side that replied is the second actor."""
+def _told_over_two_sentences(analysis: Analysis, events: list[Event]) -> list[Event]:
+    """One act told over two sentences is one event, as ACLED codes one event per act: a
+    protest and what the police did to it next ("Workers held a sit-in in Ankara. Police
+    dispersed the group."), of the stronger sub-type, as a sentence naming both gives
+    (`_one_crowd_event`); fire and the reply to it ("The rebels shelled the town. Government
+    forces fired back."), an armed clash whose second actor is the side that replied."""
     kept: list[Event] = []
     for event in events:
         last = kept[-1] if kept else None
-        if last is None or not _replies_to(analysis, last, event):
+        if last is not None and _continues_crowd(analysis, last, event):
+            _take_stronger_crowd(last, event)
+        elif last is not None and _replies_to(analysis, last, event):
+            last.type, last.subtype, last.plover = event.type, event.subtype, event.plover
+            last.actor2 = last.actor2 or event.actor1
+        else:
             kept.append(event)
             continue
-        last.type, last.subtype, last.plover = event.type, event.subtype, event.plover
-        last.actor2 = last.actor2 or event.actor1
         if last.fatalities is None:
             last.fatalities = event.fatalities
     return kept
+
+
+def _take_stronger_crowd(last: Event, event: Event) -> None:
+    """`last` takes the sub-type of `event` where that is the stronger crowd act."""
+    if _CROWD_STRENGTH[event.subtype or ""] > _CROWD_STRENGTH[last.subtype or ""]:
+        if event.type != last.type:
+            last.actor1 = event.actor1  # protesters become rioters
+        last.type, last.subtype, last.plover = event.type, event.subtype, event.plover
+        last.actor2 = last.actor2 or event.actor2
 
 
 def _replies_to(analysis: Analysis, earlier: Event, later: Event) -> bool:
@@ -253,26 +267,6 @@ def _next_sentence(analysis: Analysis, earlier: Event, later: Event) -> bool:
     starts = [sentence.start for sentence in analysis.sentences]
     index = bisect_right(starts, earlier.evidence.start)  # the sentence after earlier's
     return index < len(starts) and starts[index] == later.evidence.start
-
-
-def _one_crowd_act(analysis: Analysis, events: list[Event]) -> list[Event]:
-    """A crowd act told over two sentences ("Workers held a sit-in in Ankara. Police
-    dispersed the group.") is one event, of the stronger sub-type of the two, as a sentence
-    naming both gives (`_one_crowd_event`): ACLED codes one event per protest."""
-    kept: list[Event] = []
-    for event in events:
-        last = kept[-1] if kept else None
-        if last is None or not _continues_crowd(analysis, last, event):
-            kept.append(event)
-            continue
-        if _CROWD_STRENGTH[event.subtype or ""] > _CROWD_STRENGTH[last.subtype or ""]:
-            if event.type != last.type:
-                last.actor1 = event.actor1  # protesters become rioters
-            last.type, last.subtype, last.plover = event.type, event.subtype, event.plover
-            last.actor2 = last.actor2 or event.actor2
-        if last.fatalities is None:
-            last.fatalities = event.fatalities
-    return kept
 
 
 def _continues_crowd(analysis: Analysis, earlier: Event, later: Event) -> bool:
