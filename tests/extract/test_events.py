@@ -1055,3 +1055,18 @@ def test_a_part_of_the_dead_named_with_including_leaves_their_count(
 ) -> None:
     [clash] = _events(extract, text)
     assert clash[5] == dead
+
+
+def test_jets_that_kill_strike_from_the_air(extract) -> None:
+    [strike] = _events(extract, "On Monday jets killed 60 civilians in Deir ez-Zor.")
+    assert (strike[1], strike[5]) == ("air_drone_strike", 60)
+    assert _events(extract, "On Monday fighter jets flew over Deir ez-Zor.") == []
+
+
+def test_the_count_that_opens_a_passive_subject_counts_the_dead(extract) -> None:
+    text = (
+        "On Monday four staff of the Union of Medical Relief Organisations were killed when "
+        "a shell hit a clinic in Saraqeb."
+    )
+    [shelling] = _events(extract, text)
+    assert shelling[5] == 4

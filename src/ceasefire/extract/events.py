@@ -60,6 +60,7 @@ _OTHER_SIDE = pattern("other_side")  # "fighting the"
 _PASSIVE_BEFORE = pattern("passive_before")
 # "killed since April", "since 2011", "since the army began its offensive"
 _SINCE = (pattern("since_a_month"), pattern("since_a_year"), pattern("since_it_began"))
+_PASSIVE_SUBJECT = pattern("passive_subject")  # "... were [killed]": its subject counted
 _YEAR_WHEN = pattern("year_when")  # "since early 2011 when": a clause of that year
 _PERFECT_BEFORE = pattern("perfect_before")  # "has carried out air [strikes]"
 _WAR_TOLL = (pattern("war_toll"), pattern("war_toll_ar"))  # "the war has killed 400,000"
@@ -1135,10 +1136,20 @@ def _count_for(
     before = [
         n
         for n in numbers
-        if 0 <= _counted_to(text, n, word, subset) - n.end <= _TOLL_REACH
+        if 0 <= _counted_to(text, n, word, subset) - n.end <= _reach(text, n, word)
         and not any(n.end <= d.start < word.start for d in deaths)  # another word's number
     ]
     return before[-1] if before else None
+
+
+def _reach(text: str, number: Number, word: Hit) -> int:
+    """How far before a death word its count may stand: further where the count opens the
+    subject of a passive death word with no clause mark between ("Four staff of the Union of
+    Syrian Medical Relief Organisations were killed")."""
+    between = text[number.end : word.start]
+    if _PASSIVE_SUBJECT.ends(text, word.start) and not any(m in between for m in _CLAUSE_BREAKS):
+        return 2 * _TOLL_REACH
+    return _TOLL_REACH
 
 
 def _counted_to(text: str, number: Number, word: Hit, subset: frozenset[str]) -> int:
