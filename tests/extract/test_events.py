@@ -1070,3 +1070,12 @@ def test_the_count_that_opens_a_passive_subject_counts_the_dead(extract) -> None
     )
     [shelling] = _events(extract, text)
     assert shelling[5] == 4
+
+
+def test_a_total_of_the_day_is_no_toll_of_the_act_told_before(extract) -> None:
+    text = (
+        "On Monday government forces shelled Saraqeb. A total of 33 people died across the "
+        "province according to activists."
+    )
+    [shelling] = _events(extract, text)
+    assert shelling[5] is None
