@@ -1079,3 +1079,11 @@ def test_a_total_of_the_day_is_no_toll_of_the_act_told_before(extract) -> None:
     )
     [shelling] = _events(extract, text)
     assert shelling[5] is None
+
+
+def test_a_place_named_as_the_site_of_an_act_tells_no_act(extract) -> None:
+    text = (
+        "On Friday government air strikes killed 13 civilians around Saraqeb, the site of a "
+        "deadly April chemical attack."
+    )
+    assert [e[1] for e in _events(extract, text)] == ["air_drone_strike"]

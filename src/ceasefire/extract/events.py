@@ -60,6 +60,7 @@ _OTHER_SIDE = pattern("other_side")  # "fighting the"
 _PASSIVE_BEFORE = pattern("passive_before")
 # "killed since April", "since 2011", "since the army began its offensive"
 _SINCE = (pattern("since_a_month"), pattern("since_a_year"), pattern("since_it_began"))
+_SITE_OF = pattern("site_of")  # "the site of a deadly [attack]": a place named by its past
 _PASSIVE_SUBJECT = pattern("passive_subject")  # "... were [killed]": its subject counted
 _YEAR_WHEN = pattern("year_when")  # "since early 2011 when": a clause of that year
 _PERFECT_BEFORE = pattern("perfect_before")  # "has carried out air [strikes]"
@@ -719,6 +720,8 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
             continue  # "if rebels shell the town", "strikes are meant to stop"
         if analysis.tokens.after(hit.end, lex.words["modal"]):
             continue  # "shelling would not end the siege": imagined, not told
+        if _SITE_OF.ends(analysis.text, hit.start):
+            continue  # "Khan Sheikhun, the site of a deadly April chemical attack": a place
         if _ASKED_WHO.ends(analysis.text, hit.start) or _ASKED_FIRST.spans(
             analysis.text, sentence.start, hit.start
         ):
