@@ -31,7 +31,7 @@ from ceasefire.extract.numbers import Number
 from ceasefire.extract.patterns import Found, pattern
 from ceasefire.extract.places import PlaceMention, names_a_meeting, to_place
 from ceasefire.extract.scope import is_dateline
-from ceasefire.extract.sentences import Sentence, sentence_at
+from ceasefire.extract.sentences import Sentence, sentence_at, sentence_index
 from ceasefire.records import Actor, Event, Evidence, Place
 
 _NEGATION_REACH = 25  # characters before a trigger in which a negation cancels it
@@ -266,9 +266,9 @@ _FIRE = frozenset({"shelling_artillery_missile_attack", "armed_clash"})  # what 
 
 def _next_sentence(analysis: Analysis, earlier: Event, later: Event) -> bool:
     """Is `later` told in the sentence right after `earlier`'s?"""
-    starts = [sentence.start for sentence in analysis.sentences]
-    index = bisect_right(starts, earlier.evidence.start)  # the sentence after earlier's
-    return index < len(starts) and starts[index] == later.evidence.start
+    sentences = analysis.sentences
+    index = sentence_index(sentences, earlier.evidence.start) + 1  # the one after earlier's
+    return index < len(sentences) and sentences[index].start == later.evidence.start
 
 
 def _continues_crowd(analysis: Analysis, earlier: Event, later: Event) -> bool:
@@ -744,7 +744,7 @@ def _no_crowd_met(analysis: Analysis, sentence: Sentence, triggers: list[Hit]) -
     farmers in their fields"), it is an attack on civilians, as ACLED codes it."""
     if not any(t.key == "protest_with_intervention" for t in triggers):
         return triggers
-    index = bisect_right([s.start for s in analysis.sentences], sentence.start) - 1
+    index = sentence_index(analysis.sentences, sentence.start)
     for told in analysis.sentences[max(0, index - 1) : index + 1]:
         if any(h.key in _PROTESTS for h in analysis.hits_in(told, "event")):
             return triggers

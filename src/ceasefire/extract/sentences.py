@@ -83,10 +83,15 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
     """The sentence holding character `offset`: the last that starts at or before it, found
     by binary search (in C: `bisect` by the sentences' starts), if it ends after it.
     `sentences` are in text order and do not overlap, as `split_sentences` gives them."""
-    index = bisect_right(sentences, offset, key=_START) - 1
+    index = sentence_index(sentences, offset)
     if index >= 0 and offset < sentences[index].end:
         return sentences[index]
     return None
+
+
+def sentence_index(sentences: list[Sentence], offset: int) -> int:
+    """The index of the last sentence that starts at or before `offset` (-1: none)."""
+    return bisect_right(sentences, offset, key=_START) - 1
 
 
 _START = itemgetter(0)  # a Sentence's start
