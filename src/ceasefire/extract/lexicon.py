@@ -147,6 +147,7 @@ class Generic(NamedTuple):
     fallback: dict[str, ActorRecord]  # kind -> the entry of no country
     stand_ins: dict[tuple[str, str], ActorRecord]  # (alpha-3, kind) -> the country's actor
     iso3: dict[str, str]  # ISO alpha-2 of a gazetteer country -> alpha-3
+    iso2: dict[str, str]  # and back: alpha-3 -> alpha-2
     state_before: frozenset[str]  # words before a country's name that make it the state
     joined: frozenset[str]  # what joins two items of a list ("and", "،", the proclitic و)
     nationality: dict[str, str]  # normalized Arabic adjective of nationality -> alpha-3
@@ -747,6 +748,7 @@ def _generic(actors: dict[str, ActorRecord], forces: dict[str, ActorRecord]) -> 
         fallback,
         stand_ins,
         iso3,
+        {alpha3: alpha2 for alpha2, alpha3 in iso3.items()},
         state_before=_normalized(cues.get("before")),
         joined=frozenset(w for words in (cues.get("joined") or {}).values() for w in words),
         nationality={

@@ -68,18 +68,14 @@ class Matcher:
             table = words if _WORD.fullmatch(term) else phrases
             if value not in table.setdefault(term, []):
                 table[term].append(value)
-        self._words = {term: shared(tuple(e), tuple(e)) for term, e in words.items()}
         self._values: list[tuple[int, tuple[tuple[str, str, str], ...]]] = []
         # Text without Arabic, its non-word characters turned to spaces: each word is looked
-        # up, and the words after it while they begin a phrase of words ("cessation of"); the
-        # few patterns with punctuation ("u.s.") are found by automata.
-        self._spaced = {
-            t: shared(tuple(e), tuple(e)) for t, e in phrases.items() if _SPACED.match(t)
-        }
-        self._openings = frozenset(
-            " ".join(words[:size])
-            for words in map(str.split, self._spaced)
-            for size in range(1, len(words))
+        # up, and the words after it while they continue a phrase of words ("cessation of"),
+        # in a tree of words (`_word_tree`); the few patterns with punctuation ("u.s.") are
+        # found by automata. Arabic text looks its words up in the tree's first level.
+        self._tree = _word_tree(
+            {term: shared(tuple(e), tuple(e)) for term, e in words.items()},
+            {t: shared(tuple(e), tuple(e)) for t, e in phrases.items() if _SPACED.match(t)},
         )
         # Those with a rare mark (an apostrophe, a diacritic: "ma'arrat", "qal‘eh") are sought
         # only around the rare marks a text writes, the few others everywhere.
@@ -164,21 +160,24 @@ class Matcher:
         """The words and phrases of words in a text without Arabic, whose characters other
         than word characters count as spaces: a phrase's words stand one space apart."""
         words = norm.text.translate(_SPACING).split(" ")
-        single, phrases, openings = self._words, self._spaced, self._openings
+        tree, count = self._tree, len(words)
         spans: list[tuple[int, int, tuple[tuple[str, str, str], ...]]] = []
         start = 0
         for index, word in enumerate(words):
-            if word:
-                entries = single.get(word)
-                if entries is not None:
-                    spans.append((start, start + len(word), entries))
-                phrase, end, after = word, start + len(word), index + 1
-                while phrase in openings and after < len(words) and words[after]:
-                    phrase = f"{phrase} {words[after]}"
+            node = tree.get(word) if word else None
+            if node is not None:
+                entries, following = node
+                end, after = start + len(word), index + 1
+                if entries:
+                    spans.append((start, end, entries))
+                while following is not None and after < count and words[after]:
+                    node = following.get(words[after])
+                    if node is None:
+                        break
                     end += 1 + len(words[after])
                     after += 1
-                    entries = phrases.get(phrase)
-                    if entries is not None:
+                    entries, following = node
+                    if entries:
                         spans.append((start, end, entries))
             start += len(word) + 1
         # in text order, as found by the end: the longest first
@@ -200,10 +199,9 @@ class Matcher:
         ]
 
     def _collect_arabic_words(self, norm: Normalized, text: str, found: list[Hit]) -> None:
-        words = self._words
         for match in _WORD.finditer(norm.text):
             word, start, end = match.group(), match.start(), match.end()
-            entries = words.get(word)
+            entries = self._word(word)
             if entries is not None:
                 _add(norm, text, start, end, entries, found)
             if word[0] in _PROCLITIC_LETTERS:
@@ -212,6 +210,11 @@ class Matcher:
             if entries is None:  # "أعلنه" is "أعلن" with "him", its alef no proclitic
                 for stem in self._stems(word):
                     _add(norm, text, start, end, stem, found)
+
+    def _word(self, word: str) -> tuple[tuple[str, str, str], ...] | None:
+        """The entries of the one-word pattern `word`, if it is one."""
+        node = self._tree.get(word)
+        return node[0] if node is not None else None
 
     def _behind_proclitics(
         self, word: str
@@ -223,7 +226,7 @@ class Matcher:
             proclitic = word[:size]
             if proclitic in self._proclitics:
                 rest = word[size:]
-                entries = self._words.get(rest)
+                entries = self._word(rest)
                 if proclitic in self._article_proclitics:
                     entries = self._unarticled(entries)
                     yield from self._articled_names(proclitic, rest)
@@ -247,7 +250,7 @@ class Matcher:
         behind the bare article the whole word was looked up already."""
         if proclitic == self._article:
             return
-        named = self._words.get(self._article + rest, ())
+        named = self._word(self._article + rest) or ()
         kept = tuple(e for e in named if e[0] in self._articled)
         if kept:
             yield len(proclitic) - _ARTICLE_SIZE, kept
@@ -260,7 +263,7 @@ class Matcher:
             if len(word) - len(suffix) >= _MIN_STEM and word.endswith(suffix):
                 stem = word[: -len(suffix)]
                 for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
-                    entries = self._words.get(candidate) if candidate else None
+                    entries = self._word(candidate) if candidate else None
                     if entries is not None:
                         kept = tuple(e for e in entries if e[0] not in self._unsuffixed)
                         if kept:
@@ -329,6 +332,31 @@ def _rare_mark(ch: str) -> bool:
 
 def _end_then_start(hit: Hit) -> tuple[int, int]:
     return hit.end, hit.start
+
+
+_Entries = tuple[tuple[str, str, str], ...]
+# a word's entries (None: no pattern is that word alone) and the words that may follow it in
+# a phrase, each with its own node (None: it ends every phrase it is in)
+_Node = tuple[_Entries | None, "dict[str, _Node] | None"]
+
+
+def _word_tree(words: dict[str, _Entries], phrases: dict[str, _Entries]) -> dict[str, _Node]:
+    """The one-word patterns and the phrases of words as a tree of words: a word's node
+    holds its entries and the nodes of the words after it. A text's words are followed down
+    it one lookup a word, with no phrase built and hashed to look up."""
+    tree: dict[str, list] = {}
+    for phrase, entries in [*words.items(), *phrases.items()]:
+        level, *rest = phrase.split(" ")
+        node = tree.setdefault(level, [None, {}])
+        for word in rest:
+            node = node[1].setdefault(word, [None, {}])
+        node[0] = entries
+    return _frozen(tree)
+
+
+def _frozen(tree: dict[str, list]) -> dict[str, _Node]:
+    """The tree of lists `_word_tree` builds, as tuples with no empty dicts."""
+    return {word: (node[0], _frozen(node[1]) if node[1] else None) for word, node in tree.items()}
 
 
 def _span_order(span: tuple[int, int, tuple[tuple[str, str, str], ...]]) -> tuple[int, int]:

@@ -549,7 +549,7 @@ def _groups_at_home(hits: list[Hit], lex: Lexicon) -> Counter[str]:
     """The countries of the non-state armed and political groups the text names by more
     than a generic word ("pro-Houthi forces", "the SDF"): such groups fight at home, so that
     an Al Bayda in a text naming the Houthis is Yemen's (as `actors._home` counts them)."""
-    alpha2 = {alpha3: alpha2 for alpha2, alpha3 in lex.generic.iso3.items()}
+    alpha2 = lex.generic.iso2
     found: Counter[str] = Counter()
     for hit in hits:
         if hit.kind != "actor" or normalize_term(hit.text) in lex.generic.kinds:

@@ -262,7 +262,7 @@ def war_country(found: list[Ceasefire], lex: Lexicon) -> str | None:
         alpha3 = parties[0].country
     else:
         return None
-    return next((a2 for a2, a3 in lex.generic.iso3.items() if a3 == alpha3), None)
+    return lex.generic.iso2.get(alpha3 or "")
 
 
 _NON_STATE = frozenset({"REB", "INS", "OPP"})
