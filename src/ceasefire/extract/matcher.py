@@ -20,6 +20,7 @@ import ahocorasick
 from mypy_extensions import mypyc_attr
 
 from ceasefire import knowledge
+from ceasefire.extract.marks import mark_sites, stretches
 from ceasefire.extract.normalize import Normalized, has_arabic, normalize, normalize_term
 
 
@@ -78,21 +79,20 @@ class Matcher:
             {t: shared(tuple(e), tuple(e)) for t, e in phrases.items() if _SPACED.match(t)},
         )
         # Those with a rare mark (an apostrophe, a diacritic: "ma'arrat", "qal‘eh") are sought
-        # only around the rare marks a text writes, the few others everywhere.
+        # only around the rare marks a text writes, the others around their own marks (a full
+        # stop after "u.s": `marks`), those with no mark (none but spaces) everywhere.
         punctuated = {t: tuple(e) for t, e in phrases.items() if not _SPACED.match(t)}
-        marks = {ch for term in punctuated for ch in term if _rare_mark(ch)}
-        marked = {t: e for t, e in punctuated.items() if not marks.isdisjoint(t)}
-        self._punctuated = self._compile(
-            {t: e for t, e in punctuated.items() if t not in marked}, pool
-        )
+        rare = {ch for term in punctuated for ch in term if _rare_mark(ch)}
+        marked = {t: e for t, e in punctuated.items() if not rare.isdisjoint(t)}
+        anchored = {
+            t: e for t, e in punctuated.items() if t not in marked and any(map(_is_mark, t))
+        }
         self._marked = self._compile(marked, pool)
-        self._marks = re.compile(f"[{re.escape(''.join(sorted(marks)))}]") if marks else None
-        # a marked term's first rare mark stands at most `before` characters after its
-        # start, and its end at most `after` characters after that mark
-        firsts = [(min(i for i, ch in enumerate(t) if ch in marks), len(t)) for t in marked]
-        self._mark_reach = (
-            max((i for i, _ in firsts), default=0),
-            max((size - i for i, size in firsts), default=0),
+        self._marked_sites = mark_sites(marked, rare.__contains__)
+        self._anchored = self._compile(anchored, pool)
+        self._anchored_sites = mark_sites(anchored, _is_mark)
+        self._punctuated = self._compile(
+            {t: e for t, e in punctuated.items() if t not in marked and t not in anchored}, pool
         )
         # Text with Arabic, where proclitics attach to words: words are looked up one by one
         # and all phrases are matched by this automaton.
@@ -135,26 +135,15 @@ class Matcher:
             self._collect_spaced(norm, text, found)
             punctuated: list[Hit] = []
             self._collect_phrases(self._punctuated, norm, text, punctuated)
-            for start, end in self._around_marks(norm.text):
-                self._collect_phrases(self._marked, norm, text, punctuated, start, end)
+            for automaton, sites in (
+                (self._anchored, self._anchored_sites),
+                (self._marked, self._marked_sites),
+            ):
+                for start, end in stretches(sites, norm.text):
+                    self._collect_phrases(automaton, norm, text, punctuated, start, end)
             # in text order, as one automaton would give them: by end, the longest first
             found += sorted(punctuated, key=_end_then_start)
         return resolve_overlaps(found) if resolve else found
-
-    def _around_marks(self, string: str) -> list[tuple[int, int]]:
-        """The stretches of `string` where a term with a rare mark may stand: around each
-        rare mark written, merged where they touch."""
-        if self._marks is None:
-            return []
-        before, after = self._mark_reach
-        stretches: list[tuple[int, int]] = []
-        for match in self._marks.finditer(string):
-            start, end = max(0, match.start() - before), min(len(string), match.start() + after)
-            if stretches and start <= stretches[-1][1]:
-                stretches[-1] = (stretches[-1][0], end)
-            else:
-                stretches.append((start, end))
-        return stretches
 
     def _collect_spaced(self, norm: Normalized, text: str, found: list[Hit]) -> None:
         """The words and phrases of words in a text without Arabic, whose characters other
@@ -327,7 +316,11 @@ _FREQUENT_MARKS = frozenset('.,;:!?()[]/"«»–—-')
 
 
 def _rare_mark(ch: str) -> bool:
-    return not ch.isalnum() and not ch.isspace() and ch not in _FREQUENT_MARKS
+    return _is_mark(ch) and ch not in _FREQUENT_MARKS
+
+
+def _is_mark(ch: str) -> bool:
+    return not ch.isalnum() and not ch.isspace()
 
 
 def _end_then_start(hit: Hit) -> tuple[int, int]:
