@@ -101,7 +101,8 @@ class Analysis:
     past_months: list[DateMention]  # "in May" in a December article: a look back
     published: str | None = None  # the text's publication date (ISO), when known
     headline_end: int = 0  # where the headline the text opens with ends (0: none)
-    _by_kind: dict[tuple[str, str | None], list[Hit]] = field(default_factory=dict)
+    _by_kind: dict[str, list[Hit]] = field(default_factory=dict)
+    _by_key: dict[tuple[str, str], list[Hit]] = field(default_factory=dict)  # when first asked
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _within: dict[tuple[int, int, int], list] = field(default_factory=dict)
     _hits_in: dict[tuple[str, str | None, int, int], list[Hit]] = field(default_factory=dict)
@@ -113,9 +114,13 @@ class Analysis:
     memo: dict[str, object] = field(default_factory=dict)  # whole-text facts, read once
 
     def __post_init__(self) -> None:
+        by_kind = self._by_kind
         for hit in self.hits:
-            self._by_kind.setdefault((hit.kind, None), []).append(hit)
-            self._by_kind.setdefault((hit.kind, hit.key), []).append(hit)
+            found = by_kind.get(hit.kind)
+            if found is None:
+                by_kind[hit.kind] = [hit]
+            else:
+                found.append(hit)
         self._sentence_ends = {sentence.start: sentence.end for sentence in self.sentences}
 
     def within(self, items: list[S], sentence: _Span) -> list[S]:
@@ -160,7 +165,7 @@ class Analysis:
         found = self._hits_in.get(memo)
         if found is None:
             found = self._hits_in[memo] = self.within(
-                self._by_kind.get((kind, key), _NONE), sentence
+                self._of_kind(kind, key), sentence
             )
         return found
 
@@ -175,10 +180,22 @@ class Analysis:
                 found.append(hit)
         return groups
 
+    def _of_kind(self, kind: str, key: str | None) -> list[Hit]:
+        """The hits of `kind` (and `key`), in text order; those of a key picked out of the
+        kind's when first asked (most keys never are)."""
+        if key is None:
+            return self._by_kind.get(kind, _NONE)
+        found = self._by_key.get((kind, key))
+        if found is None:
+            found = self._by_key[(kind, key)] = [
+                h for h in self._by_kind.get(kind, _NONE) if h.key == key
+            ]
+        return found
+
     def sentences_with(self, kind: str, key: str | None = None) -> list[Sentence]:
         """The sentences holding a hit of `kind` (and `key`), in text order."""
         found: dict[int, Sentence] = {}
-        for hit in self._by_kind.get((kind, key), _NONE):
+        for hit in self._of_kind(kind, key):
             sentence = sentence_at(self.sentences, hit.start)
             if sentence is not None:
                 found.setdefault(sentence.start, sentence)

@@ -185,11 +185,9 @@ class Lexicon:
     town_first_words: frozenset[str]  # the first words of those names
     attribution: AttributionWords
     governments: dict[str, ActorRecord]  # country -> its first GOV actor ("ISR" -> Israel)
-
-    @property
-    def skippable(self) -> frozenset[str]:
-        """Words between a preposition and its place ("the", "eastern")."""
-        return self.words["skippable"]
+    # words between a preposition and its place ("the", "eastern"): words["skippable"], an
+    # attribute of its own since it is read for every candidate place
+    skippable: frozenset[str]
 
     def speaker_of(self, person: str, date: str | None) -> ActorRecord | None:
         """The actor a person speaks for on `date` (ISO, or None for today): the period
@@ -320,6 +318,7 @@ def build_lexicon() -> Lexicon:
     patterns += _bare_possessives(names, places, {normalize_term(p) for p, _ in patterns})
     added = _added_places(places)
     towns = [*_town_names(places), *_added_names(added)]
+    words = _context_words()
     return Lexicon(
         matcher=Matcher(patterns),
         places={str(p.geonameid): p for p in places + [record for record, _ in added]},
@@ -334,7 +333,8 @@ def build_lexicon() -> Lexicon:
         relative_days=_flat(dates["relative"]),
         ago_units=_flat(dates["ago"]),
         weekdays=_flat(dates["weekdays"]),
-        words=_context_words(),
+        words=words,
+        skippable=words["skippable"],
         forces=forces,
         states=_states(actors),
         generic=_generic(actors, forces),

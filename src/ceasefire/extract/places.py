@@ -138,11 +138,20 @@ def _compass_before(text: str, start: int, compass: frozenset[str]) -> str:
     words = text[max(0, start - 30) : start].split(" ")
     if len(words) < 2 or words[-1]:  # the name must follow a single space
         return ""
+    last = normalize_term(words[-2])
+    if last and last.rsplit(" ", 1)[-1] not in _last_words(compass):
+        return ""  # the usual case: the word before the name ends no compass word
     for size in (2, 1):
         qualifier = " ".join(words[-1 - size : -1])
         if len(words) > size and normalize_term(qualifier) in compass:
             return qualifier
     return ""
+
+
+@cache
+def _last_words(words: frozenset[str]) -> frozenset[str]:
+    """The last word of each of `words` (of one word or more)."""
+    return frozenset(word.rsplit(" ", 1)[-1] for word in words)
 
 
 _STATES = frozenset({"GOV", "MIL"})  # a state's name may be its place too ("Damascus said")
@@ -552,10 +561,10 @@ def _groups_at_home(hits: list[Hit], lex: Lexicon) -> Counter[str]:
     alpha2 = lex.generic.iso2
     found: Counter[str] = Counter()
     for hit in hits:
-        if hit.kind != "actor" or normalize_term(hit.text) in lex.generic.kinds:
+        record = lex.actors.get(hit.key) if hit.kind == "actor" else None
+        if record is None or record.agent not in LOCAL_AGENTS or record.country not in alpha2:
             continue
-        record = lex.actors.get(hit.key)
-        if record is not None and record.agent in LOCAL_AGENTS and record.country in alpha2:
+        if normalize_term(hit.text) not in lex.generic.kinds:
             found[alpha2[record.country]] += 1
     return found
 
