@@ -162,6 +162,7 @@ class TokenPattern:
     digits_first: bool  # every match begins with digits ("72-hour")
     needs: _Needs | None = None  # words one of which every match holds (`_needed_words`)
     anchors: tuple[str, ...] = ()  # every match begins with one of these words (`_anchors`)
+    bounded: bool = False  # no match takes more tokens than `longest` (uncapped) counts
 
     def spans(self, text: str, start: int, end: int) -> bool:
         """Are the tokens of text[start:end] exactly this pattern?"""
@@ -169,9 +170,10 @@ class TokenPattern:
             return False
         if self.needs and not self.needs.may_be_in(text, start, end):
             return False
-        tokens = tokenize(text, start, end)
-        if tokens and not _fits_any(self.leads, tokens[0]):
-            return False
+        most = self.longest if self.bounded else end - start  # no token is empty
+        tokens = _leading_tokens(text, start, end, most + 1, self.leads)
+        if tokens is None or len(tokens) > most:
+            return False  # a first token that begins no match, or more than a match takes
         if self.needs and not self.needs.among(tokens):
             return False
         return len(tokens) in _reachable(self.specs, tokens, 0)
@@ -184,11 +186,9 @@ class TokenPattern:
         """Where the longest match that begins at `offset` ends, if one does."""
         if self.needs and not self.needs.may_be_in(text, offset, offset + self.reach):
             return None  # a quick no: a word every match holds is not there
-        lazy = _lazy_tokens(text, offset, offset + self.reach)
-        first = next(lazy, None)
-        if first is not None and not _fits_any(self.leads, first):
+        tokens = _leading_tokens(text, offset, offset + self.reach, self.longest, self.leads)
+        if tokens is None:
             return None  # a quick no: the first token cannot begin it
-        tokens = [] if first is None else [first, *islice(lazy, self.longest - 1)]
         if self.needs and not self.needs.among(tokens):
             return None  # a quick no: none of the tokens a match may take is a needed word
         ends = _reachable(self.specs, tokens, 0)
@@ -342,6 +342,25 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         )
         for m in _TOKEN.finditer(text, start, end)
     ]
+
+
+def _leading_tokens(
+    text: str, start: int, end: int, count: int, leads: tuple[_Spec, ...]
+) -> list[Token] | None:
+    """The first `count` tokens of text[start:end] (made as `tokenize` makes them), read
+    no further than that; None when the first cannot begin a match, by `leads`."""
+    new = tuple.__new__
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        raw = m.group()
+        norm = raw.lower() if raw.isascii() else _normal(raw)
+        token = new(Token, (norm, raw, m.start(), m.end()))
+        if not tokens and not _fits_any(leads, token):
+            return None
+        tokens.append(token)
+        if len(tokens) >= count:
+            break
+    return tokens
 
 
 def _lazy_tokens(text: str, start: int, end: int) -> Iterator[Token]:
@@ -516,9 +535,8 @@ def _compile(name: str, entry: dict[str, Any], cues: dict[str, Any]) -> TokenPat
     if not entry["examples"].get("match") or "no_match" not in entry["examples"]:
         raise fail("examples need 'match' (at least one) and 'no_match' lists")
     specs = tuple(_spec(spec, cues, fail) for spec in entry["tokens"])
-    longest = min(
-        sum(spec.high * (_LONGEST_PHRASE if spec.phrases else 1) for spec in specs), _MAX_TOKENS
-    )
+    most = sum(spec.high * (_LONGEST_PHRASE if spec.phrases else 1) for spec in specs)
+    longest = min(most, _MAX_TOKENS)
     backwards = tuple(_backwards(spec) for spec in specs[::-1])
     leads = _leading(specs)
     return TokenPattern(
@@ -533,6 +551,7 @@ def _compile(name: str, entry: dict[str, Any], cues: dict[str, Any]) -> TokenPat
         bool(leads) and all(_digits_only(spec) for spec in leads),
         _needed_words(specs),
         _anchors(leads, specs),
+        most <= _MAX_TOKENS,
     )
 
 
