@@ -30,10 +30,9 @@ Arabic letter forms unified).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
-from itertools import islice
 from typing import Any, NamedTuple
 
 from ceasefire import knowledge
@@ -223,35 +222,39 @@ class TokenPattern:
         if self.needs and not self.needs.may_be_in(text, start, end):
             return []
         if self.anchors:
-            folded = fold(text[start:end])
+            folded, base = _folded(text), 0
+            if folded is None:  # a text that folds to another length: its stretch may not
+                folded, base = fold(text[start:end]), start
             if folded is not None:
-                return self._finds_anchored(text, start, end, folded)
+                return self._finds_anchored(text, start, end, folded, base)
         return self.finds_in(tokenize(text, start, end))
 
-    def _finds_anchored(self, text: str, start: int, end: int, folded: str) -> list[Found]:
+    def _finds_anchored(
+        self, text: str, start: int, end: int, folded: str, base: int
+    ) -> list[Found]:
         """`finds` read from where its first words are written, not from every token: the
-        folded stretch (the form tokens' words take) is searched for them, and the tokens
-        are read from the last space before each (no token holds a space), so they are those
-        `tokenize` would read there. The same matches, in a stretch naming none read no
-        token at all."""
-        places = sorted({i for word in self.anchors for i in _occurrences(folded, word)})
+        folded text (the form tokens' words take; `folded[i]` folds `text[base + i]`) is
+        searched for them, and the tokens are read from the last space before each (no token
+        holds a space), so they are those `tokenize` would read there. The same matches, in
+        a stretch naming none read no token at all."""
+        low, high = start - base, end - base
+        places = sorted(
+            {i for word in self.anchors for i in _occurrences(folded, word, low, high)}
+        )
         found: list[Found] = []
         after = start  # where the last match ended: matches do not overlap
         for index in places:
-            offset = start + index
+            offset = base + index
             if offset < after:
                 continue
             restart = max(text.rfind(" ", after, offset), text.rfind("\n", after, offset)) + 1
-            lazy = _lazy_tokens(text, max(restart, after), end)
-            first = next((t for t in lazy if t.start >= offset), None)
-            if first is None or first.start != offset or not _fits_any(self.leads, first):
+            tokens = _tokens_from(text, max(restart, after), end, offset, self.longest)
+            if not tokens or tokens[0].start != offset or not _fits_any(self.leads, tokens[0]):
                 continue  # inside a word ("warplanes" holds "war")
-            tokens = [first, *islice(lazy, self.longest - 1)]
-            best = max(_matches(self.specs, tokens, 0), default=None, key=_end)
-            if best is None or best[0] == 0:
-                continue
-            stop, taken = best
-            found.append(Found(first.start, tokens[stop - 1].end, _parts(taken, tokens)))
+            if max(_reachable(self.specs, tokens, 0), default=0) == 0:
+                continue  # no match here (a quick no: the words each spec took not kept)
+            stop, taken = max(_matches(self.specs, tokens, 0), key=_end)
+            found.append(Found(offset, tokens[stop - 1].end, _parts(taken, tokens)))
             after = tokens[stop - 1].end
         return found
 
@@ -264,11 +267,10 @@ class TokenPattern:
             if not _fits_any(leads, tokens[t]):  # the usual case: a quick no
                 t += 1
                 continue
-            best = max(_matches(self.specs, tokens, t), default=None, key=_end)
-            if best is None or best[0] == t:
-                t += 1
+            if max(_reachable(self.specs, tokens, t), default=t) == t:
+                t += 1  # no match here (a quick no: the words each spec took not kept)
                 continue
-            stop, taken = best
+            stop, taken = max(_matches(self.specs, tokens, t), key=_end)
             found.append(Found(tokens[t].start, tokens[stop - 1].end, _parts(taken, tokens)))
             t = stop
         return found
@@ -363,12 +365,20 @@ def _leading_tokens(
     return tokens
 
 
-def _lazy_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+def _tokens_from(text: str, start: int, end: int, offset: int, count: int) -> list[Token]:
+    """The first `count` tokens of text[start:end] (made as `tokenize` makes them) that
+    begin at `offset` or after it."""
     new = tuple.__new__
+    tokens: list[Token] = []
     for m in _TOKEN.finditer(text, start, end):
+        if m.start() < offset:
+            continue
         raw = m.group()
-        norm = raw.lower() if raw.isascii() else _normal(raw)  # as in `tokenize`
-        yield new(Token, (norm, raw, m.start(), m.end()))
+        norm = raw.lower() if raw.isascii() else _normal(raw)
+        tokens.append(new(Token, (norm, raw, m.start(), m.end())))
+        if len(tokens) >= count:
+            break
+    return tokens
 
 
 def _last_tokens(text: str, end: int, count: int, reach: int) -> list[Token]:
@@ -588,11 +598,21 @@ def _of_listed_words(spec: _Spec) -> bool:
     )
 
 
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    index = text.find(word)
+def _occurrences(text: str, word: str, start: int, end: int) -> list[int]:
+    """Where `word` is written in text[start:end]."""
+    found = []
+    index = text.find(word, start, end)
     while index >= 0:
-        yield index
-        index = text.find(word, index + 1)
+        found.append(index)
+        index = text.find(word, index + 1, end)
+    return found
+
+
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str | None:
+    """The whole text folded (`normalize.fold`), made once per text: the stretches that
+    `finds` reads are slices of it."""
+    return fold(text)
 
 
 class _Needs(NamedTuple):

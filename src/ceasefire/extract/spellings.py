@@ -84,6 +84,8 @@ def skeleton_index(places: Iterable[tuple[str, str, str]]) -> dict[str, tuple[st
 def folded_name(name: str) -> str:
     """A Latin name as it is looked up exactly: lowercase, without accents, apostrophes and
     hyphens ("Ḩays" and "Hays", "Maarat al-Numan" and "Maarat al Numan")."""
+    if name.isascii() and name.isalpha():  # one plain word, as most names read are
+        return name.lower()
     decomposed = unicodedata.normalize("NFKD", name.lower())
     letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_LETTERS.findall(letters))
