@@ -22,6 +22,9 @@ _REACH = 16  # characters around a run of digits in which a date holding it can 
 # runs of digits, around which written dates are sought (a digit first: the regular
 # expression engine then scans for digits alone)
 _DIGITS = re.compile(r"\d\d*")
+# the same in a text of ASCII alone (most English news), where \d is 0-9: a range is read
+# faster than the Unicode category of each character
+_ASCII_DIGITS = re.compile(r"[0-9][0-9]*")
 # The date patterns of knowledge/grammar.yaml: English day first, month first, Arabic.
 _WRITTEN = ("date_day_month", "date_month_day")
 _WRITTEN_ARABIC = ("date_day_month_ar",)
@@ -220,7 +223,7 @@ def _written(text: str, hits: list[Hit], base: date | None, forward: _Forward) -
     names = _WRITTEN + (_WRITTEN_ARABIC if has_arabic(text) else ())
     found: dict[int, DateMention] = {}
     months = sorted(h.start for h in hits if h.kind in ("month", "month_short"))
-    runs = list(_DIGITS.finditer(text))
+    runs = list((_ASCII_DIGITS if text.isascii() else _DIGITS).finditer(text))
     for start, end in _windows(text, months, runs):
         tokens = tokenize(text, start, end)
         for name in names:

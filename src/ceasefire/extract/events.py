@@ -695,11 +695,13 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
     Daesh")."""
     hypothetical = analysis.hits_in(sentence, "cue", "hypothetical")
     negations = analysis.hits_in(sentence, "cue", "negation")
-    halts = analysis.hits_in(sentence, "cue", "halting")
     threats = analysis.hits_in(sentence, "cue", "threat")
+    acts = analysis.hits_in(sentence, "event") + _acted(analysis, sentence)
+    if not acts:
+        return [] if negations or threats or hypothetical else _armed_killing(analysis, sentence)
+    halts = analysis.hits_in(sentence, "cue", "halting")
     held = analysis.hits_in(sentence, "cue", "weapons_held")
     kept: dict[str, Hit] = {}
-    acts = analysis.hits_in(sentence, "event") + _acted(analysis, sentence)
     ordered = sorted(acts)
     for index, hit in enumerate(ordered):
         last = _listed_to(analysis.text, ordered, index)  # "air strikes and shelling are ..."
@@ -729,8 +731,6 @@ def _triggers(analysis: Analysis, lex: Lexicon, sentence: Sentence) -> list[Hit]
         if len(acts) > 1 and _between_sides(analysis, lex, sentence, hit):
             continue
         kept.setdefault(hit.key, hit)
-    if not acts and not negations and not threats and not hypothetical:
-        return _armed_killing(analysis, sentence)
     triggers = _one_clash(analysis, sentence, list(kept.values()))
     return _one_crowd_event(_no_crowd_met(analysis, sentence, triggers))
 

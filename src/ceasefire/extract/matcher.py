@@ -150,7 +150,7 @@ class Matcher:
         than word characters count as spaces: a phrase's words stand one space apart."""
         words = norm.text.translate(_SPACING).split(" ")
         tree, count = self._tree, len(words)
-        spans: list[tuple[int, int, tuple[tuple[str, str, str], ...]]] = []
+        spans: list[tuple[int, int, tuple[tuple[str, str, str], ...]]] = []  # (end, start, entries)
         start = 0
         for index, word in enumerate(words):
             node = tree.get(word) if word else None
@@ -158,7 +158,7 @@ class Matcher:
                 entries, following = node
                 end, after = start + len(word), index + 1
                 if entries:
-                    spans.append((start, end, entries))
+                    spans.append((end, start, entries))
                 while following is not None and after < count and words[after]:
                     node = following.get(words[after])
                     if node is None:
@@ -167,12 +167,13 @@ class Matcher:
                     after += 1
                     entries, following = node
                     if entries:
-                        spans.append((start, end, entries))
+                        spans.append((end, start, entries))
             start += len(word) + 1
-        # in text order, as found by the end: the longest first
-        spans.sort(key=_span_order)
+        # in text order, as found by the end: the longest first (no two share a start and
+        # an end, so the entries are never compared)
+        spans.sort()
         if norm.offsets is not None:
-            for start_n, end_n, entries in spans:
+            for end_n, start_n, entries in spans:
                 _add(norm, text, start_n, end_n, entries, found)
             return
         # The usual case, offsets unchanged by normalizing: `_add` inlined into one list
@@ -181,7 +182,7 @@ class Matcher:
         new = tuple.__new__
         found += [
             new(Hit, (start, end, kind, key, span))
-            for start, end, entries in spans
+            for end, start, entries in spans
             for span in (text[start:end],)
             for kind, key, case in entries
             if case == "any" or _case_fits(case, span)
@@ -350,10 +351,6 @@ def _word_tree(words: dict[str, _Entries], phrases: dict[str, _Entries]) -> dict
 def _frozen(tree: dict[str, list]) -> dict[str, _Node]:
     """The tree of lists `_word_tree` builds, as tuples with no empty dicts."""
     return {word: (node[0], _frozen(node[1]) if node[1] else None) for word, node in tree.items()}
-
-
-def _span_order(span: tuple[int, int, tuple[tuple[str, str, str], ...]]) -> tuple[int, int]:
-    return span[1], span[0]
 
 
 class _Spacing(dict[int, str]):

@@ -19,6 +19,7 @@ from ceasefire.extract.matcher import Hit
 # A run of digits and separators is a candidate (a cheap scan); it is a number when it reads
 # as one in full and stands apart from letters.
 _DIGIT_RUN = re.compile(r"\d[\d,٬.٫]*")
+_ASCII_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")  # the same in a text of ASCII alone
 _NUMBER = re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?")
 _SPACES = re.compile(r"\s*")
 # A quantity past this is no count of people, money or days that the news gives (a serial
@@ -139,7 +140,7 @@ _HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 
 def _digit_numbers(text: str) -> list[re.Match[str]]:
     numbers = []
-    for run in _DIGIT_RUN.finditer(text):
+    for run in (_ASCII_DIGIT_RUN if text.isascii() else _DIGIT_RUN).finditer(text):
         start, end = run.span()
         while end > start and text[end - 1] in ",.٫٬":
             end -= 1  # a sentence's full stop or a list's comma is not part of the number
